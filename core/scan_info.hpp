@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ttmtrack::core {
+
+enum class ScanFormat { kNessusV2, kGvm };
+
+// "nessus-v2" / "gvm"; the spelling stored in the database and shown to users.
+const char* ToString(ScanFormat format);
+
+// What an export says about the scan as a whole. Times are epoch seconds, UTC.
+// The importer fills what it knows at BeginScan and the final values at EndScan.
+struct ScanInfo {
+  std::string file_name;        // as given on the command line
+  std::string sha256;           // hex of the file's bytes as stored on disk (compressed if gzip)
+  ScanFormat format = ScanFormat::kNessusV2;
+  bool gzip = false;
+  std::string scanner;          // "Nessus", "OpenVAS"
+  std::string scanner_version;  // where the export says
+  std::string scan_name;        // Nessus Report@name; GVM task name
+  std::string policy_name;      // Nessus policyName; GVM scan config name where present
+  std::string report_id;        // GVM report id
+  std::string run_status;       // GVM scan_run_status ("Done", "Stopped", ...); empty for Nessus
+  std::optional<std::int64_t> started_at;
+  std::optional<std::int64_t> ended_at;
+};
+
+}  // namespace ttmtrack::core

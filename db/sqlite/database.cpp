@@ -1,0 +1,43 @@
+#include "db/sqlite/database.hpp"
+
+#include <sqlite3.h>
+
+#include "db/sqlite/sqlite_error.hpp"
+#include "db/sqlite/statement.hpp"
+
+namespace ttmtrack::db::sqlite {
+
+void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+
+Database::Database(const std::string& path, Mode mode) : path_(path) {
+  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  switch (mode) {
+    case Mode::kReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::kReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::kReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+  }
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  handle_.reset(raw);  // sqlite3_open_v2 hands out a handle even on failure; it must be closed
+  Check(rc, raw, "cannot open database " + path);
+  Check(sqlite3_busy_timeout(raw, 5000), raw, "busy_timeout");
+  Exec("PRAGMA foreign_keys = ON");
+  if (mode != Mode::kReadOnly) Exec("PRAGMA journal_mode = WAL");
+  Exec("PRAGMA synchronous = NORMAL");
+}
+
+void Database::Exec(const std::string& sql) {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(handle_.get(), sql.c_str(), nullptr, nullptr, &message);
+  std::string text = message != nullptr ? message : "";
+  sqlite3_free(message);
+  Check(rc, handle_.get(), "executing SQL" + (text.empty() ? std::string() : " (" + text + ")"));
+}
+
+Statement Database::Prepare(const std::string& sql) { return Statement(handle_.get(), sql); }
+
+std::int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(handle_.get()); }
+
+int Database::Changes() const { return sqlite3_changes(handle_.get()); }
+
+}  // namespace ttmtrack::db::sqlite

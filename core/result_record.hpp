@@ -16,10 +16,10 @@ struct ResultRecord {
   std::string plugin_id;     // Nessus pluginID or GVM NVT OID
   std::string plugin_name;
   std::string plugin_family;
-  int severity = 0;              // 0 info .. 4 critical (GVM threat mapped onto the same scale)
-  std::string severity_label;    // as the export says: "3", "High", "Log"
-  std::string output;            // plugin_output / description: the evidence, verbatim
-  std::int64_t line = 0;         // source line, for messages
+  int severity = 0;            // 0 info .. 4 critical (GVM threat mapped onto the same scale)
+  std::string severity_label;  // as the export says: "3", "High", "Log"
+  std::string output;          // plugin_output / description: the evidence, verbatim
+  std::int64_t line = 0;       // source line, for messages
 };
 
 }  // namespace ttmtrack::core

@@ -14,8 +14,8 @@ const char* ToString(ScanFormat format);
 // What an export says about the scan as a whole. Times are epoch seconds, UTC.
 // The importer fills what it knows at BeginScan and the final values at EndScan.
 struct ScanInfo {
-  std::string file_name;        // as given on the command line
-  std::string sha256;           // hex of the file's bytes as stored on disk (compressed if gzip)
+  std::string file_name;  // as given on the command line
+  std::string sha256;     // hex of the file's bytes as stored on disk (compressed if gzip)
   ScanFormat format = ScanFormat::kNessusV2;
   bool gzip = false;
   std::string scanner;          // "Nessus", "OpenVAS"

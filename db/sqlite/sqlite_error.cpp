@@ -11,7 +11,7 @@ int Check(int rc, sqlite3* handle, const std::string& what) {
   std::string detail = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
   const int primary = rc & 0xff;
   const auto kind = (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) ? Error::Kind::kBusy
-                                                                          : Error::Kind::kDatabase;
+                                                                         : Error::Kind::kDatabase;
   std::string file;
   if (handle != nullptr) {
     const char* name = sqlite3_db_filename(handle, "main");

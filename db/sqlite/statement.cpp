@@ -51,9 +51,7 @@ Statement& Statement::BindTextOrNull(int index, std::string_view text) {
   return text.empty() ? BindNull(index) : Bind(index, text);
 }
 
-bool Statement::Step() {
-  return Check(sqlite3_step(stmt_.get()), db_, "step") == SQLITE_ROW;
-}
+bool Statement::Step() { return Check(sqlite3_step(stmt_.get()), db_, "step") == SQLITE_ROW; }
 
 void Statement::Run() {
   while (Step()) {
@@ -70,7 +68,9 @@ bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
 }
 
-std::int64_t Statement::Int64(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
+std::int64_t Statement::Int64(int column) const {
+  return sqlite3_column_int64(stmt_.get(), column);
+}
 
 int Statement::Int(int column) const { return sqlite3_column_int(stmt_.get(), column); }
 

@@ -28,7 +28,9 @@ class Statement {
   Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view text);  // copied by SQLite (SQLITE_TRANSIENT)
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
-  Statement& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
+  Statement& Bind(int index, const std::string& text) {
+    return Bind(index, std::string_view(text));
+  }
   Statement& BindBlob(int index, const void* data, std::size_t size);
   Statement& BindNull(int index);
   // Binds NULL when empty.

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/coverage_policy.hpp"
+#include "core/exposure.hpp"
+#include "core/exposure_observation.hpp"
+#include "core/outcome.hpp"
+
+namespace ttmtrack::core {
+
+// The lifecycle of one exposure, decided only on evidence. Full design note, states,
+// transitions and numbered invariants: lifecycle.cpp and docs/verification.md.
+
+// What one scan says about one exposure: detected, absent (the scan could have seen it and did
+// not) or not-covered with a reason; assumptions taken under `policy` are recorded in
+// Outcome::assumption.
+Outcome DecideOutcome(const ExposureObservation& observation, const CoveragePolicy& policy);
+
+// The state and dates of an exposure replayed from all its outcomes. Outcomes are ordered by
+// (scan.time, scan.sha256), never by id or import order, so any import order gives the same
+// result; not-covered outcomes do not change the state.
+struct LifecycleResult {
+  // nullopt only when no outcome is `detected` (cannot happen for a stored exposure).
+  std::optional<ExposureState> state;
+  std::optional<std::int64_t> first_seen;    // scan time of the first detection
+  std::optional<std::int64_t> last_seen;     // scan time of the latest detection
+  std::optional<std::int64_t> last_checked;  // scan time of the latest covering outcome
+  std::optional<ScanRef> verified_by;        // first absent after the latest detection, when fixed
+  std::vector<Outcome> timeline;             // the input, sorted
+};
+
+LifecycleResult Replay(std::vector<Outcome> outcomes);
+
+}  // namespace ttmtrack::core

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result_record.hpp"
+#include "core/scan_info.hpp"
+
+namespace ttmtrack::core {
+
+// Which results count as c564e5ab is data, not code (docs/rules.md). The store keeps the
+// rules; matching them is pure and lives here so the importer path and recomputation agree.
+enum class RuleKind { kNessusId, kOid, kNameContains, kServiceName };
+enum class RuleOrigin { kDefault, kUser, kLearned };
+
+const char* ToString(RuleKind kind);      // "nessus-id", "oid", "name-contains", "service-name"
+const char* ToString(RuleOrigin origin);  // "default", "user", "learned"
+std::optional<RuleKind> ParseRuleKind(std::string_view text);
+std::optional<RuleOrigin> ParseRuleOrigin(std::string_view text);
+
+struct Rule {
+  std::int64_t id = 0;
+  RuleKind kind = RuleKind::kNessusId;
+  std::string value;
+  RuleOrigin origin = RuleOrigin::kDefault;
+  std::int64_t created_at = 0;
+  std::string note;
+};
+
+// The rules every new database starts with: the project's own plugin IDs, the plugin-name
+// needle and the service name (core/detection_constants.hpp).
+std::vector<Rule> DefaultRules();
+
+// The first rule that matches `result` of a scan in `format`, in this order of precedence:
+// ID rules (kNessusId for Nessus, kOid for GVM), then kNameContains (case-insensitive, ASCII
+// folding), then kServiceName (case-insensitive; a trailing '?' of Nessus "unsure" service
+// names is ignored). nullopt when none matches. `rules` is borrowed for the call.
+std::optional<Rule> MatchRule(const ResultRecord& result, ScanFormat format,
+                              const std::vector<Rule>& rules);
+
+// The ID rule to learn when `matched` is a name or service rule and the result carries a
+// plugin ID that no ID rule of `rules` names yet: kNessusId for Nessus, kOid for GVM, origin
+// kLearned. nullopt otherwise.
+std::optional<Rule> RuleToLearn(const ResultRecord& result, ScanFormat format, const Rule& matched,
+                                const std::vector<Rule>& rules);
+
+}  // namespace ttmtrack::core

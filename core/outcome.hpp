@@ -32,6 +32,10 @@ struct Outcome {
   // Human-readable assumptions the decision rests on, e.g. "plugin assumed enabled: GVM reports
   // carry no scan configuration". Empty when every fact came from the export.
   std::string assumption;
+  // Human-readable facts from the export the decision rests on, e.g. "host scan completed;
+  // plugin_set lists 9564501; port 5010/tcp is inside the scanned range 1-65535". Empty for
+  // host-not-in-scan.
+  std::string basis;
 };
 
 }  // namespace ttmtrack::core

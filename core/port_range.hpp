@@ -19,8 +19,10 @@ class PortRange {
   // True when the spec is the scanner's own default list ("default"), whose members the export
   // does not enumerate.
   bool IsScannerDefault() const { return scanner_default_; }
-  // REQUIRES: !IsScannerDefault(). `protocol` is "tcp" or "udp"; a range without a T:/U: prefix
-  // applies to TCP (Nessus semantics).
+  // REQUIRES: !IsScannerDefault(). `protocol` is "tcp" or "udp" (anything else: false). An
+  // item without a T:/U: prefix applies to both protocols (Nessus: "1-1024,T:1024-65535,U:1025");
+  // a prefix applies to its item and the unprefixed items after it (OpenVAS port lists).
+  // Port 0 is never contained. "all" is 1-65535 for both protocols.
   bool Contains(std::uint16_t port, std::string_view protocol) const;
 
   const std::string& spec() const { return spec_; }

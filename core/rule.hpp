@@ -27,6 +27,11 @@ struct Rule {
   RuleOrigin origin = RuleOrigin::kDefault;
   std::int64_t created_at = 0;
   std::string note;
+  // A disabled rule matches nothing and does not count for plugin enablement (the store keeps
+  // it so a default rule can be switched off without being lost).
+  bool enabled = true;
+  // For learned rules: the scan whose result taught it (scans.id in the store).
+  std::optional<std::int64_t> learned_from_scan;
 };
 
 // The rules every new database starts with: the project's own plugin IDs, the plugin-name
@@ -36,13 +41,18 @@ std::vector<Rule> DefaultRules();
 // The first rule that matches `result` of a scan in `format`, in this order of precedence:
 // ID rules (kNessusId for Nessus, kOid for GVM), then kNameContains (case-insensitive, ASCII
 // folding), then kServiceName (case-insensitive; a trailing '?' of Nessus "unsure" service
-// names is ignored). nullopt when none matches. `rules` is borrowed for the call.
+// names is ignored); within one kind, the first in `rules` order. Disabled rules are skipped.
+// nullopt when none matches. `rules` is borrowed for the call.
 std::optional<Rule> MatchRule(const ResultRecord& result, ScanFormat format,
                               const std::vector<Rule>& rules);
 
-// The ID rule to learn when `matched` is a name or service rule and the result carries a
-// plugin ID that no ID rule of `rules` names yet: kNessusId for Nessus, kOid for GVM, origin
-// kLearned. nullopt otherwise.
+// The ID rule to learn when `matched` is a kNameContains rule and the result carries a plugin
+// ID that no ID rule of `rules` names yet (enabled or not): kNessusId for Nessus, kOid for GVM,
+// origin kLearned, created_at 0 (the store sets it). nullopt otherwise. Service-name matches
+// teach nothing: every result on a ttm_cmd port carries that service name, including generic
+// ones such as the SYN port scanner, whose ID would then match every open port (docs/rules.md).
+// Disabled rules in `rules` are ignored by MatchRule but still count here, so a rule the user
+// switched off is not learned again.
 std::optional<Rule> RuleToLearn(const ResultRecord& result, ScanFormat format, const Rule& matched,
                                 const std::vector<Rule>& rules);
 

@@ -1,0 +1,136 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/coverage_policy.hpp"
+#include "core/exposure.hpp"
+#include "core/host_report.hpp"
+#include "core/rule.hpp"
+#include "core/scan_sink.hpp"
+#include "db/store_types.hpp"
+
+namespace ttmtrack::db {
+
+namespace sqlite {
+class Database;
+}
+
+// The ttmtrack database: imported scans, their hosts and coverage facts, c564e5ab detections,
+// rules, settings, and the derived lifecycle (exposures and outcomes). docs/schema.md describes
+// the tables, docs/verification.md the lifecycle, docs/rules.md the rules.
+//
+// Derived data: exposures and outcomes are recomputed from scans, hosts, detections, rules and
+// settings after every import, rule change and setting change (RecomputeLifecycle), so any
+// import order gives the same states and histories.
+//
+// Ownership and threads: a Store owns one SQLite connection. Not thread-safe; use one Store per
+// thread (SQLite's WAL and busy timeout let several processes share the file).
+//
+// Errors: every method throws ttmtrack::Error — kBusy when the database stays locked past the
+// busy timeout, kDatabase for other SQLite failures, kUsage for invalid arguments (unknown
+// setting key, bad value, bad rule value), kBadInput when an import's data is unusable. Expected
+// outcomes (already imported, rule exists, default rule) are return values.
+class Store {
+ public:
+  struct Options {
+    // Clock for imported_at and rules.created_at; tests pin it. Defaults to the system clock.
+    std::function<std::int64_t()> now;
+  };
+
+  // The newest schema version this build knows (PRAGMA user_version).
+  static int SupportedSchemaVersion();
+
+  // Opens or creates the database at `path` and runs pending migrations in one transaction.
+  // Throws kDatabase when the file is not a database or its schema version is newer than
+  // SupportedSchemaVersion() (the message names both versions), kBusy when locked.
+  explicit Store(const std::string& path);
+  Store(const std::string& path, Options options);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  int SchemaVersion();
+  const std::string& path() const;
+
+  // --- Import --------------------------------------------------------------------------------
+
+  std::optional<ScanRow> FindScanBySha256(const std::string& sha256);
+
+  // Imports one scan in one transaction (BEGIN IMMEDIATE). When `sha256` is already stored,
+  // returns kAlreadyImported and does nothing else (`read` is not called). Otherwise calls
+  // `read` with a sink that stores what it receives as it arrives (nothing is buffered: memory
+  // stays flat whatever the export size), then recomputes the lifecycle and commits.
+  // `read` must call BeginScan, then Host/Result any number of times, then EndScan (the
+  // core::ScanSink contract); ScanInfo::sha256 may be empty (this `sha256` is used) or equal.
+  // If `read` throws, the transaction rolls back, nothing is stored, and the exception
+  // propagates unchanged. Throws kInternal when `read` returns without calling EndScan, and
+  // kBadInput for a result that names no host at all.
+  ImportResult ImportScan(const std::string& sha256,
+                          const std::function<void(core::ScanSink&)>& read);
+
+  // Recomputes rule matches of stored detections, plugin enablement per scan, every outcome and
+  // every exposure state (docs/verification.md). Called by the mutating methods; public for the
+  // CLI's maintenance command and for tests.
+  void RecomputeLifecycle();
+
+  // --- Rules (docs/rules.md) -----------------------------------------------------------------
+
+  std::vector<core::Rule> ListRules();  // ordered by id; disabled rules included
+  // Adds a user rule. kNessusId values must be decimal digits; kOid values dotted digits;
+  // name/service values non-empty (trimmed). Throws kUsage otherwise. A rule with the same kind
+  // and value (any origin) → kAlreadyExists, nothing changed.
+  AddRuleResult AddRule(core::RuleKind kind, const std::string& value, const std::string& note);
+  // Removes a user or learned rule; default rules cannot be removed (kIsDefault; disable them).
+  RemoveRuleStatus RemoveRule(std::int64_t id);
+  // Enables or disables any rule; false when no rule has this id. A disabled rule matches
+  // nothing and does not count for plugin enablement.
+  bool SetRuleEnabled(std::int64_t id, bool enabled);
+
+  // --- Settings ------------------------------------------------------------------------------
+  // Keys (docs/verification.md, "Assumptions"):
+  //   coverage.plugin-unknown   assume|strict  (CoveragePolicy::plugin_enabled)
+  //   coverage.port-unknown     assume|strict  (CoveragePolicy::port_scanned)
+  //   coverage.host-unknown     assume|strict  (CoveragePolicy::host_completed)
+  //   import.nessus-utc-offset  +HH:MM|-HH:MM  (importer::ReadOptions for zone-less times)
+
+  std::vector<SettingInfo> ListSettings();
+  // Throws kUsage for an unknown key.
+  std::string GetSetting(const std::string& key);
+  // Validates, stores, and recomputes the lifecycle when the key affects it. Throws kUsage for
+  // an unknown key or an invalid value (the message lists the allowed values).
+  void SetSetting(const std::string& key, const std::string& value);
+  core::CoveragePolicy GetCoveragePolicy();
+  int NessusUtcOffsetSeconds();
+
+  // --- Queries -------------------------------------------------------------------------------
+  // IPs passed in must be normalised (importer::NormalizeIp); host identity is that string.
+
+  std::vector<ScanRow> ListScans();  // ordered by scan time, then sha256
+  std::optional<ScanRow> FindScan(std::int64_t id);
+  std::vector<DetectionRow> ListDetections(const DetectionFilter& filter);  // scan time, ip, port
+  // One row per exposure, ordered by ip, port, protocol; hostname = latest known FQDN, else
+  // NetBIOS name, else ReportHost name that is not the IP itself.
+  std::vector<core::Exposure> ListExposures(const ExposureFilter& filter = {});
+  // The exposures of `ip` (only `port` when given) with every detection as evidence and every
+  // outcome, scan by scan. Empty when the host has no exposure.
+  std::vector<core::ExposureReport> History(const std::string& ip,
+                                            std::optional<std::uint16_t> port = std::nullopt);
+  // Every host that ever had an exposure, ordered.
+  std::vector<std::string> ExposedHostIps();
+  // nullopt when no scan ever reported `ip`.
+  std::optional<core::HostReport> BuildHostReport(const std::string& ip);
+  core::SummaryReport BuildSummary();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ttmtrack::db

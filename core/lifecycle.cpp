@@ -1,0 +1,208 @@
+// The lifecycle of an exposure: design note.
+//
+// An exposure is one (ip, port, protocol) at which c564e5ab was ever detected. Every stored scan
+// says one thing about every exposure: an Outcome, decided by DecideOutcome from the facts the
+// store gathered for that scan alone (an ExposureObservation) and the CoveragePolicy:
+//
+//   detected     the scan reports c564e5ab at (ip, port, protocol);
+//   absent       the scan could have seen it and did not: the host was in the scan and its scan
+//                completed, a c564e5ab plugin was enabled, the port was inside the scanned range;
+//   not-covered  anything else, with the first failing check as the reason, in this order:
+//                host-not-in-scan, host-scan-incomplete, plugin-not-enabled, port-outside-range;
+//                coverage-unknown when a fact is unknown and the policy is strict.
+//
+// States, and the function that performs each transition (all inside Replay):
+//
+//   (none) --detected--> open        ApplyDetected
+//   open   --absent----> fixed       ApplyAbsent    verified_by = that scan
+//   fixed  --detected--> reopened    ApplyDetected  verified_by cleared
+//   reopened --absent--> fixed       ApplyAbsent    verified_by = that scan
+//   open/reopened --detected--> unchanged; fixed --absent--> unchanged (first verification kept)
+//   any --not-covered--> unchanged   (Replay skips it)
+//
+// Invariants (tests in tests/core/lifecycle_test.cpp cite them by number):
+//   I1  An outcome depends only on its own scan's observation and the policy; no other scan,
+//       and no import order, enters DecideOutcome.
+//   I2  A detection wins: a scan that reports c564e5ab at the exposure yields `detected`
+//       whatever its coverage facts say.
+//   I3  A scan in which the host is missing never changes the state (host-not-in-scan).
+//   I4  A not-covered outcome changes nothing: not the state, first/last_seen, last_checked
+//       nor verified_by.
+//   I5  Only `absent` makes an exposure fixed, and `absent` requires every coverage check to
+//       pass, on a fact from the export or on an assumption the policy allows.
+//   I6  Every assumption taken is written into Outcome::assumption; under a strict policy an
+//       unknown fact gives not-covered (coverage-unknown) instead of an assumption.
+//   I7  Replay orders outcomes by (scan time, scan sha256) only, so the same set of scans gives
+//       the same state, dates and timeline in any import order.
+//   I8  An absent outcome before the first detection changes nothing.
+//   I9  A fixed exposure's verified_by is the first absent after its latest detection; later
+//       absents keep it.
+//   I10 Once fixed, an exposure never returns to `open`: a new detection makes it `reopened`,
+//       which stays `reopened` until an absent fixes it again.
+//   I11 last_checked is the scan time of the latest covering (detected or absent) outcome;
+//       first_seen <= last_seen, both scan times of detections.
+
+#include "core/lifecycle.hpp"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+
+#include "core/port_range.hpp"
+
+namespace ttmtrack::core {
+namespace {
+
+std::string PortText(const ExposureObservation& o) {
+  return std::to_string(o.port) + "/" + o.protocol;
+}
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += "; ";
+    out += part;
+  }
+  return out;
+}
+
+// Accumulates the facts and assumptions one decision rests on.
+struct Decision {
+  Outcome outcome;
+  std::vector<std::string> facts;
+  std::vector<std::string> assumptions;
+
+  Outcome Finish(OutcomeKind kind, NotCoveredReason reason) {
+    outcome.kind = kind;
+    outcome.reason = reason;
+    outcome.basis = Join(facts);
+    outcome.assumption = Join(assumptions);
+    return std::move(outcome);
+  }
+};
+
+// An unknown fact: assumed under kAssumeCovered (recorded), fatal under kNotCovered.
+// Returns false when the decision must stop with coverage-unknown.
+bool Assume(Decision& d, UnknownCoverage policy, const std::string& assumption,
+            const std::string& unknown_fact) {
+  if (policy == UnknownCoverage::kAssumeCovered) {
+    d.assumptions.push_back(assumption);
+    return true;
+  }
+  d.facts.push_back(unknown_fact);
+  return false;
+}
+
+// Why the scanned range says nothing about the port; empty when it does.
+std::string RangeUnknownBecause(const std::optional<std::string>& spec,
+                                const std::optional<PortRange>& range) {
+  if (!spec) return "the export does not state the scanned port range";
+  if (!range) return "the port range \"" + *spec + "\" could not be read";
+  if (range->IsScannerDefault()) {
+    return "the scan used the scanner's default port list, which the export does not enumerate";
+  }
+  return {};
+}
+
+}  // namespace
+
+Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy) {
+  Decision d;
+  d.outcome.exposure_id = o.exposure_id;
+  d.outcome.scan = o.scan;
+  const std::string port = PortText(o);
+
+  if (o.detected) {  // I2
+    d.facts.push_back("the scan reported c564e5ab at " + port);
+    return d.Finish(OutcomeKind::kDetected, NotCoveredReason::kNone);
+  }
+  if (!o.host_in_scan) return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kHostNotInScan);
+
+  switch (o.host_completion) {
+    case HostCompletion::kCompleted: d.facts.push_back("the host's scan completed"); break;
+    case HostCompletion::kIncomplete:
+      d.facts.push_back("the host's scan did not complete");
+      return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kHostScanIncomplete);
+    case HostCompletion::kUnknown:
+      if (!Assume(d, policy.host_completed,
+                  "host scan assumed complete: the export does not say whether it finished",
+                  "the export does not say whether the host's scan finished")) {
+        return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kCoverageUnknown);
+      }
+      break;
+  }
+
+  switch (o.plugin_enabled.value) {
+    case Knowledge::kYes: d.facts.push_back(o.plugin_enabled.basis); break;
+    case Knowledge::kNo:
+      d.facts.push_back(o.plugin_enabled.basis);
+      return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kPluginNotEnabled);
+    case Knowledge::kUnknown:
+      if (!Assume(d, policy.plugin_enabled, "plugin assumed enabled: " + o.plugin_enabled.basis,
+                  "unknown whether the plugin was enabled: " + o.plugin_enabled.basis)) {
+        return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kCoverageUnknown);
+      }
+      break;
+  }
+
+  std::optional<PortRange> range;
+  if (o.port_range) range = PortRange::Parse(*o.port_range);
+  const std::string unknown_because = RangeUnknownBecause(o.port_range, range);
+  if (unknown_because.empty()) {
+    if (!range->Contains(o.port, o.protocol)) {
+      d.facts.push_back("port " + port + " is outside the scanned range " + range->spec());
+      return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kPortOutsideRange);
+    }
+    d.facts.push_back("port " + port + " is inside the scanned range " + range->spec());
+  } else if (o.port_seen_open) {
+    d.facts.push_back("the scan probed port " + port);
+  } else if (!Assume(d, policy.port_scanned, "port assumed scanned: " + unknown_because,
+                     "unknown whether port " + port + " was scanned: " + unknown_because)) {
+    return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kCoverageUnknown);
+  }
+  return d.Finish(OutcomeKind::kAbsent, NotCoveredReason::kNone);
+}
+
+namespace {
+
+void ApplyDetected(LifecycleResult& r, const Outcome& o) {
+  if (!r.first_seen) r.first_seen = o.scan.time;
+  r.last_seen = o.scan.time;
+  r.verified_by.reset();
+  if (r.state == ExposureState::kFixed || r.state == ExposureState::kReopened) {
+    r.state = ExposureState::kReopened;  // I10
+  } else {
+    r.state = ExposureState::kOpen;
+  }
+}
+
+void ApplyAbsent(LifecycleResult& r, const Outcome& o) {
+  if (r.state == ExposureState::kOpen || r.state == ExposureState::kReopened) {
+    r.state = ExposureState::kFixed;
+    r.verified_by = o.scan;  // I9: only the first absent after a detection gets here
+  }
+  // I8: before any detection (state nullopt) an absent changes nothing.
+}
+
+}  // namespace
+
+LifecycleResult Replay(std::vector<Outcome> outcomes) {
+  // I7: (time, sha256) only; stable, so equal keys (one scan listed twice) keep input order.
+  std::stable_sort(outcomes.begin(), outcomes.end(), [](const Outcome& a, const Outcome& b) {
+    return std::tie(a.scan.time, a.scan.sha256) < std::tie(b.scan.time, b.scan.sha256);
+  });
+  LifecycleResult result;
+  for (const Outcome& o : outcomes) {
+    if (o.kind == OutcomeKind::kNotCovered) continue;  // I3, I4
+    result.last_checked = o.scan.time;                 // I11: sorted, so the latest wins
+    if (o.kind == OutcomeKind::kDetected) {
+      ApplyDetected(result, o);
+    } else {
+      ApplyAbsent(result, o);
+    }
+  }
+  result.timeline = std::move(outcomes);
+  return result;
+}
+
+}  // namespace ttmtrack::core

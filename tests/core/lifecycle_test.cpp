@@ -1,0 +1,437 @@
+// Table-driven tests of DecideOutcome and Replay. Each row is a named scenario and cites the
+// invariant of core/lifecycle.cpp it exercises.
+#include "core/lifecycle.hpp"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "tests/core/case_name.hpp"
+
+namespace ttmtrack::core {
+namespace {
+
+constexpr auto kAssume = UnknownCoverage::kAssumeCovered;
+constexpr auto kStrict = UnknownCoverage::kNotCovered;
+
+// A fully covered, clean observation of 192.0.2.10:5010/tcp; rows change one fact each.
+ExposureObservation Covered() {
+  ExposureObservation o;
+  o.exposure_id = 7;
+  o.port = 5010;
+  o.protocol = "tcp";
+  o.scan.id = 3;
+  o.scan.time = 1000;
+  o.scan.sha256 = "aa";
+  o.host_in_scan = true;
+  o.host_completion = HostCompletion::kCompleted;
+  o.plugin_enabled = {Knowledge::kYes, "the scan's enabled-plugin list includes 9564501"};
+  o.port_range = "1-65535";
+  return o;
+}
+
+template <typename F>
+ExposureObservation With(F change) {
+  ExposureObservation o = Covered();
+  change(o);
+  return o;
+}
+
+CoveragePolicy Strict() { return {kStrict, kStrict, kStrict}; }
+
+struct DecideCase {
+  const char* name;  // the scenario; the invariant it checks is in the name's comment
+  ExposureObservation observation;
+  CoveragePolicy policy;
+  OutcomeKind kind;
+  NotCoveredReason reason;
+  const char* assumption_contains;  // "" = assumption must be empty
+  const char* basis_contains;
+};
+
+class LifecycleTest : public ::testing::TestWithParam<DecideCase> {};
+
+TEST_P(LifecycleTest, DecidesTheOutcome) {
+  const DecideCase& c = GetParam();
+  const Outcome o = DecideOutcome(c.observation, c.policy);
+  EXPECT_EQ(ToString(o.kind), std::string(ToString(c.kind)));
+  EXPECT_EQ(ToString(o.reason), std::string(ToString(c.reason)));
+  if (std::string(c.assumption_contains).empty()) {
+    EXPECT_EQ(o.assumption, "");
+  } else {
+    EXPECT_NE(o.assumption.find(c.assumption_contains), std::string::npos) << o.assumption;
+  }
+  EXPECT_NE(o.basis.find(c.basis_contains), std::string::npos) << o.basis;
+  EXPECT_EQ(o.exposure_id, 7);
+  EXPECT_EQ(o.scan.sha256, "aa");
+}
+
+const DecideCase kDecideCases[] = {
+    // I5: every fact from the export, all passing.
+    {"CleanCoveredRescanIsAbsent",
+     Covered(),
+     {},
+     OutcomeKind::kAbsent,
+     NotCoveredReason::kNone,
+     "",
+     "inside the scanned range 1-65535"},
+    // I2: a detection wins over everything, even a missing host record.
+    {"DetectionWinsOverCoverageFacts", With([](auto& o) {
+       o.detected = true;
+       o.host_in_scan = false;
+       o.plugin_enabled = {Knowledge::kNo, "x"};
+     }),
+     Strict(), OutcomeKind::kDetected, NotCoveredReason::kNone, "",
+     "reported c564e5ab at 5010/tcp"},
+    // I3.
+    {"HostMissingIsNotCovered",
+     With([](auto& o) { o.host_in_scan = false; }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kHostNotInScan,
+     "",
+     ""},
+    {"HostMissingComesBeforeOtherReasons",
+     With([](auto& o) {
+       o.host_in_scan = false;
+       o.host_completion = HostCompletion::kIncomplete;
+       o.plugin_enabled = {Knowledge::kNo, "x"};
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kHostNotInScan,
+     "",
+     ""},
+    {"InterruptedHostScanIsNotCovered",
+     With([](auto& o) { o.host_completion = HostCompletion::kIncomplete; }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kHostScanIncomplete,
+     "",
+     "did not complete"},
+    {"IncompleteComesBeforePluginDisabled",
+     With([](auto& o) {
+       o.host_completion = HostCompletion::kIncomplete;
+       o.plugin_enabled = {Knowledge::kNo, "x"};
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kHostScanIncomplete,
+     "",
+     ""},
+    // I6: unknown completion, assumed or strict.
+    {"UnknownCompletionIsAssumedAndRecorded",
+     With([](auto& o) { o.host_completion = HostCompletion::kUnknown; }),
+     {},
+     OutcomeKind::kAbsent,
+     NotCoveredReason::kNone,
+     "host scan assumed complete",
+     ""},
+    {"UnknownCompletionUnderStrictIsCoverageUnknown",
+     With([](auto& o) { o.host_completion = HostCompletion::kUnknown; }),
+     {kAssume, kAssume, kStrict},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kCoverageUnknown,
+     "",
+     "does not say whether the host's scan finished"},
+    {"DisabledPluginIsNotCovered",
+     With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kNo, "family disabled"};
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPluginNotEnabled,
+     "",
+     "family disabled"},
+    {"PluginDisabledComesBeforePortOutside",
+     With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kNo, "x"};
+       o.port_range = "1-1024";
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPluginNotEnabled,
+     "",
+     ""},
+    {"UnknownPluginIsAssumedWithItsBasis",
+     With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kUnknown, "GVM reports carry no scan configuration"};
+     }),
+     {},
+     OutcomeKind::kAbsent,
+     NotCoveredReason::kNone,
+     "plugin assumed enabled: GVM reports carry no scan configuration",
+     "host's scan completed"},
+    {"UnknownPluginUnderStrictIsCoverageUnknown",
+     With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kUnknown, "GVM reports carry no scan configuration"};
+     }),
+     {kStrict, kAssume, kAssume},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kCoverageUnknown,
+     "",
+     "unknown whether the plugin was enabled"},
+    {"PortOutsideRangeIsNotCovered",
+     With([](auto& o) { o.port_range = "1-1024"; }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPortOutsideRange,
+     "",
+     "outside the scanned range 1-1024"},
+    {"KnownRangeDecidesEvenWhenPortWasSeen",
+     With([](auto& o) {
+       o.port_range = "1-1024";
+       o.port_seen_open = true;
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPortOutsideRange,
+     "",
+     ""},
+    {"UdpExposureOutsideTcpOnlyRange",
+     With([](auto& o) {
+       o.protocol = "udp";
+       o.port_range = "T:1-65535";
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPortOutsideRange,
+     "",
+     "5010/udp"},
+    {"DefaultRangeWithPortProbedIsCovered", With([](auto& o) {
+       o.port_range = "default";
+       o.port_seen_open = true;
+     }),
+     Strict(), OutcomeKind::kAbsent, NotCoveredReason::kNone, "", "the scan probed port 5010/tcp"},
+    {"DefaultRangeIsAssumedAndRecorded",
+     With([](auto& o) { o.port_range = "default"; }),
+     {},
+     OutcomeKind::kAbsent,
+     NotCoveredReason::kNone,
+     "port assumed scanned: the scan used the "
+     "scanner's default port list",
+     ""},
+    {"DefaultRangeUnderStrictIsCoverageUnknown",
+     With([](auto& o) { o.port_range = "default"; }),
+     {kAssume, kStrict, kAssume},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kCoverageUnknown,
+     "",
+     "unknown whether port 5010/tcp was scanned"},
+    {"MissingRangeIsAssumedAndRecorded",
+     With([](auto& o) { o.port_range.reset(); }),
+     {},
+     OutcomeKind::kAbsent,
+     NotCoveredReason::kNone,
+     "does not state the scanned port range",
+     ""},
+    {"MissingRangeWithPortProbedNeedsNoAssumption",
+     With([](auto& o) {
+       o.port_range.reset();
+       o.port_seen_open = true;
+     }),
+     {},
+     OutcomeKind::kAbsent,
+     NotCoveredReason::kNone,
+     "",
+     "probed port 5010/tcp"},
+    {"UnreadableRangeIsTreatedAsUnknown",
+     With([](auto& o) { o.port_range = "5010-"; }),
+     {},
+     OutcomeKind::kAbsent,
+     NotCoveredReason::kNone,
+     "\"5010-\" could not be read",
+     ""},
+    {"EveryAssumptionIsRecorded",
+     With([](auto& o) {
+       o.host_completion = HostCompletion::kUnknown;
+       o.plugin_enabled = {Knowledge::kUnknown, "GVM reports carry no scan configuration"};
+       o.port_range.reset();
+     }),
+     {},
+     OutcomeKind::kAbsent,
+     NotCoveredReason::kNone,
+     "host scan assumed complete: the export does not say whether it finished; plugin assumed "
+     "enabled: GVM reports carry no scan configuration; port assumed scanned",
+     ""},
+};
+
+INSTANTIATE_TEST_SUITE_P(Decide, LifecycleTest, ::testing::ValuesIn(kDecideCases),
+                         testing::CaseName<DecideCase>);
+
+// --- Replay -----------------------------------------------------------------------------------
+
+struct Step {
+  std::int64_t time;
+  const char* sha;
+  OutcomeKind kind;
+};
+
+constexpr auto D = OutcomeKind::kDetected;
+constexpr auto A = OutcomeKind::kAbsent;
+constexpr auto N = OutcomeKind::kNotCovered;
+
+struct ReplayCase {
+  const char* name;
+  std::vector<Step> steps;  // in import order, which must not matter (I7)
+  std::optional<ExposureState> state;
+  std::optional<std::int64_t> first_seen;
+  std::optional<std::int64_t> last_seen;
+  std::optional<std::int64_t> last_checked;
+  std::optional<const char*> verified_by;  // sha of the verifying scan
+};
+
+std::vector<Outcome> ToOutcomes(const std::vector<Step>& steps) {
+  std::vector<Outcome> outcomes;
+  for (const Step& s : steps) {
+    Outcome o;
+    o.scan.time = s.time;
+    o.scan.sha256 = s.sha;
+    o.kind = s.kind;
+    if (s.kind == N) o.reason = NotCoveredReason::kHostNotInScan;
+    outcomes.push_back(o);
+  }
+  return outcomes;
+}
+
+void ExpectReplay(const ReplayCase& c, const LifecycleResult& r, const std::string& order) {
+  EXPECT_EQ(r.state, c.state) << order;
+  EXPECT_EQ(r.first_seen, c.first_seen) << order;
+  EXPECT_EQ(r.last_seen, c.last_seen) << order;
+  EXPECT_EQ(r.last_checked, c.last_checked) << order;
+  ASSERT_EQ(r.verified_by.has_value(), c.verified_by.has_value()) << order;
+  if (c.verified_by) {
+    EXPECT_EQ(r.verified_by->sha256, *c.verified_by) << order;
+  }
+  for (std::size_t i = 1; i < r.timeline.size(); ++i) {
+    EXPECT_LE(r.timeline[i - 1].scan.time, r.timeline[i].scan.time) << order;
+  }
+}
+
+class ReplayTest : public ::testing::TestWithParam<ReplayCase> {};
+
+TEST_P(ReplayTest, GivesTheSameResultInEveryImportOrder) {
+  const ReplayCase& c = GetParam();
+  std::vector<std::size_t> order(c.steps.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  int permutations = 0;
+  do {
+    std::vector<Step> steps;
+    std::string text;
+    for (std::size_t i : order) {
+      steps.push_back(c.steps[i]);
+      text += c.steps[i].sha + std::string(" ");
+    }
+    ExpectReplay(c, Replay(ToOutcomes(steps)), "order: " + text);
+    ++permutations;
+  } while (std::next_permutation(order.begin(), order.end()) && permutations < 720);
+}
+
+const ReplayCase kReplayCases[] = {
+    {"SingleDetectionIsOpen", {{100, "s1", D}}, ExposureState::kOpen, 100, 100, 100, std::nullopt},
+    // I5, I9.
+    {"DetectionThenCleanRescanIsFixed",
+     {{100, "s1", D}, {200, "s2", A}},
+     ExposureState::kFixed,
+     100,
+     100,
+     200,
+     "s2"},
+    // I3, I4.
+    {"HostMissingKeepsItOpen",
+     {{100, "s1", D}, {200, "s2", N}},
+     ExposureState::kOpen,
+     100,
+     100,
+     100,
+     std::nullopt},
+    {"NotCoveredBetweenKeepsVerification",
+     {{100, "s1", D}, {200, "s2", A}, {300, "s3", N}},
+     ExposureState::kFixed,
+     100,
+     100,
+     200,
+     "s2"},
+    // I10.
+    {"FixedThenDetectedIsReopened",
+     {{100, "s1", D}, {200, "s2", A}, {300, "s3", D}},
+     ExposureState::kReopened,
+     100,
+     300,
+     300,
+     std::nullopt},
+    {"ReopenedThenAbsentIsFixedAgain",
+     {{100, "s1", D}, {200, "s2", A}, {300, "s3", D}, {400, "s4", A}},
+     ExposureState::kFixed,
+     100,
+     300,
+     400,
+     "s4"},
+    {"ReopenedStaysReopenedOnDetection",
+     {{100, "s1", D}, {200, "s2", A}, {300, "s3", D}, {400, "s4", D}},
+     ExposureState::kReopened,
+     100,
+     400,
+     400,
+     std::nullopt},
+    // I9.
+    {"RepeatedAbsentKeepsFirstVerification",
+     {{100, "s1", D}, {200, "s2", A}, {300, "s3", A}},
+     ExposureState::kFixed,
+     100,
+     100,
+     300,
+     "s2"},
+    // I8.
+    {"AbsentBeforeFirstDetectionChangesNothing",
+     {{50, "s0", A}, {100, "s1", D}},
+     ExposureState::kOpen,
+     100,
+     100,
+     100,
+     std::nullopt},
+    {"OlderAbsentImportedLateDoesNotFixNewerDetection",
+     {{300, "s3", D}, {100, "s1", D}, {200, "s2", A}},
+     ExposureState::kReopened,
+     100,
+     300,
+     300,
+     std::nullopt},
+    // I7: equal times are ordered by sha256.
+    {"EqualTimesAreOrderedBySha",
+     {{100, "bb", A}, {100, "aa", D}},
+     ExposureState::kFixed,
+     100,
+     100,
+     100,
+     "bb"},
+    {"EqualTimesOtherShaOrder",
+     {{100, "aa", A}, {100, "bb", D}},
+     ExposureState::kOpen,
+     100,
+     100,
+     100,
+     std::nullopt},
+    {"OnlyNotCoveredLeavesNoState",
+     {{100, "s1", N}},
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     std::nullopt,
+     std::nullopt},
+};
+
+INSTANTIATE_TEST_SUITE_P(Replay, ReplayTest, ::testing::ValuesIn(kReplayCases),
+                         testing::CaseName<ReplayCase>);
+
+TEST(ReplayTimelineTest, KeepsEveryOutcomeInScanOrder) {
+  const auto r = Replay(ToOutcomes({{300, "c", D}, {100, "a", N}, {200, "b", A}}));
+  ASSERT_EQ(r.timeline.size(), 3u);
+  EXPECT_EQ(r.timeline[0].scan.sha256, "a");
+  EXPECT_EQ(r.timeline[1].scan.sha256, "b");
+  EXPECT_EQ(r.timeline[2].scan.sha256, "c");
+  EXPECT_EQ(r.timeline[0].reason, NotCoveredReason::kHostNotInScan);
+}
+
+}  // namespace
+}  // namespace ttmtrack::core

@@ -1,0 +1,179 @@
+#include "core/rule.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/detection_constants.hpp"
+#include "tests/core/case_name.hpp"
+
+namespace ttmtrack::core {
+namespace {
+
+ResultRecord Result(std::string plugin_id, std::string plugin_name, std::string service = "") {
+  ResultRecord r;
+  r.host_ip = "192.0.2.10";
+  r.port = 5010;
+  r.protocol = "tcp";
+  r.plugin_id = std::move(plugin_id);
+  r.plugin_name = std::move(plugin_name);
+  r.service_name = std::move(service);
+  return r;
+}
+
+Rule MakeRule(RuleKind kind, std::string value, RuleOrigin origin = RuleOrigin::kUser) {
+  Rule rule;
+  rule.kind = kind;
+  rule.value = std::move(value);
+  rule.origin = origin;
+  return rule;
+}
+
+struct MatchCase {
+  const char* name;
+  ResultRecord result;
+  ScanFormat format;
+  std::optional<RuleKind> expected;  // kind of the rule that should match; nullopt for none
+};
+
+class RuleTest : public ::testing::TestWithParam<MatchCase> {};
+
+TEST_P(RuleTest, MatchesByPrecedence) {
+  const MatchCase& c = GetParam();
+  const auto match = MatchRule(c.result, c.format, DefaultRules());
+  ASSERT_EQ(match.has_value(), c.expected.has_value());
+  if (match) {
+    EXPECT_EQ(match->kind, *c.expected);
+  }
+}
+
+const MatchCase kMatchCases[] = {
+    {"OwnNessusIdMatches", Result("9564501", "whatever"), ScanFormat::kNessusV2,
+     RuleKind::kNessusId},
+    {"NessusIdDoesNotMatchGvmResult", Result("9564501", "whatever"), ScanFormat::kGvm,
+     std::nullopt},
+    {"OwnOidMatchesGvm", Result("1.3.6.1.4.1.32473.564.1", "x"), ScanFormat::kGvm, RuleKind::kOid},
+    {"OidDoesNotMatchNessusResult", Result("1.3.6.1.4.1.32473.564.1", "x"), ScanFormat::kNessusV2,
+     std::nullopt},
+    {"IdRuleWinsOverNameRule", Result("9564501", "Trading Technologies Messaging Detection"),
+     ScanFormat::kNessusV2, RuleKind::kNessusId},
+    {"NameMatchIsCaseInsensitive", Result("123", "trading TECHNOLOGIES messaging listener"),
+     ScanFormat::kNessusV2, RuleKind::kNameContains},
+    {"NameRuleWinsOverServiceRule", Result("123", "Trading Technologies Messaging", "ttm_cmd"),
+     ScanFormat::kGvm, RuleKind::kNameContains},
+    {"ServiceNameMatches", Result("11219", "Nessus SYN scanner", "ttm_cmd"), ScanFormat::kNessusV2,
+     RuleKind::kServiceName},
+    {"UnsureServiceNameMatches", Result("11219", "Nessus SYN scanner", "TTM_CMD?"),
+     ScanFormat::kNessusV2, RuleKind::kServiceName},
+    {"PrefixOfServiceNameDoesNotMatch", Result("1", "x", "ttm_cmd_extra"), ScanFormat::kNessusV2,
+     std::nullopt},
+    {"UnrelatedResultMatchesNothing", Result("10107", "HTTP Server Type and Version", "www"),
+     ScanFormat::kNessusV2, std::nullopt},
+    {"PartialNeedleDoesNotMatch", Result("1", "Trading Technologies"), ScanFormat::kNessusV2,
+     std::nullopt},
+};
+
+INSTANTIATE_TEST_SUITE_P(Cases, RuleTest, ::testing::ValuesIn(kMatchCases),
+                         testing::CaseName<MatchCase>);
+
+TEST(RuleMatchTest, DisabledRulesMatchNothing) {
+  auto rules = DefaultRules();
+  for (Rule& rule : rules) rule.enabled = false;
+  EXPECT_FALSE(MatchRule(Result("9564501", "Trading Technologies Messaging", "ttm_cmd"),
+                         ScanFormat::kNessusV2, rules));
+}
+
+TEST(RuleMatchTest, UserIdRuleMatches) {
+  auto rules = DefaultRules();
+  rules.push_back(MakeRule(RuleKind::kNessusId, "777"));
+  const auto match = MatchRule(Result("777", "Some vendor check"), ScanFormat::kNessusV2, rules);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->value, "777");
+  EXPECT_EQ(match->origin, RuleOrigin::kUser);
+}
+
+TEST(RuleMatchTest, DefaultRulesSeedTheProjectConstants) {
+  const auto rules = DefaultRules();
+  ASSERT_EQ(rules.size(), 4u);
+  EXPECT_EQ(rules[0].value, kOwnNessusPluginId);
+  EXPECT_EQ(rules[1].value, kOwnOpenVasOid);
+  EXPECT_EQ(rules[2].value, kDefaultNameNeedle);
+  EXPECT_EQ(rules[3].value, kServiceName);
+  for (const Rule& rule : rules) {
+    EXPECT_EQ(rule.origin, RuleOrigin::kDefault);
+    EXPECT_TRUE(rule.enabled);
+  }
+}
+
+TEST(RuleLearnTest, NameMatchTeachesThePluginId) {
+  const auto rules = DefaultRules();
+  const auto result = Result("155555", "Trading Technologies Messaging Service Detection");
+  const auto match = MatchRule(result, ScanFormat::kNessusV2, rules);
+  ASSERT_TRUE(match);
+  const auto learned = RuleToLearn(result, ScanFormat::kNessusV2, *match, rules);
+  ASSERT_TRUE(learned);
+  EXPECT_EQ(learned->kind, RuleKind::kNessusId);
+  EXPECT_EQ(learned->value, "155555");
+  EXPECT_EQ(learned->origin, RuleOrigin::kLearned);
+  EXPECT_NE(learned->note.find("Trading Technologies Messaging"), std::string::npos);
+}
+
+TEST(RuleLearnTest, GvmNameMatchTeachesAnOid) {
+  const auto rules = DefaultRules();
+  const auto result = Result("1.3.6.1.4.1.25623.1.0.999", "Trading Technologies Messaging");
+  const auto match = MatchRule(result, ScanFormat::kGvm, rules);
+  ASSERT_TRUE(match);
+  const auto learned = RuleToLearn(result, ScanFormat::kGvm, *match, rules);
+  ASSERT_TRUE(learned);
+  EXPECT_EQ(learned->kind, RuleKind::kOid);
+}
+
+TEST(RuleLearnTest, ServiceMatchTeachesNothing) {
+  const auto rules = DefaultRules();
+  const auto result = Result("11219", "Nessus SYN scanner", "ttm_cmd");
+  const auto match = MatchRule(result, ScanFormat::kNessusV2, rules);
+  ASSERT_TRUE(match);
+  EXPECT_FALSE(RuleToLearn(result, ScanFormat::kNessusV2, *match, rules));
+}
+
+TEST(RuleLearnTest, KnownIdIsNotLearnedAgainEvenWhenDisabled) {
+  auto rules = DefaultRules();
+  Rule known = MakeRule(RuleKind::kNessusId, "155555", RuleOrigin::kLearned);
+  known.enabled = false;
+  rules.push_back(known);
+  const auto result = Result("155555", "Trading Technologies Messaging");
+  const auto match = MatchRule(result, ScanFormat::kNessusV2, rules);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->kind, RuleKind::kNameContains);
+  EXPECT_FALSE(RuleToLearn(result, ScanFormat::kNessusV2, *match, rules));
+}
+
+TEST(RuleLearnTest, ResultWithoutPluginIdTeachesNothing) {
+  const auto rules = DefaultRules();
+  const auto result = Result("", "Trading Technologies Messaging");
+  EXPECT_FALSE(RuleToLearn(result, ScanFormat::kNessusV2, rules[2], rules));
+}
+
+TEST(RuleLearnTest, LongPluginNameIsAbbreviatedOnACharacterBoundary) {
+  const auto rules = DefaultRules();
+  std::string name = "Trading Technologies Messaging ";
+  for (int i = 0; i < 100; ++i) name += "\xC3\xA9";  // é, two bytes each
+  const auto learned = RuleToLearn(Result("42", name), ScanFormat::kNessusV2, rules[2], rules);
+  ASSERT_TRUE(learned);
+  EXPECT_LT(learned->note.size(), 200u);
+  EXPECT_NE(learned->note.find("...\""), std::string::npos);
+  EXPECT_EQ(learned->note.find("\xC3\""), std::string::npos);  // no half character
+}
+
+TEST(RuleStringsTest, KindAndOriginRoundTrip) {
+  for (RuleKind kind :
+       {RuleKind::kNessusId, RuleKind::kOid, RuleKind::kNameContains, RuleKind::kServiceName}) {
+    EXPECT_EQ(ParseRuleKind(ToString(kind)), kind);
+  }
+  for (RuleOrigin origin : {RuleOrigin::kDefault, RuleOrigin::kUser, RuleOrigin::kLearned}) {
+    EXPECT_EQ(ParseRuleOrigin(ToString(origin)), origin);
+  }
+  EXPECT_FALSE(ParseRuleKind("nessus"));
+  EXPECT_FALSE(ParseRuleOrigin(""));
+}
+
+}  // namespace
+}  // namespace ttmtrack::core

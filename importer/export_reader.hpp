@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/scan_sink.hpp"
@@ -10,6 +12,9 @@ struct ReadOptions {
   // Offset from UTC, in seconds, of Nessus HOST_START/HOST_END strings, which carry no zone.
   // Used only when the epoch *_TIMESTAMP tags are absent (docs/importer.md).
   int nessus_local_utc_offset_seconds = 0;
+  // Called now and then (about every MiB read, and once at the end) with the bytes of the file
+  // consumed so far and the file's size, for progress display on long imports. May be empty.
+  std::function<void(std::uint64_t bytes_read, std::uint64_t file_size)> progress;
 };
 
 // Streams one scan export into `sink` (core/scan_sink.hpp for the call order). The format is

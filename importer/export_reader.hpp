@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <string>
 
 #include "core/scan_sink.hpp"
@@ -28,6 +29,11 @@ struct ReadOptions {
 // format. After a throw the sink has received an incomplete scan and must discard it.
 void ReadExport(const std::string& path, const std::string& sha256, const ReadOptions& options,
                 core::ScanSink& sink);
+
+// The same, over bytes already open as a seekable stream (the fuzzer and tests feed memory).
+// `display_name` is what ScanInfo::file_name and error messages show. `bytes` is borrowed.
+void ReadExportStream(std::istream& bytes, const std::string& display_name,
+                      const std::string& sha256, const ReadOptions& options, core::ScanSink& sink);
 
 // Hex SHA-256 of the file's raw bytes (compressed bytes for gzip). Throws kNoInput.
 std::string Sha256OfFile(const std::string& path);

@@ -1,0 +1,80 @@
+#include "importer/export_reader.hpp"
+
+#include <fstream>
+#include <memory>
+
+#include "core/error.hpp"
+#include "importer/gvm/gvm_reader.hpp"
+#include "importer/input/input_source.hpp"
+#include "importer/input/sha256.hpp"
+#include "importer/nessus/nessus_reader.hpp"
+#include "importer/xml/xml_reader.hpp"
+
+namespace ttmtrack::importer {
+namespace {
+
+// Format detection: the root element's name, nothing else (not the file name, not sniffing).
+void ReadFrom(input::InputSource& input, const std::string& display_name, const std::string& sha256,
+              const ReadOptions& options, core::ScanSink& sink) {
+  if (input.empty()) {
+    throw Error(Error::Kind::kBadInput, "the file is empty (0 bytes): not a scan export",
+                {.file = display_name});
+  }
+  xml::XmlReader xml(input, display_name);
+  if (!xml.Next() || xml.kind() != xml::NodeKind::kStartElement) {
+    throw Error(Error::Kind::kBadInput, "no root element: not a scan export",
+                {.file = display_name});
+  }
+  core::ScanInfo scan;
+  scan.file_name = display_name;
+  scan.sha256 = sha256;
+  scan.gzip = input.gzip();
+
+  const std::string root(xml.name());
+  std::unique_ptr<nessus::NessusReader> nessus;
+  std::unique_ptr<gvm::GvmReader> gvm;
+  if (root == "NessusClientData_v2") {
+    nessus = std::make_unique<nessus::NessusReader>(xml, std::move(scan), options, sink);
+    nessus->Read();
+  } else if (root == "report" || root == "get_reports_response") {
+    gvm = std::make_unique<gvm::GvmReader>(xml, std::move(scan), sink);
+    gvm->Read();
+  } else {
+    xml.Fail("unsupported format: root element <" + root +
+                 ">; expected NessusClientData_v2, report or get_reports_response",
+             xml.line());
+  }
+  // Nothing but comments may follow the root; libxml2 reports anything else. EndScan is sent
+  // only once the whole document is known to be well-formed.
+  while (xml.Next()) {
+  }
+  if (nessus) nessus->Finish();
+  if (gvm) gvm->Finish();
+}
+
+}  // namespace
+
+void ReadExport(const std::string& path, const std::string& sha256, const ReadOptions& options,
+                core::ScanSink& sink) {
+  std::unique_ptr<input::InputSource> input = input::InputSource::Open(path);
+  ReadFrom(*input, path, sha256, options, sink);
+}
+
+void ReadExportStream(std::istream& bytes, const std::string& display_name,
+                      const std::string& sha256, const ReadOptions& options, core::ScanSink& sink) {
+  input::InputSource input(bytes);
+  ReadFrom(input, display_name, sha256, options, sink);
+}
+
+std::string Sha256OfFile(const std::string& path) {
+  // Open() gives the kNoInput messages (missing, directory, unreadable) for both entry points.
+  input::InputSource::Open(path);
+  std::ifstream file(path, std::ios::binary);
+  try {
+    return input::Sha256OfStream(file);
+  } catch (const Error& e) {
+    throw Error(e.kind(), e.message(), {.file = path});
+  }
+}
+
+}  // namespace ttmtrack::importer

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/scan_info.hpp"
+#include "core/scan_sink.hpp"
+
+namespace ttmtrack::importer::xml {
+class XmlReader;
+}
+
+namespace ttmtrack::importer::gvm {
+
+// Streams a GVM/OpenVAS report XML into a ScanSink. Accepts a bare <report>, the downloaded
+// form (<report format_id=...> wrapping an inner <report id=...>), either inside
+// <get_reports_response>, and the older OMP-era shape (port "http (80/tcp)", <subnet>).
+//
+// The same element names mean different things at different depths (<host> is a scanned
+// host under a report, the result's target under <result>, a port's host under <ports>, a
+// slave under <scan>; a <report> can be a wrapper or the data), so the reader tracks where it
+// is: "report level" means a child of a <report> whose ancestors are all <report> or
+// <get_reports_response> elements. Results are report/results/result only (not delta or
+// detection sub-results). Every result is emitted, in file order; GVM puts results before
+// hosts, and the sink copes with that. GVM reports carry no scan configuration, so EndScan's
+// ScanCoverage is empty: the lifecycle rules decide what to assume.
+//
+// Ownership: `xml` and `sink` are borrowed. Single use, not thread-safe. Throws
+// ttmtrack::Error kBadInput (file, line, host) for an unparseable result port or time, an
+// error status in <get_reports_response>, or a response without a report; plus whatever
+// XmlReader throws.
+class GvmReader {
+ public:
+  GvmReader(xml::XmlReader& xml, core::ScanInfo scan, core::ScanSink& sink);
+
+  // REQUIRES: `xml` is on the start of the root element (report or get_reports_response).
+  void Read();
+  // BeginScan if nothing did yet, then EndScan with the final facts.
+  void Finish();
+
+ private:
+  void ReadWrapper();
+  void ReadReportChild(std::string_view child);
+  void ReadResult();
+  void ReadHost();
+  void BeginScanOnce();
+  std::optional<std::int64_t> ReadTime(const char* what);
+
+  xml::XmlReader& xml_;
+  core::ScanInfo scan_;
+  core::ScanSink& sink_;
+  bool begun_ = false;
+  bool saw_report_ = false;
+};
+
+}  // namespace ttmtrack::importer::gvm

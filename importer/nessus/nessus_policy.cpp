@@ -1,0 +1,115 @@
+#include "importer/nessus/nessus_policy.hpp"
+
+#include <algorithm>
+
+#include "importer/text_util.hpp"
+#include "importer/xml/xml_reader.hpp"
+
+namespace ttmtrack::importer::nessus {
+namespace {
+
+void SortUnique(std::vector<std::string>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
+// Reads the children of the current element as name → text pairs, calling on_field for each.
+template <typename OnField>
+void ReadFields(xml::XmlReader& xml, OnField&& on_field) {
+  xml.ForEachChild([&](std::string_view child) {
+    const std::string field(child);
+    on_field(field, xml.ReadText());
+  });
+}
+
+void ReadServerPreference(xml::XmlReader& xml, NessusPolicy& policy) {
+  std::string name;
+  std::string value;
+  ReadFields(xml, [&](const std::string& field, std::string text) {
+    if (field == "name") name = std::string(Trim(text));
+    if (field == "value") value = std::move(text);
+  });
+  if (name == "plugin_set") {
+    // Often 100,000+ IDs on one line; the sorted list lets consumers binary-search it.
+    std::vector<std::string> ids = SplitTrimmed(value, ';');
+    // An empty plugin_set cannot describe a scan that ran (it would have run no plugin at all):
+    // it says nothing, so it is treated as absent rather than as "nothing enabled".
+    if (ids.empty()) return;
+    SortUnique(ids);
+    policy.plugin_set = std::move(ids);
+  } else if (name == "port_range") {
+    policy.port_range = std::string(Trim(value));
+  }
+}
+
+void ReadFamilySelection(xml::XmlReader& xml, NessusPolicy& policy) {
+  xml.ForEachChild([&](std::string_view child) {
+    if (child != "FamilyItem") return;
+    std::string family;
+    std::string status;
+    ReadFields(xml, [&](const std::string& field, std::string text) {
+      if (field == "FamilyName") family = std::string(Trim(text));
+      if (field == "Status") status = ToLower(Trim(text));
+    });
+    if (family.empty()) return;
+    if (status == "enabled") policy.enabled_families.push_back(family);
+    if (status == "disabled") policy.disabled_families.push_back(family);
+  });
+}
+
+void ReadIndividualSelection(xml::XmlReader& xml, NessusPolicy& policy) {
+  policy.has_individual_selection = true;
+  xml.ForEachChild([&](std::string_view child) {
+    if (child != "PluginItem") return;
+    std::string id;
+    std::string status;
+    ReadFields(xml, [&](const std::string& field, std::string text) {
+      if (field == "PluginId") id = std::string(Trim(text));
+      if (field == "Status") status = ToLower(Trim(text));
+    });
+    if (!id.empty() && status == "enabled") policy.individually_enabled.push_back(id);
+  });
+}
+
+}  // namespace
+
+core::ScanCoverage NessusPolicy::ToCoverage(
+    const std::optional<std::string>& port_range_fallback) const {
+  core::ScanCoverage coverage;
+  if (plugin_set) {
+    coverage.enabled_plugin_ids = *plugin_set;
+  } else if (has_individual_selection) {
+    std::vector<std::string> ids = individually_enabled;
+    SortUnique(ids);
+    coverage.enabled_plugin_ids = std::move(ids);
+  }
+  coverage.enabled_families = enabled_families;
+  coverage.disabled_families = disabled_families;
+  SortUnique(coverage.enabled_families);
+  SortUnique(coverage.disabled_families);
+  coverage.port_range = port_range ? port_range : port_range_fallback;
+  return coverage;
+}
+
+NessusPolicy ReadNessusPolicy(xml::XmlReader& xml) {
+  NessusPolicy policy;
+  xml.ForEachChild([&](std::string_view child) {
+    if (child == "policyName") {
+      policy.name = std::string(Trim(xml.ReadText()));
+    } else if (child == "Preferences") {
+      xml.ForEachChild([&](std::string_view section) {
+        if (section != "ServerPreferences") return;
+        xml.ForEachChild([&](std::string_view item) {
+          if (item == "preference") ReadServerPreference(xml, policy);
+        });
+      });
+    } else if (child == "FamilySelection") {
+      ReadFamilySelection(xml, policy);
+    } else if (child == "IndividualPluginSelection") {
+      ReadIndividualSelection(xml, policy);
+    }
+  });
+  return policy;
+}
+
+}  // namespace ttmtrack::importer::nessus

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/scan_coverage.hpp"
+
+namespace ttmtrack::importer::xml {
+class XmlReader;
+}
+
+namespace ttmtrack::importer::nessus {
+
+// What a .nessus <Policy> says the scan was configured to do.
+struct NessusPolicy {
+  std::string name;                                    // policyName
+  std::optional<std::vector<std::string>> plugin_set;  // sorted, unique, as strings
+  std::optional<std::string> port_range;               // ServerPreferences port_range
+  std::vector<std::string> enabled_families;           // FamilySelection Status=enabled
+  std::vector<std::string> disabled_families;          // FamilySelection Status=disabled
+  bool has_individual_selection = false;               // an IndividualPluginSelection exists
+  std::vector<std::string> individually_enabled;       // its PluginItems with Status=enabled
+
+  // The coverage facts, by the rules in docs/importer.md: enabled_plugin_ids is plugin_set when
+  // the policy has one (it is the complete list); only without it are the individually enabled
+  // plugins used. port_range falls back to `port_range_fallback` (plugin 19506's "Port range").
+  core::ScanCoverage ToCoverage(const std::optional<std::string>& port_range_fallback) const;
+};
+
+// REQUIRES: `xml` is on the start of <Policy>. Reads to its end. Throws what XmlReader throws.
+NessusPolicy ReadNessusPolicy(xml::XmlReader& xml);
+
+}  // namespace ttmtrack::importer::nessus

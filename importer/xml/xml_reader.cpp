@@ -1,0 +1,192 @@
+#include "importer/xml/xml_reader.hpp"
+
+#include <limits>
+#include <utility>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+
+#include "importer/xml/secure_options.hpp"
+
+namespace ttmtrack::importer::xml {
+namespace {
+
+struct XmlCharDeleter {
+  void operator()(xmlChar* text) const { xmlFree(text); }
+};
+using XmlString = std::unique_ptr<xmlChar, XmlCharDeleter>;
+
+std::string_view View(const xmlChar* text) {
+  return text == nullptr ? std::string_view{}
+                         : std::string_view(reinterpret_cast<const char*>(text));
+}
+
+}  // namespace
+
+void XmlReader::ReaderDeleter::operator()(_xmlTextReader* reader) const {
+  xmlFreeTextReader(reader);
+}
+
+XmlReader::XmlReader(ByteSource& source, std::string file_name)
+    : source_(source), file_name_(std::move(file_name)) {
+  // No URL: nothing is resolved relative to the file. No encoding: the XML declaration or BOM
+  // decides. No close callback: the ByteSource belongs to the caller.
+  reader_.reset(xmlReaderForIO(&XmlReader::ReadCallback, nullptr, this, nullptr, nullptr,
+                               SecureParseOptions()));
+  if (!reader_) {
+    if (source_error_) throw *source_error_;
+    throw Error(Error::Kind::kBadInput, "cannot start the XML parser on this input",
+                {.file = file_name_});
+  }
+  ErrorCapture::Install(reader_.get(), &error_);
+}
+
+XmlReader::~XmlReader() = default;
+
+// Runs inside libxml2: must not throw. A ByteSource error is parked and rethrown by Next().
+int XmlReader::ReadCallback(void* context, char* buffer, int size) {
+  auto* self = static_cast<XmlReader*>(context);
+  if (size <= 0) return 0;
+  try {
+    return static_cast<int>(self->source_.Read(buffer, static_cast<std::size_t>(size)));
+  } catch (const Error& error) {
+    self->source_error_ = std::make_unique<Error>(error);
+  } catch (const std::exception& error) {
+    self->source_error_ = std::make_unique<Error>(
+        Error::Kind::kIo, std::string("read failed: ") + error.what(), Error::Context{});
+  }
+  return -1;
+}
+
+bool XmlReader::Next() {
+  if (pending_end_) {
+    pending_end_ = false;
+    kind_ = NodeKind::kEndElement;
+    return true;
+  }
+  for (;;) {
+    const int rc = xmlTextReaderRead(reader_.get());
+    if (rc < 0 || source_error_ || error_.present) ThrowReadFailure();
+    if (rc == 0) return false;
+    const int type = xmlTextReaderNodeType(reader_.get());
+    depth_ = xmlTextReaderDepth(reader_.get());
+    switch (type) {
+      case XML_READER_TYPE_ELEMENT:
+        kind_ = NodeKind::kStartElement;
+        pending_end_ = xmlTextReaderIsEmptyElement(reader_.get()) == 1;
+        return true;
+      case XML_READER_TYPE_END_ELEMENT: kind_ = NodeKind::kEndElement; return true;
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA:
+      case XML_READER_TYPE_WHITESPACE:
+      case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: kind_ = NodeKind::kText; return true;
+      case XML_READER_TYPE_DOCUMENT_TYPE:
+      case XML_READER_TYPE_ENTITY_REFERENCE:
+      case XML_READER_TYPE_ENTITY: ThrowHostileNode(type);
+      default: continue;  // comments, processing instructions, the XML declaration
+    }
+  }
+}
+
+std::string_view XmlReader::name() const { return View(xmlTextReaderConstName(reader_.get())); }
+
+std::string_view XmlReader::text() const { return View(xmlTextReaderConstValue(reader_.get())); }
+
+std::optional<std::string> XmlReader::Attribute(const char* attribute_name) const {
+  XmlString value(
+      xmlTextReaderGetAttribute(reader_.get(), reinterpret_cast<const xmlChar*>(attribute_name)));
+  if (!value) return std::nullopt;
+  return std::string(View(value.get()));
+}
+
+std::int64_t XmlReader::line() const {
+  // With XML_PARSE_BIG_LINES xmlGetLineNo stays exact past line 65535.
+  const xmlNode* node = xmlTextReaderCurrentNode(reader_.get());
+  const long node_line = node != nullptr ? xmlGetLineNo(node) : -1;
+  if (node_line > 0) return node_line;
+  return xmlTextReaderGetParserLineNumber(reader_.get());
+}
+
+std::string XmlReader::ReadText() {
+  std::string out;
+  const int element_depth = depth_;
+  const std::int64_t element_line = line();
+  const std::string element_name(name());
+  while (Next()) {
+    if (kind_ == NodeKind::kText) {
+      const std::string_view piece = text();
+      if (out.size() + piece.size() > kMaxTextBytes) {
+        Fail("text of <" + element_name + "> is longer than " +
+                 std::to_string(kMaxTextBytes >> 20) + " MiB; refusing to hold it in memory",
+             element_line);
+      }
+      out.append(piece);
+    } else if (kind_ == NodeKind::kEndElement && depth_ == element_depth) {
+      return out;
+    }
+  }
+  Fail("document ended inside <" + element_name + ">", element_line);
+}
+
+void XmlReader::Skip() {
+  const int element_depth = depth_;
+  while (Next()) {
+    if (kind_ == NodeKind::kEndElement && depth_ == element_depth) return;
+  }
+}
+
+void XmlReader::Fail(const std::string& message, std::int64_t at_line,
+                     const std::string& host) const {
+  throw Error(Error::Kind::kBadInput, message, {.file = file_name_, .line = at_line, .host = host});
+}
+
+void XmlReader::ThrowReadFailure() {
+  Error::Context where{.file = file_name_};
+  if (source_error_) {
+    // The decompressor or the disk failed; say where the XML parse had got to.
+    where.line = xmlTextReaderGetParserLineNumber(reader_.get());
+    where.column = xmlTextReaderGetParserColumnNumber(reader_.get());
+    throw Error(source_error_->kind(), source_error_->message(), where);
+  }
+  if (!error_.present) {
+    where.line = xmlTextReaderGetParserLineNumber(reader_.get());
+    throw Error(Error::Kind::kBadInput, "XML parser stopped without saying why", where);
+  }
+  where.line = error_.line;
+  where.column = error_.column;
+  std::string message;
+  switch (error_.code) {
+    case XML_ERR_DOCUMENT_EMPTY: message = "no XML content (empty document)"; break;
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_DOCUMENT_END:
+      // libxml2 reports a cut-off file as "Premature end of data in tag X line N".
+      message = "truncated or malformed XML: " + error_.message;
+      break;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+      message = "undefined entity reference: " + error_.message +
+                " (only the five XML entities and character references are allowed)";
+      break;
+    default: message = "malformed XML: " + error_.message;
+  }
+  throw Error(Error::Kind::kBadInput, message, where);
+}
+
+void XmlReader::ThrowHostileNode(int node_type) {
+  const std::int64_t at = xmlTextReaderGetParserLineNumber(reader_.get());
+  if (node_type == XML_READER_TYPE_DOCUMENT_TYPE) {
+    Fail(
+        "the file has a DOCTYPE declaration; scan exports never do, and a DTD is how external "
+        "entities (XXE: reading local files) and entity expansion bombs (\"billion laughs\") "
+        "are smuggled in: rejected",
+        at);
+  }
+  Fail(
+      "entity reference in the document: entities are never expanded (XXE / entity "
+      "expansion risk): rejected",
+      at);
+}
+
+}  // namespace ttmtrack::importer::xml

@@ -1,0 +1,123 @@
+#include "cli/cli_app.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+#include <Poco/Exception.h>
+
+#include "cli/format/terminal_text.hpp"
+#include "core/error.hpp"
+
+#ifndef TTMTRACK_VERSION
+#error "TTMTRACK_VERSION must be defined by the build"
+#endif
+
+namespace ttmtrack::cli {
+namespace {
+
+constexpr const char* kFooter = R"(
+Database: --db PATH, else $TTMTRACK_DB, else ./ttmtrack.db.
+
+Exit codes:
+  0   success
+  64  usage error: unknown command or option, bad value
+  65  bad input: a malformed, truncated, hostile or unsupported export
+  66  an input file or the database is missing or unreadable
+  70  internal or database error
+  74  I/O error (cannot write output)
+  75  the database is busy or locked by another process; retry
+With several import files, every good file is imported and the exit code is
+that of the first file that failed.
+
+Docs: README.md and docs/ in the ttmtrack sources.)";
+
+}  // namespace
+
+struct CliApp::Commands {
+  CLI::App* import = nullptr;
+  CLI::App* scans = nullptr;
+  CLI::App* detections = nullptr;
+  CLI::App* rules = nullptr;
+  CLI::App* status = nullptr;
+  CLI::App* history = nullptr;
+  CLI::App* config = nullptr;
+  CLI::App* report = nullptr;
+};
+
+CliApp::CliApp()
+    : app_(std::make_unique<CLI::App>(
+          "ttmtrack " TTMTRACK_VERSION
+          " - track exposed ttm_cmd listeners (detection c564e5ab) from Nessus and OpenVAS "
+          "scans to verified remediation",
+          "ttmtrack")),
+      commands_(std::make_unique<Commands>()) {
+  CLI::App& app = *app_;
+  app.footer(kFooter);
+  app.set_version_flag("--version", TTMTRACK_VERSION);
+  app.require_subcommand(1);
+  app.add_option("--db", options_.db_path, "SQLite database file")
+      ->envname("TTMTRACK_DB")
+      ->capture_default_str();
+  commands_->import = SetupImportCommand(app, options_.import);
+  commands_->scans = SetupScansCommand(app, options_.scans);
+  commands_->detections = SetupDetectionsCommand(app, options_.detections);
+  commands_->status = SetupStatusCommand(app, options_.status);
+  commands_->history = SetupHistoryCommand(app, options_.history);
+  commands_->rules = SetupRulesCommand(app, options_.rules);
+  commands_->config = SetupConfigCommand(app, options_.config);
+}
+
+CliApp::~CliApp() = default;
+
+void CliApp::Parse(std::vector<std::string> args) {
+  // CLI11 takes the arguments last-first.
+  std::reverse(args.begin(), args.end());
+  app_->parse(args);
+}
+
+int CliApp::Run(std::ostream& out, std::ostream& err, bool show_progress) {
+  const CommandContext context{options_.db_path, out, err, show_progress};
+  const Commands& c = *commands_;
+  if (c.import->parsed()) return RunImportCommand(options_.import, context);
+  if (c.scans->parsed()) return RunScansCommand(options_.scans, context);
+  if (c.detections->parsed()) return RunDetectionsCommand(options_.detections, context);
+  if (c.status->parsed()) return RunStatusCommand(options_.status, context);
+  if (c.history->parsed()) return RunHistoryCommand(options_.history, context);
+  if (c.rules->parsed()) return RunRulesCommand(options_.rules, context);
+  if (c.config->parsed()) return RunConfigCommand(options_.config, context);
+  throw Error(Error::Kind::kInternal, "no command was parsed");
+}
+
+int CliApp::Exit(const std::exception& error, std::ostream& out, std::ostream& err) {
+  const auto* parse_error = dynamic_cast<const CLI::ParseError*>(&error);
+  if (parse_error == nullptr) return exit_code::kSoftware;
+  const int cli11_code = app_->exit(*parse_error, out, err);
+  // CLI11 numbers its own errors (105, 106, ...); users' scripts get sysexits' EX_USAGE.
+  return cli11_code == 0 ? exit_code::kOk : exit_code::kUsage;
+}
+
+int RunMain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+            bool show_progress) {
+  CliApp app;
+  try {
+    app.Parse(args);
+  } catch (const CLI::ParseError& error) {
+    return app.Exit(error, out, err);
+  }
+  try {
+    return app.Run(out, err, show_progress);
+  } catch (const Error& error) {
+    err << "ttmtrack: " << SafeTerminalText(error.what()) << '\n';
+    return error.ExitCode();
+  } catch (const Poco::Exception& error) {
+    err << "ttmtrack: internal error: " << SafeTerminalText(error.displayText()) << '\n';
+    return exit_code::kSoftware;
+  } catch (const std::exception& error) {
+    err << "ttmtrack: internal error: " << SafeTerminalText(error.what()) << '\n';
+    return exit_code::kSoftware;
+  }
+}
+
+}  // namespace ttmtrack::cli

@@ -1,0 +1,58 @@
+#include "cli/commands/history_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "cli/format/json_fields.hpp"
+#include "cli/format/row_writer.hpp"
+#include "cli/store_access.hpp"
+#include "core/error.hpp"
+#include "core/lifecycle.hpp"
+
+namespace ttmtrack::cli {
+
+CLI::App* SetupHistoryCommand(CLI::App& app, HistoryOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "history", "Every scan's outcome for a host's exposures, with the reason when not covered");
+  command->add_option("ip", options.host, "The host (IP address)")->required();
+  command->add_option("--port", options.port, "Only the exposure on this port");
+  command->add_option("--format", options.format, "table, json or csv")
+      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  return command;
+}
+
+int RunHistoryCommand(const HistoryOptions& options, const CommandContext& context) {
+  db::Store store = OpenStore(context, StoreMode::kMustExist);
+  const std::string ip = HostKey(options.host);
+  const std::vector<core::ExposureReport> exposures = store.History(ip, options.port);
+  if (exposures.empty()) {
+    throw Error(Error::Kind::kNoInput,
+                "no exposure recorded for host " + ip +
+                    (options.port ? " port " + std::to_string(*options.port) : std::string()) +
+                    " (ttmtrack status lists the exposures)");
+  }
+  auto writer = MakeRowWriter(options.format,
+                              {{"port", "PORT"},
+                               {"protocol", "PROTO"},
+                               {"scan_time", "SCAN TIME"},
+                               {"scanner", "SCANNER"},
+                               {"file", "FILE", 36},
+                               {"outcome", "OUTCOME"},
+                               {"reason", "REASON"},
+                               {"state_after", "STATE AFTER"},
+                               {"assumption", "ASSUMPTION", 60}},
+                              context.out);
+  for (const core::ExposureReport& report : exposures) {
+    // The state after each outcome: replay the timeline up to it (timelines are a few hundred
+    // scans at most, so the quadratic replay costs nothing next to the query).
+    std::vector<core::Outcome> prefix;
+    for (const core::Outcome& outcome : report.timeline) {
+      prefix.push_back(outcome);
+      const core::LifecycleResult replayed = core::Replay(prefix);
+      writer->Row(OutcomeJson(report.exposure, outcome, replayed.state));
+    }
+  }
+  writer->Finish();
+  return exit_code::kOk;
+}
+
+}  // namespace ttmtrack::cli

@@ -1,0 +1,64 @@
+#include "cli/commands/status_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "cli/format/json_fields.hpp"
+#include "cli/format/row_writer.hpp"
+#include "cli/store_access.hpp"
+#include "core/error.hpp"
+
+namespace ttmtrack::cli {
+namespace {
+
+std::optional<core::ExposureState> ParseState(const std::string& text) {
+  for (const auto state :
+       {core::ExposureState::kOpen, core::ExposureState::kFixed, core::ExposureState::kReopened}) {
+    if (text == core::ToString(state)) return state;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "status", "One row per exposure (host, port, protocol): open, fixed or reopened");
+  command->description(
+      "One row per exposure: a (host, port, protocol) at which c564e5ab was ever detected. "
+      "open = detected and never proved fixed since; fixed = the latest scan that could have "
+      "seen it did not (that scan is `verified_by`); reopened = detected again after being "
+      "fixed. Scans that could not have seen an exposure (host missing, host scan "
+      "interrupted, plugin not enabled, port outside the range) never change its state: see "
+      "`ttmtrack history IP` for why.");
+  command->add_option("--state", options.state, "Only exposures in this state")
+      ->check(CLI::IsMember({"open", "fixed", "reopened"}));
+  command->add_option("--host", options.host, "Only this host (IP address)");
+  command->add_option("--format", options.format, "table, json or csv")
+      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  return command;
+}
+
+int RunStatusCommand(const StatusOptions& options, const CommandContext& context) {
+  db::Store store = OpenStore(context, StoreMode::kMustExist);
+  db::ExposureFilter filter;
+  if (options.state) filter.state = ParseState(*options.state);
+  if (options.host) filter.ip = HostKey(*options.host);
+  auto writer = MakeRowWriter(options.format,
+                              {{"ip", "IP"},
+                               {"port", "PORT"},
+                               {"protocol", "PROTO"},
+                               {"state", "STATE"},
+                               {"hostname", "HOST NAME", 30},
+                               {"first_seen", "FIRST SEEN"},
+                               {"last_seen", "LAST SEEN"},
+                               {"last_checked", "LAST CHECKED"},
+                               {"verified_by.file", "VERIFIED BY", 40}},
+                              context.out);
+  for (const core::Exposure& exposure : store.ListExposures(filter)) {
+    writer->Row(ExposureJson(exposure));
+  }
+  writer->Finish();
+  return exit_code::kOk;
+}
+
+}  // namespace ttmtrack::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/command_context.hpp"
+#include "cli/format/output_format.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace ttmtrack::cli {
+
+struct StatusOptions {
+  std::optional<std::string> state;  // open | fixed | reopened
+  std::optional<std::string> host;
+  OutputFormat format = OutputFormat::kTable;
+};
+
+// `ttmtrack status`: one row per exposure with its state and what proves it.
+CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options);
+int RunStatusCommand(const StatusOptions& options, const CommandContext& context);
+
+}  // namespace ttmtrack::cli

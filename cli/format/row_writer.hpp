@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/format/output_format.hpp"
+
+namespace ttmtrack::cli {
+
+// One column of a listing: `key` is a field of the row object, or a dotted path into a nested
+// object ("verified_by.file"); `title` is the table/CSV header. `max_width` truncates table
+// cells only (JSON and CSV always carry the whole value).
+struct Column {
+  std::string key;
+  std::string title;
+  std::size_t max_width = 0;  // 0: no limit
+};
+
+// The one output path of every listing command (STYLE.md §8, duckdb's renderers): commands
+// build each row as a JSON object whose field names are the documented JSON contract, and the
+// writer renders it as a table, JSON array or CSV. Borrows `out`, which must outlive it.
+// Not thread-safe.
+class RowWriter {
+ public:
+  virtual ~RowWriter() = default;
+  // REQUIRES: row is an object.
+  virtual void Row(const nlohmann::ordered_json& row) = 0;
+  // Writes what is still buffered (the table) and closes the JSON array. Call once.
+  virtual void Finish() = 0;
+};
+
+std::unique_ptr<RowWriter> MakeRowWriter(OutputFormat format, std::vector<Column> columns,
+                                         std::ostream& out);
+
+// The text of one cell for table and CSV output: "" for null and missing, numbers and strings
+// as they are, nested objects as compact JSON.
+std::string CellText(const nlohmann::ordered_json& row, const std::string& key);
+
+}  // namespace ttmtrack::cli

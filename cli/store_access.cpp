@@ -1,0 +1,25 @@
+#include "cli/store_access.hpp"
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "importer/ip_address.hpp"
+
+namespace ttmtrack::cli {
+
+db::Store OpenStore(const CommandContext& context, StoreMode mode) {
+  if (mode == StoreMode::kMustExist && !std::filesystem::exists(context.db_path)) {
+    throw Error(Error::Kind::kNoInput,
+                "no ttmtrack database here; import a scan first (ttmtrack import FILE) or "
+                "point --db / TTMTRACK_DB at the database",
+                Error::Context{.file = context.db_path});
+  }
+  return db::Store(context.db_path);
+}
+
+std::string HostKey(const std::string& typed) {
+  if (auto ip = importer::NormalizeIp(typed)) return *ip;
+  return typed;
+}
+
+}  // namespace ttmtrack::cli

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+#include "cli/command_context.hpp"
+#include "db/store.hpp"
+
+namespace ttmtrack::cli {
+
+// Commands that only read refuse to create a database: a typo in --db should say so, not
+// silently show an empty estate. Commands that write (import, rules add, config set) create it.
+enum class StoreMode { kMustExist, kCreate };
+
+// Throws Error kNoInput when the database must exist and does not.
+db::Store OpenStore(const CommandContext& context, StoreMode mode);
+
+// The identity ttmtrack uses for a host typed by a user: the normalised IP, or the text as
+// given when it is not an IP (exports that name a host without an address).
+std::string HostKey(const std::string& typed);
+
+}  // namespace ttmtrack::cli

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages ttmtrack needs, and only those that are missing, so a second
+# run on a ready machine takes well under a second and needs no network.
+#   scripts/setup-deps.sh          build dependencies (what the demo needs)
+#   scripts/setup-deps.sh --test   build + test dependencies (GoogleTest, chromium, clang-format)
+# Needs root for apt-get (uses sudo when not root and sudo exists).
+set -euo pipefail
+
+build_packages=(
+  g++ make cmake pkg-config
+  libxml2-dev libpoco-dev libsqlite3-dev zlib1g-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev
+)
+test_packages=(
+  libgtest-dev libgmock-dev
+  libxml2-utils   # xmllint: tests cross-check counts in real exports with it
+  sqlite3         # the sqlite3 shell: tests inspect databases as a user would
+  chromium        # reports are rendered and checked in a real headless browser
+  fonts-liberation  # a Recommends of chromium we skip otherwise: screenshots need a font
+  clang-format    # CI's format check (Debian 12's clang-format 14)
+  procps          # ps/kill for the fault-injection and server tests
+)
+
+wanted=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  wanted+=("${test_packages[@]}")
+fi
+
+missing=()
+for package in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "setup-deps: all ${#wanted[@]} packages present"
+  exit 0
+fi
+
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null; then
+    as_root=(sudo)
+  else
+    echo "setup-deps: missing packages (${missing[*]}) and not root: run this script as root" >&2
+    exit 77
+  fi
+fi
+
+echo "setup-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -195,11 +195,13 @@ LifecycleResult Replay(std::vector<Outcome> outcomes) {
   for (const Outcome& o : outcomes) {
     if (o.kind == OutcomeKind::kNotCovered) continue;  // I3, I4
     result.last_checked = o.scan.time;                 // I11: sorted, so the latest wins
+    const auto before = result.state;
     if (o.kind == OutcomeKind::kDetected) {
       ApplyDetected(result, o);
     } else {
       ApplyAbsent(result, o);
     }
+    if (result.state != before) result.changes.push_back({o.scan.time.value_or(0), *result.state});
   }
   result.timeline = std::move(outcomes);
   return result;

@@ -22,6 +22,12 @@ Outcome DecideOutcome(const ExposureObservation& observation, const CoveragePoli
 // The state and dates of an exposure replayed from all its outcomes. Outcomes are ordered by
 // (scan.time, scan.sha256), never by id or import order, so any import order gives the same
 // result; not-covered outcomes do not change the state.
+// The state an exposure entered after one covering outcome (open-over-time charts).
+struct StateChange {
+  std::int64_t scan_time = 0;
+  ExposureState state = ExposureState::kOpen;
+};
+
 struct LifecycleResult {
   // nullopt only when no outcome is `detected` (cannot happen for a stored exposure).
   std::optional<ExposureState> state;
@@ -30,6 +36,7 @@ struct LifecycleResult {
   std::optional<std::int64_t> last_checked;  // scan time of the latest covering outcome
   std::optional<ScanRef> verified_by;        // first absent after the latest detection, when fixed
   std::vector<Outcome> timeline;             // the input, sorted
+  std::vector<StateChange> changes;          // every change of state, in timeline order
 };
 
 LifecycleResult Replay(std::vector<Outcome> outcomes);

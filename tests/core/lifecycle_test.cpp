@@ -433,5 +433,17 @@ TEST(ReplayTimelineTest, KeepsEveryOutcomeInScanOrder) {
   EXPECT_EQ(r.timeline[0].reason, NotCoveredReason::kHostNotInScan);
 }
 
+TEST(ReplayTimelineTest, ListsEveryStateChange) {
+  const auto r = Replay(
+      ToOutcomes({{100, "a", D}, {150, "x", D}, {200, "b", A}, {250, "y", A}, {300, "c", D}}));
+  ASSERT_EQ(r.changes.size(), 3u);
+  EXPECT_EQ(r.changes[0].scan_time, 100);
+  EXPECT_EQ(r.changes[0].state, ExposureState::kOpen);
+  EXPECT_EQ(r.changes[1].scan_time, 200);
+  EXPECT_EQ(r.changes[1].state, ExposureState::kFixed);
+  EXPECT_EQ(r.changes[2].scan_time, 300);
+  EXPECT_EQ(r.changes[2].state, ExposureState::kReopened);
+}
+
 }  // namespace
 }  // namespace ttmtrack::core

@@ -1,0 +1,352 @@
+#include "db/lifecycle_recompute.hpp"
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/lifecycle.hpp"
+#include "core/plugin_enablement.hpp"
+#include "db/rule_store.hpp"
+#include "db/sqlite/database.hpp"
+#include "db/sqlite/statement.hpp"
+#include "db/store_text.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+std::vector<std::string> Split(const std::string& text) {
+  std::vector<std::string> parts;
+  if (text.empty()) return parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(';', start);
+    parts.push_back(text.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
+struct ExposureRow {
+  std::int64_t id = 0;
+  std::string ip;
+  std::uint16_t port = 0;
+  std::string protocol;
+  std::string state;
+  std::optional<std::int64_t> first_seen;
+  std::optional<std::int64_t> last_seen;
+  std::optional<std::int64_t> last_checked;
+  std::optional<std::int64_t> verified_by;
+};
+
+struct StoredOutcome {
+  bool present = false;
+  std::string kind;
+  std::string reason;
+  std::string assumption;
+  std::string basis;
+};
+
+class Recomputer {
+ public:
+  Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
+      : db_(db),
+        policy_(policy),
+        select_detected_(
+            db.Prepare("SELECT DISTINCT scan_id FROM detections WHERE ip = ?1 AND port = ?2 "
+                       "AND protocol = ?3 AND rule_id IS NOT NULL")),
+        select_probed_(db.Prepare(
+            "SELECT sh.scan_id FROM scan_hosts sh JOIN scan_host_ports p "
+            "ON p.scan_host_id = sh.id WHERE sh.ip = ?1 AND p.port = ?2 AND p.protocol = ?3")),
+        select_outcomes_(db.Prepare("SELECT scan_id, kind, reason, assumption, basis FROM outcomes "
+                                    "WHERE exposure_id = ?1")),
+        upsert_outcome_(db.Prepare(
+            "INSERT INTO outcomes(exposure_id, scan_id, kind, reason, assumption, basis) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(exposure_id, scan_id) DO UPDATE SET "
+            "kind = excluded.kind, reason = excluded.reason, assumption = excluded.assumption, "
+            "basis = excluded.basis")),
+        update_exposure_(
+            db.Prepare("UPDATE exposures SET state = ?2, first_seen = ?3, last_seen = ?4, "
+                       "last_checked = ?5, verified_by_scan_id = ?6 WHERE id = ?1")) {}
+
+  RecomputeStats Run() {
+    const std::vector<core::Rule> rules = LoadRules(db_);
+    RematchDetections(rules);
+    SyncExposures();
+    JudgeScans(rules);
+    ProcessExposures();
+    return stats_;
+  }
+
+ private:
+  void RematchDetections(const std::vector<core::Rule>& rules);
+  void SyncExposures();
+  void JudgeScans(const std::vector<core::Rule>& rules);
+  core::Judgement Judge(const sqlite::Statement& scan, const std::vector<core::Rule>& rules);
+  void StoreJudgements();
+  void ProcessExposures();
+  void LoadHostFacts(const std::string& ip);
+  void ProcessExposure(const ExposureRow& row);
+  void MarkScans(sqlite::Statement& select, const ExposureRow& row, std::vector<char>& marks);
+  void WriteOutcomes(std::int64_t exposure_id, const std::vector<core::Outcome>& timeline);
+  void UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result);
+
+  std::size_t ScanIndex(std::int64_t scan_id) const {
+    const auto it = scan_index_.find(scan_id);
+    if (it == scan_index_.end()) {
+      throw Error(Error::Kind::kInternal, "outcome for unknown scan " + std::to_string(scan_id));
+    }
+    return it->second;
+  }
+
+  sqlite::Database& db_;
+  core::CoveragePolicy policy_;
+  sqlite::Statement select_detected_;
+  sqlite::Statement select_probed_;
+  sqlite::Statement select_outcomes_;
+  sqlite::Statement upsert_outcome_;
+  sqlite::Statement update_exposure_;
+
+  // One observation per scan with the scan's own facts filled in; ProcessExposure fills the
+  // exposure's fields in place, so a scan's strings are not copied per exposure.
+  std::vector<core::ExposureObservation> templates_;
+  std::unordered_map<std::int64_t, std::size_t> scan_index_;
+  // Per scan index, for the host being processed: -1 not in scan, else a HostCompletion.
+  std::vector<int> completion_;
+  std::vector<char> detected_;
+  std::vector<char> probed_;
+  std::vector<StoredOutcome> stored_;  // this exposure's rows as stored, by scan index
+  RecomputeStats stats_;
+};
+
+void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
+  auto select = db_.Prepare(
+      "SELECT d.id, s.format, d.plugin_id, d.plugin_name, d.service_name, d.rule_id "
+      "FROM detections d JOIN scans s ON s.id = d.scan_id");
+  std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>> changes;
+  core::ResultRecord result;
+  while (select.Step()) {
+    result.plugin_id = select.Text(2);
+    result.plugin_name = select.Text(3);
+    result.service_name = select.Text(4);
+    const auto match = core::MatchRule(result, ParseScanFormat(select.Text(1)), rules);
+    const std::optional<std::int64_t> rule_id =
+        match ? std::optional<std::int64_t>(match->id) : std::nullopt;
+    if (rule_id != select.OptionalInt64(5)) changes.emplace_back(select.Int64(0), rule_id);
+  }
+  // Applied after the scan: SQLite leaves it undefined whether a running SELECT sees rows the
+  // same connection changes under it.
+  auto update = db_.Prepare("UPDATE detections SET rule_id = ?2 WHERE id = ?1");
+  for (const auto& [id, rule_id] : changes) {
+    update.Bind(1, id).Bind(2, rule_id);
+    update.Run();
+  }
+  stats_.detections_rematched = static_cast<std::int64_t>(changes.size());
+}
+
+void Recomputer::SyncExposures() {
+  db_.Exec(
+      "INSERT INTO exposures(ip, port, protocol, state) "
+      "SELECT DISTINCT ip, port, protocol, 'open' FROM detections WHERE rule_id IS NOT NULL "
+      "ORDER BY ip, port, protocol "
+      "ON CONFLICT(ip, port, protocol) DO NOTHING");
+  db_.Exec(
+      "DELETE FROM exposures WHERE NOT EXISTS (SELECT 1 FROM detections d "
+      "WHERE d.rule_id IS NOT NULL AND d.ip = exposures.ip AND d.port = exposures.port "
+      "AND d.protocol = exposures.protocol)");
+}
+
+core::Judgement Recomputer::Judge(const sqlite::Statement& scan,
+                                  const std::vector<core::Rule>& rules) {
+  core::ScanCoverage coverage;
+  if (!scan.IsNull(4)) {
+    auto select = db_.Prepare("SELECT ids FROM plugin_sets WHERE id = ?1");
+    select.Bind(1, scan.Int64(4));
+    if (select.Step()) coverage.enabled_plugin_ids = Split(select.Blob(0));
+  }
+  coverage.enabled_families = Split(scan.Text(5));
+  coverage.disabled_families = Split(scan.Text(6));
+  ++stats_.plugin_judgements;
+  return core::JudgePluginEnabled(coverage, ParseScanFormat(scan.Text(3)), rules, scan.Int(8) != 0);
+}
+
+void Recomputer::JudgeScans(const std::vector<core::Rule>& rules) {
+  auto select = db_.Prepare(
+      "SELECT s.id, s.sha256, s.scan_time, s.format, s.plugin_set_id, s.enabled_families, "
+      "s.disabled_families, s.port_range, EXISTS (SELECT 1 FROM detections d "
+      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL) FROM scans s ORDER BY s.id");
+  // Scans of one policy share every input of JudgePluginEnabled, and a plugin set can hold
+  // 100,000 IDs: judge each distinct combination once.
+  std::map<std::string, core::Judgement> cache;
+  templates_.clear();
+  scan_index_.clear();
+  while (select.Step()) {
+    core::ExposureObservation o;
+    o.scan.id = select.Int64(0);
+    o.scan.sha256 = select.Text(1);
+    o.scan.time = select.Int64(2);
+    o.port_range = select.OptionalText(7);
+    const std::string key = select.Text(3) + '|' + std::to_string(select.Int64(4)) + '|' +
+                            select.Text(5) + '|' + select.Text(6) + '|' +
+                            std::to_string(select.Int(8)) + (select.IsNull(4) ? "n" : "s");
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(key, Judge(select, rules)).first;
+    o.plugin_enabled = it->second;
+    scan_index_.emplace(o.scan.id, templates_.size());
+    templates_.push_back(std::move(o));
+  }
+  stats_.scans = static_cast<std::int64_t>(templates_.size());
+  StoreJudgements();
+}
+
+void Recomputer::StoreJudgements() {
+  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> stored;
+  auto select = db_.Prepare("SELECT scan_id, plugin_enabled, plugin_basis FROM scan_judgements");
+  while (select.Step()) stored[select.Int64(0)] = {select.Text(1), select.Text(2)};
+  auto upsert = db_.Prepare(
+      "INSERT INTO scan_judgements(scan_id, plugin_enabled, plugin_basis) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT(scan_id) DO UPDATE SET plugin_enabled = excluded.plugin_enabled, "
+      "plugin_basis = excluded.plugin_basis");
+  for (const core::ExposureObservation& o : templates_) {
+    const std::string value = KnowledgeText(o.plugin_enabled.value);
+    const auto it = stored.find(o.scan.id);
+    if (it != stored.end() && it->second.first == value &&
+        it->second.second == o.plugin_enabled.basis) {
+      continue;
+    }
+    upsert.Bind(1, o.scan.id).Bind(2, value).Bind(3, o.plugin_enabled.basis);
+    upsert.Run();
+  }
+}
+
+void Recomputer::ProcessExposures() {
+  auto select = db_.Prepare(
+      "SELECT id, ip, port, protocol, state, first_seen, last_seen, last_checked, "
+      "verified_by_scan_id FROM exposures ORDER BY ip, port, protocol");
+  std::vector<ExposureRow> rows;
+  while (select.Step()) {
+    ExposureRow row;
+    row.id = select.Int64(0);
+    row.ip = select.Text(1);
+    row.port = static_cast<std::uint16_t>(select.Int(2));
+    row.protocol = select.Text(3);
+    row.state = select.Text(4);
+    row.first_seen = select.OptionalInt64(5);
+    row.last_seen = select.OptionalInt64(6);
+    row.last_checked = select.OptionalInt64(7);
+    row.verified_by = select.OptionalInt64(8);
+    rows.push_back(std::move(row));
+  }
+  stats_.exposures = static_cast<std::int64_t>(rows.size());
+  const std::string* current_ip = nullptr;
+  for (const ExposureRow& row : rows) {
+    if (current_ip == nullptr || *current_ip != row.ip) {
+      LoadHostFacts(row.ip);
+      current_ip = &row.ip;
+    }
+    ProcessExposure(row);
+  }
+}
+
+void Recomputer::LoadHostFacts(const std::string& ip) {
+  completion_.assign(templates_.size(), -1);
+  auto select = db_.Prepare("SELECT scan_id, completion FROM scan_hosts WHERE ip = ?1");
+  select.Bind(1, ip);
+  while (select.Step()) {
+    completion_[ScanIndex(select.Int64(0))] = static_cast<int>(ParseCompletion(select.Text(1)));
+  }
+}
+
+void Recomputer::MarkScans(sqlite::Statement& select, const ExposureRow& row,
+                           std::vector<char>& marks) {
+  marks.assign(templates_.size(), 0);
+  select.Bind(1, row.ip).Bind(2, static_cast<std::int64_t>(row.port)).Bind(3, row.protocol);
+  while (select.Step()) marks[ScanIndex(select.Int64(0))] = 1;
+  select.Reset();
+}
+
+void Recomputer::ProcessExposure(const ExposureRow& row) {
+  MarkScans(select_detected_, row, detected_);
+  MarkScans(select_probed_, row, probed_);
+  std::vector<core::Outcome> outcomes;
+  outcomes.reserve(templates_.size());
+  for (std::size_t k = 0; k < templates_.size(); ++k) {
+    core::ExposureObservation& o = templates_[k];
+    o.exposure_id = row.id;
+    o.port = row.port;
+    o.protocol = row.protocol;
+    o.detected = detected_[k] != 0;
+    o.host_in_scan = completion_[k] >= 0;
+    o.host_completion = o.host_in_scan ? static_cast<core::HostCompletion>(completion_[k])
+                                       : core::HostCompletion::kUnknown;
+    o.port_seen_open = probed_[k] != 0;
+    outcomes.push_back(core::DecideOutcome(o, policy_));
+  }
+  stats_.outcomes += static_cast<std::int64_t>(outcomes.size());
+  const core::LifecycleResult result = core::Replay(std::move(outcomes));
+  if (!result.state) {
+    throw Error(Error::Kind::kInternal,
+                "exposure " + row.ip + ":" + std::to_string(row.port) + " has no detected outcome");
+  }
+  WriteOutcomes(row.id, result.timeline);
+  UpdateExposure(row, result);
+}
+
+void Recomputer::WriteOutcomes(std::int64_t exposure_id,
+                               const std::vector<core::Outcome>& timeline) {
+  stored_.assign(templates_.size(), StoredOutcome{});
+  select_outcomes_.Bind(1, exposure_id);
+  while (select_outcomes_.Step()) {
+    StoredOutcome& s = stored_[ScanIndex(select_outcomes_.Int64(0))];
+    s = {true, select_outcomes_.Text(1), select_outcomes_.Text(2), select_outcomes_.Text(3),
+         select_outcomes_.Text(4)};
+  }
+  select_outcomes_.Reset();
+  for (const core::Outcome& o : timeline) {
+    StoredOutcome& s = stored_[ScanIndex(o.scan.id)];
+    const char* kind = core::ToString(o.kind);
+    const char* reason = core::ToString(o.reason);
+    const bool same = s.present && s.kind == kind && s.reason == reason &&
+                      s.assumption == o.assumption && s.basis == o.basis;
+    // Every scan yields an outcome for every exposure and outcomes cascade with their scan, so
+    // no stored row is left without a computed one.
+    if (same) continue;
+    upsert_outcome_.Bind(1, exposure_id)
+        .Bind(2, o.scan.id)
+        .Bind(3, kind)
+        .Bind(4, reason)
+        .Bind(5, o.assumption)
+        .Bind(6, o.basis);
+    upsert_outcome_.Run();
+    ++stats_.outcomes_written;
+  }
+}
+
+void Recomputer::UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result) {
+  const std::string state = core::ToString(*result.state);
+  const std::optional<std::int64_t> verified_by =
+      result.verified_by ? std::optional<std::int64_t>(result.verified_by->id) : std::nullopt;
+  if (state == row.state && result.first_seen == row.first_seen &&
+      result.last_seen == row.last_seen && result.last_checked == row.last_checked &&
+      verified_by == row.verified_by) {
+    return;
+  }
+  update_exposure_.Bind(1, row.id)
+      .Bind(2, state)
+      .Bind(3, result.first_seen)
+      .Bind(4, result.last_seen)
+      .Bind(5, result.last_checked)
+      .Bind(6, verified_by);
+  update_exposure_.Run();
+}
+
+}  // namespace
+
+RecomputeStats RecomputeLifecycle(sqlite::Database& db, const core::CoveragePolicy& policy) {
+  return Recomputer(db, policy).Run();
+}
+
+}  // namespace ttmtrack::db

@@ -1,0 +1,51 @@
+#include "db/rule_store.hpp"
+
+#include <string>
+
+#include "core/error.hpp"
+#include "db/sqlite/database.hpp"
+#include "db/sqlite/statement.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+constexpr const char* kSelectRules =
+    "SELECT id, kind, value, origin, created_at, note, enabled, learned_from_scan_id FROM rules";
+
+core::Rule ReadRule(const sqlite::Statement& row) {
+  core::Rule rule;
+  rule.id = row.Int64(0);
+  const auto kind = core::ParseRuleKind(row.Text(1));
+  const auto origin = core::ParseRuleOrigin(row.Text(3));
+  // The table's CHECK constraints make this unreachable unless the file was edited by hand.
+  if (!kind || !origin) {
+    throw Error(Error::Kind::kDatabase,
+                "rule " + std::to_string(rule.id) + " has an unknown kind or origin");
+  }
+  rule.kind = *kind;
+  rule.value = row.Text(2);
+  rule.origin = *origin;
+  rule.created_at = row.Int64(4);
+  rule.note = row.Text(5);
+  rule.enabled = row.Int(6) != 0;
+  rule.learned_from_scan = row.OptionalInt64(7);
+  return rule;
+}
+
+}  // namespace
+
+std::vector<core::Rule> LoadRules(sqlite::Database& db) {
+  auto select = db.Prepare(std::string(kSelectRules) + " ORDER BY id");
+  std::vector<core::Rule> rules;
+  while (select.Step()) rules.push_back(ReadRule(select));
+  return rules;
+}
+
+std::optional<core::Rule> LoadRule(sqlite::Database& db, std::int64_t id) {
+  auto select = db.Prepare(std::string(kSelectRules) + " WHERE id = ?1");
+  select.Bind(1, id);
+  if (!select.Step()) return std::nullopt;
+  return ReadRule(select);
+}
+
+}  // namespace ttmtrack::db

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/rule.hpp"
+
+namespace ttmtrack::db {
+
+namespace sqlite {
+class Database;
+}
+
+// Reads the rules table (every rule, enabled or not, ordered by id): the one place that turns
+// its rows into core::Rule. Throws ttmtrack::Error.
+std::vector<core::Rule> LoadRules(sqlite::Database& db);
+std::optional<core::Rule> LoadRule(sqlite::Database& db, std::int64_t id);
+
+}  // namespace ttmtrack::db

@@ -1,0 +1,283 @@
+#include "db/scan_writer.hpp"
+
+#include <algorithm>
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA2Engine.h>
+
+#include "core/error.hpp"
+#include "db/sqlite/database.hpp"
+#include "db/store_text.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+constexpr std::size_t kHostCacheLimit = 4096;
+
+// Merged duplicates of one host (merged reports) keep the first non-empty attribute, the
+// widest time span, and the strongest completion: one completed pass means every plugin ran
+// against the host (docs/schema.md, scan_hosts).
+constexpr const char* kUpsertHostSql =
+    "INSERT INTO scan_hosts(scan_id, ip, name, fqdn, netbios_name, os, mac, started_at, "
+    "ended_at, completion) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "ON CONFLICT(scan_id, ip) DO UPDATE SET "
+    "name = CASE WHEN scan_hosts.name = '' THEN excluded.name ELSE scan_hosts.name END, "
+    "fqdn = CASE WHEN scan_hosts.fqdn = '' THEN excluded.fqdn ELSE scan_hosts.fqdn END, "
+    "netbios_name = CASE WHEN scan_hosts.netbios_name = '' THEN excluded.netbios_name "
+    "  ELSE scan_hosts.netbios_name END, "
+    "os = CASE WHEN scan_hosts.os = '' THEN excluded.os ELSE scan_hosts.os END, "
+    "mac = CASE WHEN scan_hosts.mac = '' THEN excluded.mac ELSE scan_hosts.mac END, "
+    "started_at = min(coalesce(scan_hosts.started_at, excluded.started_at), "
+    "  coalesce(excluded.started_at, scan_hosts.started_at)), "
+    "ended_at = max(coalesce(scan_hosts.ended_at, excluded.ended_at), "
+    "  coalesce(excluded.ended_at, scan_hosts.ended_at)), "
+    "completion = CASE "
+    "  WHEN 'completed' IN (scan_hosts.completion, excluded.completion) THEN 'completed' "
+    "  WHEN 'incomplete' IN (scan_hosts.completion, excluded.completion) THEN 'incomplete' "
+    "  ELSE 'unknown' END "
+    "RETURNING id";
+
+// A result names its host; the host row may not exist yet (GVM lists results first).
+constexpr const char* kTouchHostSql =
+    "INSERT INTO scan_hosts(scan_id, ip, name) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT(scan_id, ip) DO UPDATE SET "
+    "name = CASE WHEN scan_hosts.name = '' THEN excluded.name ELSE scan_hosts.name END "
+    "RETURNING id";
+
+constexpr const char* kInsertDetectionSql =
+    "INSERT INTO detections(scan_id, scan_host_id, ip, port, protocol, service_name, plugin_id, "
+    "plugin_name, plugin_family, severity, severity_label, output, rule_id, source_line) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+
+// ';' separates names in the column; a name containing one (hostile input) must not turn into
+// two names, one of which could be "Service detection".
+std::optional<std::string> JoinFamilies(const std::vector<std::string>& families) {
+  if (families.empty()) return std::nullopt;
+  std::string out;
+  for (const std::string& family : families) {
+    if (!out.empty()) out += ';';
+    std::string clean = family;
+    std::replace(clean.begin(), clean.end(), ';', ',');
+    out += clean;
+  }
+  return out;
+}
+
+void BindScanInfo(sqlite::Statement& s, const core::ScanInfo& scan) {
+  s.Bind(1, scan.file_name)
+      .Bind(2, core::ToString(scan.format))
+      .Bind(3, scan.gzip ? 1 : 0)
+      .Bind(4, scan.scanner)
+      .Bind(5, scan.scanner_version)
+      .Bind(6, scan.scan_name)
+      .Bind(7, scan.policy_name)
+      .Bind(8, scan.report_id)
+      .Bind(9, scan.run_status)
+      .Bind(10, scan.started_at)
+      .Bind(11, scan.ended_at);
+}
+
+}  // namespace
+
+ScanWriter::ScanWriter(sqlite::Database& db, std::string sha256, std::int64_t now,
+                       std::vector<core::Rule> rules)
+    : db_(db),
+      sha256_(std::move(sha256)),
+      now_(now),
+      rules_(std::move(rules)),
+      upsert_host_(db.Prepare(kUpsertHostSql)),
+      touch_host_(db.Prepare(kTouchHostSql)),
+      insert_port_(db.Prepare("INSERT OR IGNORE INTO scan_host_ports(scan_host_id, port, protocol) "
+                              "VALUES (?1, ?2, ?3)")),
+      insert_detection_(db.Prepare(kInsertDetectionSql)) {}
+
+void ScanWriter::RequireStarted(const char* call) const {
+  if (!started_ || ended_) {
+    throw Error(Error::Kind::kInternal,
+                std::string("ScanSink::") + call + " called outside BeginScan..EndScan");
+  }
+}
+
+void ScanWriter::BeginScan(const core::ScanInfo& scan) {
+  if (started_) throw Error(Error::Kind::kInternal, "ScanSink::BeginScan called twice");
+  if (!scan.sha256.empty() && scan.sha256 != sha256_) {
+    throw Error(Error::Kind::kInternal, "ScanInfo.sha256 differs from the imported file's",
+                Error::Context{.file = scan.file_name});
+  }
+  started_ = true;
+  format_ = scan.format;
+  file_name_ = scan.file_name;
+  // scan_time is provisional until EndScan knows the hosts' start times.
+  auto insert = db_.Prepare(
+      "INSERT INTO scans(file_name, format, gzip, scanner, scanner_version, scan_name, "
+      "policy_name, report_id, run_status, started_at, ended_at, sha256, scan_time, imported_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
+  BindScanInfo(insert, scan);
+  insert.Bind(12, sha256_).Bind(13, now_);
+  insert.Run();
+  scan_id_ = db_.LastInsertRowId();
+}
+
+std::int64_t ScanWriter::HostId(const std::string& key, const std::string& name) {
+  if (const auto it = host_ids_.find(key); it != host_ids_.end()) return it->second;
+  touch_host_.Bind(1, scan_id_).Bind(2, key).Bind(3, name);
+  touch_host_.Step();
+  const std::int64_t id = touch_host_.Int64(0);
+  touch_host_.Reset();
+  if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
+  host_ids_.emplace(key, id);
+  return id;
+}
+
+void ScanWriter::RecordPort(std::int64_t host_id, std::uint16_t port, const std::string& protocol) {
+  if (port == 0 || protocol.empty()) return;
+  insert_port_.Bind(1, host_id).Bind(2, static_cast<std::int64_t>(port)).Bind(3, protocol);
+  insert_port_.Run();
+}
+
+void ScanWriter::Host(const core::HostRecord& host) {
+  RequireStarted("Host");
+  const std::string& key = host.ip.empty() ? host.name : host.ip;
+  if (key.empty()) {
+    throw Error(Error::Kind::kBadInput, "a host has neither an IP address nor a name",
+                Error::Context{.file = file_name_, .line = host.line});
+  }
+  upsert_host_.Bind(1, scan_id_)
+      .Bind(2, key)
+      .Bind(3, host.name)
+      .Bind(4, host.fqdn)
+      .Bind(5, host.netbios_name)
+      .Bind(6, host.os)
+      .Bind(7, host.mac)
+      .Bind(8, host.started_at)
+      .Bind(9, host.ended_at)
+      .Bind(10, CompletionText(host.completion));
+  upsert_host_.Step();
+  const std::int64_t id = upsert_host_.Int64(0);
+  upsert_host_.Reset();
+  if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
+  host_ids_[key] = id;
+  for (std::uint16_t port : host.open_tcp_ports) RecordPort(id, port, "tcp");
+}
+
+void ScanWriter::Result(const core::ResultRecord& result) {
+  RequireStarted("Result");
+  ++results_;
+  const std::string& key = result.host_ip.empty() ? result.host_name : result.host_ip;
+  if (key.empty()) {
+    throw Error(Error::Kind::kBadInput, "a result names no host",
+                Error::Context{.file = file_name_, .line = result.line});
+  }
+  const std::int64_t host_id = HostId(key, result.host_name);
+  RecordPort(host_id, result.port, result.protocol);
+
+  const auto matched = core::MatchRule(result, format_, rules_);
+  if (!matched) return;
+  insert_detection_.Bind(1, scan_id_)
+      .Bind(2, host_id)
+      .Bind(3, key)
+      .Bind(4, static_cast<std::int64_t>(result.port))
+      .Bind(5, result.protocol)
+      .Bind(6, result.service_name)
+      .Bind(7, result.plugin_id)
+      .Bind(8, result.plugin_name)
+      .Bind(9, result.plugin_family)
+      .Bind(10, result.severity)
+      .Bind(11, result.severity_label)
+      .Bind(12, result.output)
+      .Bind(13, matched->id)
+      .Bind(14, result.line);
+  insert_detection_.Run();
+  ++detections_;
+  Learn(result, *matched);
+}
+
+void ScanWriter::Learn(const core::ResultRecord& result, const core::Rule& matched) {
+  auto learned = core::RuleToLearn(result, format_, matched, rules_);
+  if (!learned) return;
+  learned->created_at = now_;
+  learned->learned_from_scan = scan_id_;
+  learned->note += " in " + file_name_;
+  auto insert = db_.Prepare(
+      "INSERT INTO rules(kind, value, origin, created_at, note, learned_from_scan_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(kind, value) DO NOTHING RETURNING id");
+  insert.Bind(1, core::ToString(learned->kind))
+      .Bind(2, learned->value)
+      .Bind(3, core::ToString(learned->origin))
+      .Bind(4, learned->created_at)
+      .Bind(5, learned->note)
+      .Bind(6, scan_id_);
+  if (!insert.Step()) return;  // RuleToLearn saw every rule, so this is not expected
+  learned->id = insert.Int64(0);
+  rules_.push_back(std::move(*learned));
+  ++learned_rules_;
+}
+
+std::optional<std::int64_t> ScanWriter::StorePluginSet(const core::ScanCoverage& coverage) {
+  if (!coverage.enabled_plugin_ids) return std::nullopt;
+  std::vector<std::string> ids = *coverage.enabled_plugin_ids;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::string joined;
+  for (const std::string& id : ids) {
+    if (!joined.empty()) joined += ';';
+    joined += id;
+  }
+  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
+  engine.update(joined);
+  const std::string digest = Poco::DigestEngine::digestToHex(engine.digest());
+
+  auto insert = db_.Prepare(
+      "INSERT INTO plugin_sets(sha256, count, ids) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT(sha256) DO NOTHING");
+  insert.Bind(1, digest)
+      .Bind(2, static_cast<std::int64_t>(ids.size()))
+      .BindBlob(3, joined.data(), joined.size());
+  insert.Run();
+  auto find = db_.Prepare("SELECT id FROM plugin_sets WHERE sha256 = ?1");
+  find.Bind(1, digest);
+  find.Step();
+  return find.Int64(0);
+}
+
+void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& coverage) {
+  RequireStarted("EndScan");
+  const auto plugin_set_id = StorePluginSet(coverage);
+  // scan_time: started_at, else the earliest host start, else ended_at, else imported_at.
+  auto update = db_.Prepare(
+      "UPDATE scans SET file_name = ?1, format = ?2, gzip = ?3, scanner = ?4, "
+      "scanner_version = ?5, scan_name = ?6, policy_name = ?7, report_id = ?8, run_status = ?9, "
+      "started_at = ?10, ended_at = ?11, plugin_set_id = ?12, enabled_families = ?13, "
+      "disabled_families = ?14, port_range = ?15, results_read = ?16, "
+      "hosts_read = (SELECT count(*) FROM scan_hosts WHERE scan_id = ?17), "
+      "scan_time = coalesce(?10, (SELECT min(started_at) FROM scan_hosts WHERE scan_id = ?17), "
+      "  ?11, imported_at) "
+      "WHERE id = ?17");
+  BindScanInfo(update, scan);
+  update.Bind(12, plugin_set_id);
+  if (auto families = JoinFamilies(coverage.enabled_families)) {
+    update.Bind(13, *families);
+  } else {
+    update.BindNull(13);
+  }
+  if (auto families = JoinFamilies(coverage.disabled_families)) {
+    update.Bind(14, *families);
+  } else {
+    update.BindNull(14);
+  }
+  if (coverage.port_range) {
+    update.Bind(15, *coverage.port_range);
+  } else {
+    update.BindNull(15);
+  }
+  update.Bind(16, results_).Bind(17, scan_id_);
+  update.Run();
+
+  auto count = db_.Prepare("SELECT hosts_read FROM scans WHERE id = ?1");
+  count.Bind(1, scan_id_);
+  count.Step();
+  hosts_ = count.Int64(0);
+  ended_ = true;
+}
+
+}  // namespace ttmtrack::db

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/rule.hpp"
+#include "core/scan_sink.hpp"
+#include "db/sqlite/statement.hpp"
+
+namespace ttmtrack::db {
+
+namespace sqlite {
+class Database;
+}
+
+// The store's core::ScanSink: writes one scan into the database as the importer reads it, so
+// memory stays flat whatever the export size. Nothing is buffered but a bounded cache of host
+// row ids. Hosts are keyed by normalised IP (the host name when the export gives none) and
+// merged per (scan, ip); a result may come before its host or name a host that never gets a
+// Host record. Every result with a port records that port as probed (scan_host_ports). Results
+// that a rule matches become detections with their evidence verbatim; a name match teaches its
+// plugin ID as a learned rule, used from the next result on.
+//
+// REQUIRES: the caller holds a write transaction for the whole import and discards it when
+// anything throws (Store::ImportScan). Borrows `db`, which must outlive the writer. Not
+// thread-safe. Throws ttmtrack::Error: kInternal when the ScanSink call order is broken,
+// kBadInput for a host or result with neither IP nor name, SQLite errors as kDatabase/kBusy.
+class ScanWriter : public core::ScanSink {
+ public:
+  // `rules` are the current rules (enabled or not; MatchRule skips disabled ones); `now` is
+  // stored as imported_at and learned rules' created_at.
+  ScanWriter(sqlite::Database& db, std::string sha256, std::int64_t now,
+             std::vector<core::Rule> rules);
+
+  void BeginScan(const core::ScanInfo& scan) override;
+  void Host(const core::HostRecord& host) override;
+  void Result(const core::ResultRecord& result) override;
+  void EndScan(const core::ScanInfo& scan, const core::ScanCoverage& coverage) override;
+
+  bool ended() const { return ended_; }
+  std::int64_t scan_id() const { return scan_id_; }
+  std::int64_t hosts() const { return hosts_; }
+  std::int64_t results() const { return results_; }
+  std::int64_t detections() const { return detections_; }
+  int learned_rules() const { return learned_rules_; }
+
+ private:
+  void RequireStarted(const char* call) const;
+  std::int64_t HostId(const std::string& key, const std::string& name);
+  void RecordPort(std::int64_t host_id, std::uint16_t port, const std::string& protocol);
+  void Learn(const core::ResultRecord& result, const core::Rule& matched);
+  std::optional<std::int64_t> StorePluginSet(const core::ScanCoverage& coverage);
+
+  sqlite::Database& db_;
+  std::string sha256_;
+  std::int64_t now_;
+  std::vector<core::Rule> rules_;
+  core::ScanFormat format_ = core::ScanFormat::kNessusV2;
+  std::string file_name_;
+
+  sqlite::Statement upsert_host_;
+  sqlite::Statement touch_host_;
+  sqlite::Statement insert_port_;
+  sqlite::Statement insert_detection_;
+
+  // ip → scan_hosts.id for this scan. Bounded (cleared when full): a miss costs one upsert.
+  std::unordered_map<std::string, std::int64_t> host_ids_;
+
+  bool started_ = false;
+  bool ended_ = false;
+  std::int64_t scan_id_ = 0;
+  std::int64_t hosts_ = 0;
+  std::int64_t results_ = 0;
+  std::int64_t detections_ = 0;
+  int learned_rules_ = 0;
+};
+
+}  // namespace ttmtrack::db

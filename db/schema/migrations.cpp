@@ -1,0 +1,73 @@
+#include "db/schema/migrations.hpp"
+
+#include <string>
+
+#include "core/error.hpp"
+#include "core/rule.hpp"
+#include "db/schema/schema_sql.hpp"
+#include "db/sqlite/database.hpp"
+#include "db/sqlite/statement.hpp"
+
+namespace ttmtrack::db::schema {
+namespace {
+
+// Version 1 starts with the default rules; later versions keep the user's rules as they are.
+void SeedDefaultRules(sqlite::Database& db, std::int64_t now) {
+  auto insert = db.Prepare(
+      "INSERT INTO rules(kind, value, origin, created_at, note) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT(kind, value) DO NOTHING");
+  for (const core::Rule& rule : core::DefaultRules()) {
+    insert.Bind(1, core::ToString(rule.kind))
+        .Bind(2, rule.value)
+        .Bind(3, core::ToString(rule.origin))
+        .Bind(4, now)
+        .Bind(5, rule.note);
+    insert.Run();
+  }
+}
+
+void AfterMigration(sqlite::Database& db, int version, std::int64_t now) {
+  if (version == 1) SeedDefaultRules(db, now);
+}
+
+}  // namespace
+
+int LatestVersion() {
+  int latest = 0;
+  for (const EmbeddedMigration& migration : kEmbeddedMigrations) latest = migration.version;
+  return latest;
+}
+
+int CurrentVersion(sqlite::Database& db) {
+  auto statement = db.Prepare("PRAGMA user_version");
+  statement.Step();
+  return statement.Int(0);
+}
+
+void RefuseNewer(sqlite::Database& db, int version) {
+  if (version <= LatestVersion()) return;
+  throw Error(Error::Kind::kDatabase,
+              "database schema version " + std::to_string(version) +
+                  " is newer than this ttmtrack supports (version " +
+                  std::to_string(LatestVersion()) + "); use a newer ttmtrack",
+              Error::Context{.file = db.path()});
+}
+
+MigrationResult Migrate(sqlite::Database& db, std::int64_t now, std::optional<int> target) {
+  MigrationResult result;
+  result.from = CurrentVersion(db);
+  RefuseNewer(db, result.from);
+  result.to = result.from;
+  const int goal = target.value_or(LatestVersion());
+  for (const EmbeddedMigration& migration : kEmbeddedMigrations) {
+    if (migration.version <= result.to || migration.version > goal) continue;
+    db.Exec(std::string(migration.sql));
+    AfterMigration(db, migration.version, now);
+    // PRAGMA takes no bound parameters; the version is our own integer.
+    db.Exec("PRAGMA user_version = " + std::to_string(migration.version));
+    result.to = migration.version;
+  }
+  return result;
+}
+
+}  // namespace ttmtrack::db::schema

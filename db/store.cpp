@@ -1,0 +1,144 @@
+#include "db/store.hpp"
+
+#include <chrono>
+#include <unordered_map>
+
+#include "core/error.hpp"
+#include "db/lifecycle_recompute.hpp"
+#include "db/rule_store.hpp"
+#include "db/scan_writer.hpp"
+#include "db/schema/migrations.hpp"
+#include "db/settings.hpp"
+#include "db/sqlite/transaction.hpp"
+#include "db/store_impl.hpp"
+#include "db/store_text.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+bool OpenOrReopened(core::ExposureState state) { return state != core::ExposureState::kFixed; }
+
+// docs/verification.md, "Import summary": state transitions first, then this scan's outcome.
+void Classify(LifecycleCounts& counts, std::optional<core::ExposureState> before,
+              core::ExposureState after, core::OutcomeKind outcome) {
+  if (!before) {
+    ++counts.new_exposures;
+  } else if (OpenOrReopened(*before) && !OpenOrReopened(after)) {
+    ++counts.verified_fixed;
+  } else if (!OpenOrReopened(*before) && OpenOrReopened(after)) {
+    ++counts.reopened;
+  } else if (outcome == core::OutcomeKind::kNotCovered) {
+    ++counts.not_checked;
+  } else if (OpenOrReopened(after)) {
+    ++counts.still_open;
+  } else {
+    ++counts.still_fixed;
+  }
+}
+
+std::unordered_map<std::int64_t, core::ExposureState> ExposureStates(sqlite::Database& db) {
+  std::unordered_map<std::int64_t, core::ExposureState> states;
+  auto select = db.Prepare("SELECT id, state FROM exposures");
+  while (select.Step()) states.emplace(select.Int64(0), ParseExposureState(select.Text(1)));
+  return states;
+}
+
+LifecycleCounts CountChanges(sqlite::Database& db, std::int64_t scan_id,
+                             const std::unordered_map<std::int64_t, core::ExposureState>& before) {
+  LifecycleCounts counts;
+  auto select = db.Prepare(
+      "SELECT e.id, e.state, o.kind FROM exposures e "
+      "JOIN outcomes o ON o.exposure_id = e.id AND o.scan_id = ?1");
+  select.Bind(1, scan_id);
+  while (select.Step()) {
+    const auto it = before.find(select.Int64(0));
+    Classify(counts, it == before.end() ? std::nullopt : std::optional(it->second),
+             ParseExposureState(select.Text(1)), ParseOutcomeKind(select.Text(2)));
+  }
+  return counts;
+}
+
+}  // namespace
+
+Store::Impl::Impl(const std::string& path, Store::Options opts)
+    : db(path), options(std::move(opts)) {
+  const int version = schema::CurrentVersion(db);
+  schema::RefuseNewer(db, version);
+  if (version == schema::LatestVersion()) return;
+  sqlite::Transaction transaction(db);
+  const schema::MigrationResult result = schema::Migrate(db, Now());
+  // Derived data written by an older schema may lack what the new one records (v2: outcome
+  // basis, scan judgements): rebuild it in the same transaction.
+  if (result.from > 0 && result.from != result.to) Recompute();
+  transaction.Commit();
+}
+
+std::int64_t Store::Impl::Now() const {
+  if (options.now) return options.now();
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string Store::Impl::SettingValue(std::string_view key) {
+  auto select = db.Prepare("SELECT value FROM settings WHERE key = ?1");
+  select.Bind(1, key);
+  if (select.Step()) return select.Text(0);
+  return std::string(FindSetting(key)->default_value);
+}
+
+core::CoveragePolicy Store::Impl::Policy() {
+  return CoveragePolicyFromSettings([this](std::string_view key) { return SettingValue(key); });
+}
+
+void Store::Impl::Recompute() { db::RecomputeLifecycle(db, Policy()); }
+
+int Store::SupportedSchemaVersion() { return schema::LatestVersion(); }
+
+Store::Store(const std::string& path) : Store(path, Options{}) {}
+Store::Store(const std::string& path, Options options)
+    : impl_(std::make_unique<Impl>(path, std::move(options))) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+int Store::SchemaVersion() { return schema::CurrentVersion(impl_->db); }
+const std::string& Store::path() const { return impl_->db.path(); }
+
+ImportResult Store::ImportScan(const std::string& sha256,
+                               const std::function<void(core::ScanSink&)>& read) {
+  sqlite::Transaction transaction(impl_->db);
+  if (auto existing = FindScanBySha256(sha256)) {
+    ImportResult result;
+    result.status = ImportStatus::kAlreadyImported;
+    result.scan_id = existing->id;
+    result.hosts = existing->hosts;
+    result.results = existing->results;
+    result.detections = existing->detections;
+    return result;  // nothing was written; the transaction rolls back
+  }
+  const auto before = ExposureStates(impl_->db);
+  ScanWriter writer(impl_->db, sha256, impl_->Now(), LoadRules(impl_->db));
+  read(writer);
+  if (!writer.ended()) {
+    throw Error(Error::Kind::kInternal, "the importer returned without calling EndScan");
+  }
+  impl_->Recompute();
+  ImportResult result;
+  result.scan_id = writer.scan_id();
+  result.hosts = writer.hosts();
+  result.results = writer.results();
+  result.detections = writer.detections();
+  result.learned_rules = writer.learned_rules();
+  result.lifecycle = CountChanges(impl_->db, writer.scan_id(), before);
+  transaction.Commit();
+  return result;
+}
+
+void Store::RecomputeLifecycle() {
+  sqlite::Transaction transaction(impl_->db);
+  impl_->Recompute();
+  transaction.Commit();
+}
+
+}  // namespace ttmtrack::db

@@ -1,0 +1,46 @@
+#pragma once
+
+// Private to db/: the Store's state and the helpers its .cpp files share.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/coverage_policy.hpp"
+#include "core/scan_ref.hpp"
+#include "db/sqlite/database.hpp"
+#include "db/sqlite/statement.hpp"
+#include "db/store.hpp"
+
+namespace ttmtrack::db {
+
+class Store::Impl {
+ public:
+  Impl(const std::string& path, Store::Options options);
+
+  std::int64_t Now() const;
+  // The stored value of a known key, or its default. REQUIRES: FindSetting(key) != nullptr.
+  std::string SettingValue(std::string_view key);
+  core::CoveragePolicy Policy();
+  // RecomputeLifecycle with the stored policy. REQUIRES: a write transaction is open.
+  void Recompute();
+
+  sqlite::Database db;
+  Store::Options options;
+};
+
+// SQL select-list of a scan reference for a `scans` table aliased `alias`: six columns that
+// ReadScanRef reads back starting at `first`.
+std::string ScanRefColumns(std::string_view alias);
+core::ScanRef ReadScanRef(const sqlite::Statement& row, int first);
+// nullopt when the reference's id column is NULL (an outer join found no scan).
+std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, int first);
+
+// SQL expression naming a scan_hosts row aliased `alias`: FQDN, else NetBIOS name, else the
+// scanned name when it is not the IP itself; '' when none.
+std::string HostNameExpression(std::string_view alias);
+
+// Orders IP addresses as people expect: IPv4 numerically, then everything else by text.
+bool IpLess(const std::string& a, const std::string& b);
+
+}  // namespace ttmtrack::db

@@ -1,0 +1,285 @@
+// Store: read-only queries (scans, detections, exposures, history).
+#include <algorithm>
+#include <map>
+
+#include "db/rule_store.hpp"
+#include "db/store.hpp"
+#include "db/store_impl.hpp"
+#include "db/store_text.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+constexpr const char* kScanRowSelect =
+    "SELECT s.id, s.file_name, s.sha256, s.format, s.gzip, s.scanner, s.scanner_version, "
+    "s.scan_name, s.policy_name, s.report_id, s.run_status, s.started_at, s.ended_at, "
+    "s.scan_time, s.imported_at, s.hosts_read, s.results_read, "
+    "(SELECT count(*) FROM detections d WHERE d.scan_id = s.id), ps.count, s.port_range, "
+    "j.plugin_enabled, j.plugin_basis "
+    "FROM scans s LEFT JOIN plugin_sets ps ON ps.id = s.plugin_set_id "
+    "LEFT JOIN scan_judgements j ON j.scan_id = s.id ";
+
+ScanRow ReadScanRow(const sqlite::Statement& r) {
+  ScanRow row;
+  row.id = r.Int64(0);
+  row.info.file_name = r.Text(1);
+  row.info.sha256 = r.Text(2);
+  row.info.format = ParseScanFormat(r.Text(3));
+  row.info.gzip = r.Int(4) != 0;
+  row.info.scanner = r.Text(5);
+  row.info.scanner_version = r.Text(6);
+  row.info.scan_name = r.Text(7);
+  row.info.policy_name = r.Text(8);
+  row.info.report_id = r.Text(9);
+  row.info.run_status = r.Text(10);
+  row.info.started_at = r.OptionalInt64(11);
+  row.info.ended_at = r.OptionalInt64(12);
+  row.scan_time = r.Int64(13);
+  row.imported_at = r.Int64(14);
+  row.hosts = r.Int64(15);
+  row.results = r.Int64(16);
+  row.detections = r.Int64(17);
+  row.enabled_plugin_count = r.OptionalInt64(18);
+  row.port_range = r.OptionalText(19);
+  if (!r.IsNull(20)) row.plugin_enabled = {ParseKnowledge(r.Text(20)), r.Text(21)};
+  return row;
+}
+
+std::vector<ScanRow> SelectScans(sqlite::Database& db, const std::string& where,
+                                 const std::function<void(sqlite::Statement&)>& bind) {
+  auto select = db.Prepare(std::string(kScanRowSelect) + where);
+  bind(select);
+  std::vector<ScanRow> rows;
+  while (select.Step()) rows.push_back(ReadScanRow(select));
+  return rows;
+}
+
+std::vector<core::Evidence> SelectEvidence(sqlite::Database& db, const core::Exposure& e) {
+  auto select =
+      db.Prepare("SELECT " + ScanRefColumns("s") +
+                 ", d.port, d.protocol, d.plugin_id, d.plugin_name, d.severity, d.output "
+                 "FROM detections d JOIN scans s ON s.id = d.scan_id "
+                 "WHERE d.ip = ?1 AND d.port = ?2 AND d.protocol = ?3 AND d.rule_id IS NOT NULL "
+                 "ORDER BY s.scan_time, s.sha256, d.id");
+  select.Bind(1, e.ip).Bind(2, static_cast<std::int64_t>(e.port)).Bind(3, e.protocol);
+  std::vector<core::Evidence> evidence;
+  while (select.Step()) {
+    core::Evidence item;
+    item.scan = ReadScanRef(select, 0);
+    item.port = static_cast<std::uint16_t>(select.Int(6));
+    item.protocol = select.Text(7);
+    item.plugin_id = select.Text(8);
+    item.plugin_name = select.Text(9);
+    item.severity = select.Int(10);
+    item.output = select.Text(11);
+    evidence.push_back(std::move(item));
+  }
+  return evidence;
+}
+
+std::vector<core::Outcome> SelectTimeline(sqlite::Database& db, std::int64_t exposure_id) {
+  auto select = db.Prepare("SELECT " + ScanRefColumns("s") +
+                           ", o.kind, o.reason, o.assumption, o.basis FROM outcomes o "
+                           "JOIN scans s ON s.id = o.scan_id WHERE o.exposure_id = ?1 "
+                           "ORDER BY s.scan_time, s.sha256");
+  select.Bind(1, exposure_id);
+  std::vector<core::Outcome> timeline;
+  while (select.Step()) {
+    core::Outcome o;
+    o.exposure_id = exposure_id;
+    o.scan = ReadScanRef(select, 0);
+    o.kind = ParseOutcomeKind(select.Text(6));
+    o.reason = ParseNotCoveredReason(select.Text(7));
+    o.assumption = select.Text(8);
+    o.basis = select.Text(9);
+    timeline.push_back(std::move(o));
+  }
+  return timeline;
+}
+
+}  // namespace
+
+core::ScanRef ScanRow::Ref() const {
+  core::ScanRef ref;
+  ref.id = id;
+  ref.file_name = info.file_name;
+  ref.scanner = info.scanner;
+  ref.scan_name = info.scan_name;
+  ref.time = scan_time;
+  ref.sha256 = info.sha256;
+  return ref;
+}
+
+std::string ScanRefColumns(std::string_view alias) {
+  const std::string a(alias);
+  return a + ".id, " + a + ".file_name, " + a + ".scanner, " + a + ".scan_name, " + a +
+         ".scan_time, " + a + ".sha256";
+}
+
+core::ScanRef ReadScanRef(const sqlite::Statement& row, int first) {
+  core::ScanRef ref;
+  ref.id = row.Int64(first);
+  ref.file_name = row.Text(first + 1);
+  ref.scanner = row.Text(first + 2);
+  ref.scan_name = row.Text(first + 3);
+  ref.time = row.OptionalInt64(first + 4);
+  ref.sha256 = row.Text(first + 5);
+  return ref;
+}
+
+std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, int first) {
+  if (row.IsNull(first)) return std::nullopt;
+  return ReadScanRef(row, first);
+}
+
+std::string HostNameExpression(std::string_view alias) {
+  const std::string a(alias);
+  return "coalesce(nullif(" + a + ".fqdn, ''), nullif(" + a + ".netbios_name, ''), CASE WHEN " + a +
+         ".name <> " + a + ".ip THEN " + a + ".name ELSE '' END)";
+}
+
+bool IpLess(const std::string& a, const std::string& b) {
+  // Dotted quads compare numerically; anything else (IPv6, names) sorts after them by text.
+  auto v4 = [](const std::string& ip) -> std::optional<std::uint32_t> {
+    std::uint32_t value = 0;
+    int parts = 0;
+    std::uint32_t part = 0;
+    int digits = 0;
+    for (char c : ip) {
+      if (c >= '0' && c <= '9' && digits < 3) {
+        part = part * 10 + static_cast<std::uint32_t>(c - '0');
+        ++digits;
+      } else if (c == '.' && digits > 0 && part < 256 && parts < 3) {
+        value = (value << 8) | part;
+        ++parts;
+        part = 0;
+        digits = 0;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (parts != 3 || digits == 0 || part > 255) return std::nullopt;
+    return (value << 8) | part;
+  };
+  const auto x = v4(a);
+  const auto y = v4(b);
+  if (x && y) return *x < *y;
+  if (x || y) return x.has_value();
+  return a < b;
+}
+
+std::optional<ScanRow> Store::FindScanBySha256(const std::string& sha256) {
+  auto rows = SelectScans(impl_->db, "WHERE s.sha256 = ?1",
+                          [&](sqlite::Statement& s) { s.Bind(1, sha256); });
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::optional<ScanRow> Store::FindScan(std::int64_t id) {
+  auto rows =
+      SelectScans(impl_->db, "WHERE s.id = ?1", [&](sqlite::Statement& s) { s.Bind(1, id); });
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+std::vector<ScanRow> Store::ListScans() {
+  return SelectScans(impl_->db, "ORDER BY s.scan_time, s.sha256", [](sqlite::Statement&) {});
+}
+
+std::vector<DetectionRow> Store::ListDetections(const DetectionFilter& filter) {
+  std::map<std::int64_t, core::Rule> rules;
+  for (core::Rule& rule : LoadRules(impl_->db)) rules.emplace(rule.id, std::move(rule));
+  auto select = impl_->db.Prepare(
+      "SELECT d.id, " + ScanRefColumns("s") + ", d.ip, " + HostNameExpression("h") +
+      ", d.port, d.protocol, d.service_name, d.plugin_id, d.plugin_name, d.plugin_family, "
+      "d.severity, d.severity_label, d.output, d.rule_id, d.source_line "
+      "FROM detections d JOIN scans s ON s.id = d.scan_id JOIN scan_hosts h "
+      "ON h.id = d.scan_host_id WHERE (?1 IS NULL OR d.ip = ?1) AND (?2 IS NULL OR d.port = ?2) "
+      "AND (?3 IS NULL OR d.scan_id = ?3) AND (?4 OR d.rule_id IS NOT NULL) "
+      "ORDER BY s.scan_time, s.sha256, d.ip, d.port, d.protocol, d.id");
+  if (filter.ip) select.Bind(1, *filter.ip);
+  if (filter.port) select.Bind(2, static_cast<std::int64_t>(*filter.port));
+  if (filter.scan_id) select.Bind(3, *filter.scan_id);
+  select.Bind(4, filter.include_unmatched ? 1 : 0);
+  std::vector<DetectionRow> rows;
+  while (select.Step()) {
+    DetectionRow d;
+    d.id = select.Int64(0);
+    d.scan = ReadScanRef(select, 1);
+    d.ip = select.Text(7);
+    d.hostname = select.Text(8);
+    d.port = static_cast<std::uint16_t>(select.Int(9));
+    d.protocol = select.Text(10);
+    d.service_name = select.Text(11);
+    d.plugin_id = select.Text(12);
+    d.plugin_name = select.Text(13);
+    d.plugin_family = select.Text(14);
+    d.severity = select.Int(15);
+    d.severity_label = select.Text(16);
+    d.output = select.Text(17);
+    if (const auto rule_id = select.OptionalInt64(18)) {
+      if (const auto it = rules.find(*rule_id); it != rules.end()) d.rule = it->second;
+    }
+    d.source_line = select.Int64(19);
+    rows.push_back(std::move(d));
+  }
+  return rows;
+}
+
+std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
+  auto select = impl_->db.Prepare(
+      "SELECT e.id, e.ip, e.port, e.protocol, e.state, e.first_seen, e.last_seen, "
+      "e.last_checked, " +
+      ScanRefColumns("v") + ", (SELECT " + HostNameExpression("h") +
+      " FROM scan_hosts h JOIN scans hs "
+      "ON hs.id = h.scan_id WHERE h.ip = e.ip AND (h.fqdn <> '' OR h.netbios_name <> '' OR "
+      "(h.name <> '' AND h.name <> h.ip)) ORDER BY hs.scan_time DESC, hs.sha256 DESC LIMIT 1) "
+      "FROM exposures e LEFT JOIN scans v ON v.id = e.verified_by_scan_id "
+      "WHERE (?1 IS NULL OR e.state = ?1) AND (?2 IS NULL OR e.ip = ?2)");
+  if (filter.state) select.Bind(1, core::ToString(*filter.state));
+  if (filter.ip) select.Bind(2, *filter.ip);
+  std::vector<core::Exposure> exposures;
+  while (select.Step()) {
+    core::Exposure e;
+    e.id = select.Int64(0);
+    e.ip = select.Text(1);
+    e.port = static_cast<std::uint16_t>(select.Int(2));
+    e.protocol = select.Text(3);
+    e.state = ParseExposureState(select.Text(4));
+    e.first_seen = select.OptionalInt64(5);
+    e.last_seen = select.OptionalInt64(6);
+    e.last_checked = select.OptionalInt64(7);
+    e.verified_by = ReadOptionalScanRef(select, 8);
+    e.hostname = select.Text(14);
+    exposures.push_back(std::move(e));
+  }
+  std::sort(exposures.begin(), exposures.end(), [](const auto& a, const auto& b) {
+    if (a.ip != b.ip) return IpLess(a.ip, b.ip);
+    return std::tie(a.port, a.protocol) < std::tie(b.port, b.protocol);
+  });
+  return exposures;
+}
+
+std::vector<core::ExposureReport> Store::History(const std::string& ip,
+                                                 std::optional<std::uint16_t> port) {
+  std::vector<core::ExposureReport> reports;
+  for (core::Exposure& exposure : ListExposures({.ip = ip})) {
+    if (port && exposure.port != *port) continue;
+    core::ExposureReport report;
+    report.evidence = SelectEvidence(impl_->db, exposure);
+    report.timeline = SelectTimeline(impl_->db, exposure.id);
+    report.exposure = std::move(exposure);
+    reports.push_back(std::move(report));
+  }
+  return reports;
+}
+
+std::vector<std::string> Store::ExposedHostIps() {
+  auto select = impl_->db.Prepare("SELECT DISTINCT ip FROM exposures");
+  std::vector<std::string> ips;
+  while (select.Step()) ips.push_back(select.Text(0));
+  std::sort(ips.begin(), ips.end(), IpLess);
+  return ips;
+}
+
+}  // namespace ttmtrack::db

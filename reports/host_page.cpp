@@ -1,0 +1,192 @@
+// hosts/<stem>.html: one host's page (docs/reports.md, "The host page").
+
+#include "core/detection_constants.hpp"
+#include "reports/display_time.hpp"
+#include "reports/host_file_name.hpp"
+#include "reports/html_writer.hpp"
+#include "reports/page_frame.hpp"
+#include "reports/proof.hpp"
+#include "reports/remediation_section.hpp"
+#include "reports/render.hpp"
+
+namespace ttmtrack::reports {
+namespace {
+
+std::string OrDash(const std::string& value) { return value.empty() ? std::string(kDash) : value; }
+
+std::string DisplayName(const core::HostIdentity& identity) {
+  return !identity.fqdn.empty() ? identity.fqdn : identity.netbios_name;
+}
+
+void Header(HtmlWriter& html, const core::HostReport& host) {
+  html.Raw("<header class=\"top\">\n<nav class=\"crumbs\">");
+  html.Open("a", {Attr::Href(Url("../index.html"))});
+  html.Text("\u2190 All exposed hosts");
+  html.Close("a");
+  html.Raw("</nav>\n<div class=\"kicker\">ttmtrack \u00B7 host report \u00B7 detection ");
+  html.Text(core::kDetectionId);
+  html.Raw("</div>\n");
+  html.Element("h1", host.identity.ip);
+  html.Open("div", {{"class", "sub"}});
+  const std::string name = DisplayName(host.identity);
+  html.Text(name.empty() ? std::string("no host name reported") : name);
+  html.Close("div");
+  html.Raw("\n</header>\n<main>\n");
+}
+
+void AtAGlance(HtmlWriter& html, const core::HostReport& host) {
+  html.Raw("<section id=\"summary\">\n<h2>At a glance</h2>\n");
+  if (host.exposures.empty()) {
+    html.Raw("<p>No ttm_cmd exposure is recorded for this host.</p>\n</section>\n");
+    return;
+  }
+  html.Raw(
+      "<table>\n<thead><tr><th>Port</th><th>State</th><th>What proves it</th></tr></thead>"
+      "\n<tbody>\n");
+  for (const core::ExposureReport& report : host.exposures) {
+    const core::Exposure& exposure = report.exposure;
+    html.Open("tr");
+    html.Open("td", {{"class", "nowrap"}});
+    html.Open("a",
+              {Attr::Href(Url("#").Segment(ExposureAnchor(exposure.port, exposure.protocol)))});
+    html.Text(PortLabel(exposure.port, exposure.protocol));
+    html.Close("a");
+    html.Close("td");
+    html.Open("td");
+    StateBadge(html, exposure.state);
+    html.Close("td");
+    html.Element("td", ProofStatement(report));
+    html.Raw("</tr>\n");
+  }
+  html.Raw("</tbody>\n</table>\n</section>\n");
+}
+
+void Identity(HtmlWriter& html, const core::HostIdentity& identity) {
+  html.Raw("<section id=\"identity\">\n<h2>Identity</h2>\n<table class=\"kv\">\n");
+  KeyValueRow(html, "IP address", identity.ip);
+  KeyValueRow(html, "FQDN", OrDash(identity.fqdn));
+  KeyValueRow(html, "NetBIOS name", OrDash(identity.netbios_name));
+  KeyValueRow(html, "Operating system", OrDash(identity.os));
+  KeyValueRow(html, "MAC address", OrDash(identity.mac));
+  html.Raw("</table>\n");
+  html.Open("h3");
+  html.Text("Scans it appeared in (" + std::to_string(identity.scans.size()) + ")");
+  html.Close("h3");
+  if (identity.scans.empty()) {
+    html.Raw("<p class=\"muted\">None recorded.</p>\n</section>\n");
+    return;
+  }
+  html.Raw(
+      "<table>\n<thead><tr><th>Scan time</th><th>Scanner</th><th>Scan</th><th>File</th>"
+      "<th>SHA-256</th></tr></thead>\n<tbody>\n");
+  for (const core::ScanRef& scan : identity.scans) {
+    html.Open("tr");
+    html.Element("td", {{"class", "nowrap"}}, DisplayTime(scan.time));
+    html.Element("td", OrDash(scan.scanner));
+    html.Element("td", OrDash(scan.scan_name));
+    html.Element("td", OrDash(scan.file_name));
+    html.Element("td", {{"class", "small"}, {"title", scan.sha256}}, scan.sha256.substr(0, 12));
+    html.Raw("</tr>\n");
+  }
+  html.Raw("</tbody>\n</table>\n</section>\n");
+}
+
+void EvidenceBlock(HtmlWriter& html, const core::Evidence& evidence) {
+  html.Open("h4");
+  html.Text(ScanLabel(evidence.scan) + " \u2014 " + DisplayTime(evidence.scan.time));
+  html.Close("h4");
+  html.Raw("<table class=\"kv small\">\n");
+  KeyValueRow(html, "Scanner", OrDash(evidence.scan.scanner));
+  KeyValueRow(html, "Scan", OrDash(evidence.scan.scan_name));
+  KeyValueRow(html, "Scan time", DisplayTime(evidence.scan.time));
+  KeyValueRow(html, "Export file",
+              OrDash(evidence.scan.file_name) + " (SHA-256 " + OrDash(evidence.scan.sha256) + ")");
+  KeyValueRow(html, "Port", PortLabel(evidence.port, evidence.protocol));
+  KeyValueRow(html, "Plugin",
+              OrDash(evidence.plugin_id) + " \u2014 " + OrDash(evidence.plugin_name));
+  KeyValueRow(html, "Severity", std::to_string(evidence.severity));
+  html.Raw("</table>\n<div class=\"label\">Plugin output, verbatim</div>\n");
+  if (evidence.output.empty()) {
+    html.Raw("<p class=\"muted\">The scanner reported no plugin output.</p>\n");
+  } else {
+    html.Element("pre", {{"class", "output"}}, evidence.output);
+    html.Raw("\n");
+  }
+}
+
+void Timeline(HtmlWriter& html, const core::ExposureReport& report) {
+  html.Raw("<h3>Timeline</h3>\n");
+  const std::vector<core::Outcome> timeline = OrderedTimeline(report);
+  if (timeline.empty()) {
+    html.Raw("<p class=\"muted\">No outcome recorded.</p>\n");
+    return;
+  }
+  html.Raw(
+      "<table>\n<thead><tr><th>Scan time</th><th>Scan</th><th>Outcome</th>"
+      "<th>Why</th></tr></thead>\n<tbody>\n");
+  for (const core::Outcome& outcome : timeline) {
+    const std::string kind = core::ToString(outcome.kind);
+    html.Open("tr");
+    html.Element("td", {{"class", "nowrap"}}, DisplayTime(outcome.scan.time));
+    html.Element("td", ScanLabel(outcome.scan));
+    html.Open("td");
+    html.Element("span", {{"class", "badge " + kind}}, OutcomeLabel(outcome.kind));
+    html.Close("td");
+    html.Open("td");
+    std::string why = ReasonText(outcome.reason);
+    if (!outcome.basis.empty()) why += (why.empty() ? "" : "; ") + outcome.basis;
+    html.Text(why.empty() ? std::string(kDash) : why);
+    if (!outcome.assumption.empty()) {
+      html.Raw("<br><strong>Assumed:</strong> ");
+      html.Text(outcome.assumption);
+    }
+    html.Close("td");
+    html.Raw("</tr>\n");
+  }
+  html.Raw("</tbody>\n</table>\n");
+}
+
+void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
+  const core::Exposure& exposure = report.exposure;
+  const std::string state = core::ToString(exposure.state);
+  html.Open("section", {{"class", "exposure " + state},
+                        {"id", ExposureAnchor(exposure.port, exposure.protocol)}});
+  html.Open("h2");
+  html.Text("ttm_cmd on " + PortLabel(exposure.port, exposure.protocol) + " ");
+  StateBadge(html, exposure.state);
+  html.Close("h2");
+  html.Element("div", {{"class", "proof " + state}}, ProofStatement(report));
+  html.Raw("<table class=\"kv\">\n");
+  KeyValueRow(html, "First seen", DisplayTime(exposure.first_seen));
+  KeyValueRow(html, "Last seen", DisplayTime(exposure.last_seen));
+  KeyValueRow(html, "Last checked", DisplayTime(exposure.last_checked, kNever));
+  KeyValueRow(html, "Verified by",
+              exposure.verified_by ? ScanLabel(*exposure.verified_by) + " on " +
+                                         DisplayTime(exposure.verified_by->time)
+                                   : std::string(kDash));
+  html.Raw("</table>\n");
+  html.Open("h3");
+  html.Text("Evidence (" + std::to_string(report.evidence.size()) +
+            (report.evidence.size() == 1 ? " detection)" : " detections)"));
+  html.Close("h3");
+  for (const core::Evidence& evidence : report.evidence) EvidenceBlock(html, evidence);
+  Timeline(html, report);
+  html.Raw("</section>\n");
+}
+
+}  // namespace
+
+std::string RenderHostHtml(const core::HostReport& host, const ReportOptions& options) {
+  HtmlWriter html;
+  BeginPage(html, "ttm_cmd exposure \u2014 " + host.identity.ip);
+  Header(html, host);
+  AtAGlance(html, host);
+  Identity(html, host.identity);
+  for (const core::ExposureReport& report : host.exposures) ExposureSection(html, report);
+  RemediationSection(html, host, options);
+  html.Raw("</main>\n");
+  EndPage(html, options);
+  return html.Release();
+}
+
+}  // namespace ttmtrack::reports

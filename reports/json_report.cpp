@@ -1,0 +1,173 @@
+// index.json and hosts/<stem>.json (docs/reports.md, "JSON"). Field names are stable: add
+// fields, never rename or remove them without raising format_version.
+
+#include <nlohmann/json.hpp>
+
+#include "core/detection_constants.hpp"
+#include "reports/display_time.hpp"
+#include "reports/host_file_name.hpp"
+#include "reports/open_chart.hpp"
+#include "reports/proof.hpp"
+#include "reports/remediation.hpp"
+#include "reports/render.hpp"
+#include "reports/urgency.hpp"
+
+namespace ttmtrack::reports {
+namespace {
+
+// Insertion order is the documented field order, so output is stable without sorting keys.
+using Json = nlohmann::ordered_json;
+
+constexpr int kFormatVersion = 1;
+
+Json Time(std::optional<std::int64_t> epoch_seconds) {
+  const std::optional<std::string> text = MachineTime(epoch_seconds);
+  return text ? Json(*text) : Json(nullptr);
+}
+
+Json TextOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+Json Scan(const core::ScanRef& scan) {
+  return Json{{"id", scan.id},
+              {"scanner", scan.scanner},
+              {"scan_name", scan.scan_name},
+              {"file_name", scan.file_name},
+              {"time", Time(scan.time)},
+              {"sha256", scan.sha256}};
+}
+
+Json Header(std::string_view kind, const ReportOptions& options) {
+  Json networks = Json::array();
+  for (const TrustedNetwork& network : options.trusted_networks) {
+    networks.push_back(network.ToString());
+  }
+  return Json{{"format", kind},
+              {"format_version", kFormatVersion},
+              {"tool_version", options.tool_version},
+              {"generated_at", Time(options.generated_at)},
+              {"detection_id", core::kDetectionId},
+              {"trusted_networks", networks}};
+}
+
+Json ExposureFacts(const core::Exposure& exposure) {
+  return Json{{"port", exposure.port},
+              {"protocol", exposure.protocol},
+              {"state", core::ToString(exposure.state)},
+              {"hostname", TextOrNull(exposure.hostname)},
+              {"first_seen", Time(exposure.first_seen)},
+              {"last_seen", Time(exposure.last_seen)},
+              {"last_checked", Time(exposure.last_checked)},
+              {"verified_by", exposure.verified_by ? Scan(*exposure.verified_by) : Json(nullptr)}};
+}
+
+Json Rules(const FirewallRules& rules) {
+  return Json{{"before", rules.before},
+              {"after", rules.after},
+              {"apply", rules.apply},
+              {"rollback", rules.rollback}};
+}
+
+Json Remediation(const core::Exposure& exposure, const ReportOptions& options) {
+  const RemediationPlan plan = PlanRemediation(exposure, options.trusted_networks);
+  Json verification = Json::array();
+  for (const VerificationStep& step : plan.verification) {
+    verification.push_back({{"text", step.text}, {"command", TextOrNull(step.command)}});
+  }
+  return Json{{"action_required", plan.action_required},
+              {"uses_placeholder", plan.uses_placeholder},
+              {"why_it_matters", WhyItMatters()},
+              {"steps", plan.steps},
+              {"iptables", Rules(plan.iptables)},
+              {"nftables", Rules(plan.nftables)},
+              {"ansible", plan.ansible},
+              {"risks", plan.risks},
+              {"verification", verification},
+              {"last_covering_scan", Time(plan.last_covering_scan)}};
+}
+
+Json ExposureDetail(const core::ExposureReport& report, const ReportOptions& options) {
+  Json json = ExposureFacts(report.exposure);
+  json["proof"] = ProofStatement(report);
+  Json evidence = Json::array();
+  for (const core::Evidence& item : report.evidence) {
+    evidence.push_back({{"scan", Scan(item.scan)},
+                        {"port", item.port},
+                        {"protocol", item.protocol},
+                        {"plugin_id", item.plugin_id},
+                        {"plugin_name", item.plugin_name},
+                        {"severity", item.severity},
+                        {"output", item.output}});
+  }
+  json["evidence"] = evidence;
+  Json timeline = Json::array();
+  for (const core::Outcome& outcome : OrderedTimeline(report)) {
+    const bool not_covered = outcome.kind == core::OutcomeKind::kNotCovered;
+    timeline.push_back(
+        {{"scan", Scan(outcome.scan)},
+         {"outcome", core::ToString(outcome.kind)},
+         {"reason", not_covered ? Json(core::ToString(outcome.reason)) : Json(nullptr)},
+         {"reason_text", not_covered ? Json(ReasonText(outcome.reason)) : Json(nullptr)},
+         {"basis", TextOrNull(outcome.basis)},
+         {"assumption", TextOrNull(outcome.assumption)}});
+  }
+  json["timeline"] = timeline;
+  json["remediation"] = Remediation(report.exposure, options);
+  return json;
+}
+
+// Invalid UTF-8 from an export becomes U+FFFD instead of an exception: the JSON stays valid and
+// the rest of the text is kept verbatim (control characters are \u-escaped by the library).
+std::string Dump(const Json& json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string RenderSummaryJson(const core::SummaryReport& summary, const ReportOptions& options) {
+  Json json = Header("ttmtrack-summary", options);
+  json["hosts_in_latest_scans"] = summary.hosts_in_latest_scans;
+  json["exposures_by_state"] = {
+      {"open", summary.open}, {"reopened", summary.reopened}, {"fixed", summary.fixed}};
+  Json latest = Json::array();
+  for (const core::ScanRef& scan : summary.latest_scans) latest.push_back(Scan(scan));
+  json["latest_scans"] = latest;
+  Json chart = Json::array();
+  for (const DailyOpenCount& day : DailyOpenCounts(summary.open_over_time)) {
+    chart.push_back({{"date", day.date}, {"open", day.open}});
+  }
+  json["open_over_time"] = chart;
+  Json hosts = Json::array();
+  for (const HostGroup& group : GroupByHost(summary.exposures)) {
+    Json exposures = Json::array();
+    for (const core::Exposure* exposure : group.exposures) {
+      exposures.push_back(ExposureFacts(*exposure));
+    }
+    hosts.push_back({{"ip", group.ip},
+                     {"hostname", TextOrNull(group.hostname)},
+                     {"state", core::ToString(group.state)},
+                     {"file", "hosts/" + HostFileStem(group.ip) + ".json"},
+                     {"exposures", exposures}});
+  }
+  json["hosts"] = hosts;
+  return Dump(json);
+}
+
+std::string RenderHostJson(const core::HostReport& host, const ReportOptions& options) {
+  Json json = Header("ttmtrack-host", options);
+  Json scans = Json::array();
+  for (const core::ScanRef& scan : host.identity.scans) scans.push_back(Scan(scan));
+  json["host"] = {{"ip", host.identity.ip},
+                  {"fqdn", TextOrNull(host.identity.fqdn)},
+                  {"netbios_name", TextOrNull(host.identity.netbios_name)},
+                  {"os", TextOrNull(host.identity.os)},
+                  {"mac", TextOrNull(host.identity.mac)},
+                  {"scans", scans}};
+  Json exposures = Json::array();
+  for (const core::ExposureReport& report : host.exposures) {
+    exposures.push_back(ExposureDetail(report, options));
+  }
+  json["exposures"] = exposures;
+  return Dump(json);
+}
+
+}  // namespace ttmtrack::reports

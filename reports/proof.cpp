@@ -1,0 +1,144 @@
+#include "reports/proof.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "reports/display_time.hpp"
+
+namespace ttmtrack::reports {
+namespace {
+
+std::string On(const core::ScanRef& scan) {
+  return "scan " + ScanLabel(scan) + " on " + DisplayTime(scan.time, "an unknown date");
+}
+
+std::string AssumptionSentence(const core::Outcome* outcome) {
+  if (outcome == nullptr || outcome->assumption.empty()) return "";
+  return " This rests on an assumption: " + outcome->assumption + ".";
+}
+
+// The last outcome of `kind` at or before index `end` (exclusive); nullptr when none.
+const core::Outcome* LastBefore(const std::vector<core::Outcome>& timeline, std::size_t end,
+                                core::OutcomeKind kind) {
+  for (std::size_t i = end; i-- > 0;) {
+    if (timeline[i].kind == kind) return &timeline[i];
+  }
+  return nullptr;
+}
+
+std::size_t IndexOf(const std::vector<core::Outcome>& timeline, const core::Outcome* outcome) {
+  return static_cast<std::size_t>(outcome - timeline.data());
+}
+
+std::string FixedStatement(const core::ExposureReport& report,
+                           const std::vector<core::Outcome>& timeline) {
+  const core::Exposure& exposure = report.exposure;
+  if (!exposure.verified_by) {
+    return "Fixed, but no verifying scan is recorded: treat this state as unproven.";
+  }
+  const core::Outcome* verifying = nullptr;
+  for (const core::Outcome& outcome : timeline) {
+    if (outcome.kind == core::OutcomeKind::kAbsent && outcome.scan.id == exposure.verified_by->id) {
+      verifying = &outcome;
+    }
+  }
+  return "Fixed: verified by " + On(*exposure.verified_by) +
+         ", which scanned the host completely with the ttm_cmd plugin enabled and port " +
+         PortLabel(exposure.port, exposure.protocol) + " in range, and did not detect it." +
+         AssumptionSentence(verifying);
+}
+
+std::string OpenStatement(const core::ExposureReport& report,
+                          const std::vector<core::Outcome>& timeline) {
+  const core::Outcome* detection =
+      LastBefore(timeline, timeline.size(), core::OutcomeKind::kDetected);
+  std::string text = detection != nullptr
+                         ? "Open: detected by " + On(detection->scan)
+                         : "Open: detected on " + DisplayTime(report.exposure.last_seen);
+  text += "; no complete re-scan since has shown it absent.";
+  if (detection != nullptr) {
+    const auto later = static_cast<std::ptrdiff_t>(IndexOf(timeline, detection) + 1);
+    const auto uncovered = std::count_if(
+        timeline.begin() + later, timeline.end(),
+        [](const core::Outcome& o) { return o.kind == core::OutcomeKind::kNotCovered; });
+    if (uncovered == 1) text += " 1 later scan could not check it (see the timeline).";
+    if (uncovered > 1) {
+      text +=
+          " " + std::to_string(uncovered) + " later scans could not check it (see the timeline).";
+    }
+  }
+  return text + AssumptionSentence(detection);
+}
+
+std::string ReopenedStatement(const core::ExposureReport& report,
+                              const std::vector<core::Outcome>& timeline) {
+  const core::Outcome* detection =
+      LastBefore(timeline, timeline.size(), core::OutcomeKind::kDetected);
+  if (detection == nullptr) {
+    return "Reopened: detected again on " + DisplayTime(report.exposure.last_seen) +
+           " after having been verified fixed.";
+  }
+  const core::Outcome* fix =
+      LastBefore(timeline, IndexOf(timeline, detection), core::OutcomeKind::kAbsent);
+  std::string text = "Reopened: ";
+  if (fix != nullptr) text += "verified fixed by " + On(fix->scan) + ", then ";
+  return text + "detected again by " + On(detection->scan) + "." + AssumptionSentence(detection);
+}
+
+}  // namespace
+
+std::string ScanLabel(const core::ScanRef& scan) {
+  std::string name = !scan.scan_name.empty()   ? scan.scan_name
+                     : !scan.file_name.empty() ? scan.file_name
+                                               : "#" + std::to_string(scan.id);
+  std::string label = "\u201C" + name + "\u201D";
+  if (!scan.scanner.empty()) label += " (" + scan.scanner + ")";
+  return label;
+}
+
+std::string OutcomeLabel(core::OutcomeKind kind) {
+  switch (kind) {
+    case core::OutcomeKind::kDetected: return "detected";
+    case core::OutcomeKind::kAbsent: return "absent";
+    case core::OutcomeKind::kNotCovered: return "not covered";
+  }
+  return "unknown";
+}
+
+std::string ReasonText(core::NotCoveredReason reason) {
+  switch (reason) {
+    case core::NotCoveredReason::kNone: return "";
+    case core::NotCoveredReason::kHostNotInScan: return "the host was not in this scan";
+    case core::NotCoveredReason::kHostScanIncomplete: return "the host's scan did not complete";
+    case core::NotCoveredReason::kPluginNotEnabled: return "the ttm_cmd plugin was not enabled";
+    case core::NotCoveredReason::kPortOutsideRange: return "the port was outside the scanned range";
+    case core::NotCoveredReason::kCoverageUnknown:
+      return "the export does not say whether the scan covered it";
+  }
+  return "unknown reason";
+}
+
+std::string ProofStatement(const core::ExposureReport& report) {
+  const std::vector<core::Outcome> timeline = OrderedTimeline(report);
+  switch (report.exposure.state) {
+    case core::ExposureState::kFixed: return FixedStatement(report, timeline);
+    case core::ExposureState::kOpen: return OpenStatement(report, timeline);
+    case core::ExposureState::kReopened: return ReopenedStatement(report, timeline);
+  }
+  return "";
+}
+
+std::vector<core::Outcome> OrderedTimeline(const core::ExposureReport& report) {
+  std::vector<core::Outcome> timeline = report.timeline;
+  std::stable_sort(
+      timeline.begin(), timeline.end(), [](const core::Outcome& a, const core::Outcome& b) {
+        return std::tie(a.scan.time, a.scan.sha256) < std::tie(b.scan.time, b.scan.sha256);
+      });
+  return timeline;
+}
+
+std::string PortLabel(std::uint16_t port, const std::string& protocol) {
+  return std::to_string(port) + "/" + (protocol.empty() ? std::string("?") : protocol);
+}
+
+}  // namespace ttmtrack::reports

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "reports/trusted_network.hpp"
+
+namespace ttmtrack::reports {
+
+enum class ReportFormat { kHtml, kJson };
+
+// What a report run needs besides the data. Plain value; the CLI fills it from its flags.
+struct ReportOptions {
+  // `--trusted-net CIDR`, repeatable, in the order given (ParseTrustedNetwork validates each).
+  // Empty: the firewall rules show the placeholder <TRUSTED_NETWORK> and say so.
+  std::vector<TrustedNetwork> trusted_networks;
+  // Shown in every page's footer and in the JSON. The CLI passes the current time, or the value
+  // of its fixed-time option so that the same database gives byte-identical files. Values at or
+  // before the epoch are shown as unknown.
+  std::int64_t generated_at = 0;
+  std::string tool_version;  // e.g. "0.1.0"
+  ReportFormat format = ReportFormat::kHtml;
+};
+
+}  // namespace ttmtrack::reports

@@ -1,0 +1,110 @@
+#include "reports/report_writer.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+#include <utility>
+
+#include "core/error.hpp"
+#include "reports/host_file_name.hpp"
+#include "reports/render.hpp"
+
+namespace ttmtrack::reports {
+namespace {
+
+// The one place where a failed system call becomes an Error (STYLE.md §3).
+[[noreturn]] void ThrowIo(const std::string& what, const std::filesystem::path& path, int error) {
+  throw Error(Error::Kind::kIo, what + ": " + std::strerror(error), {.file = path.string()});
+}
+
+void CreateDirectory(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::create_directories(path, error);
+  if (error) ThrowIo("cannot create the report folder", path, error.value());
+  if (!std::filesystem::is_directory(path, error)) {
+    ThrowIo("not a folder", path, error ? error.value() : ENOTDIR);
+  }
+}
+
+// Owns an open file descriptor; closes it unless Close() already did.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  // The result of close(2), which reports delayed write errors; -1 with errno set on failure.
+  int Close() { return ::close(std::exchange(fd_, -1)); }
+
+ private:
+  int fd_;
+};
+
+void WriteAll(int fd, std::string_view content, const std::filesystem::path& path) {
+  while (!content.empty()) {
+    const ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) ThrowIo("cannot write", path, errno);
+    content.remove_prefix(static_cast<std::size_t>(written));
+  }
+}
+
+std::filesystem::path TemporaryPathFor(const std::filesystem::path& path) {
+  static std::atomic<unsigned long> counter{0};
+  return path.parent_path() / ("." + path.filename().string() + ".tmp-" +
+                               std::to_string(::getpid()) + "-" + std::to_string(++counter));
+}
+
+}  // namespace
+
+void WriteFileAtomically(const std::filesystem::path& path, std::string_view content) {
+  const std::filesystem::path temporary = TemporaryPathFor(path);
+  FileDescriptor file(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (file.get() < 0) ThrowIo("cannot create", temporary, errno);
+  try {
+    WriteAll(file.get(), content, temporary);
+    if (file.Close() != 0) ThrowIo("cannot write", temporary, errno);
+    if (::rename(temporary.c_str(), path.c_str()) != 0) ThrowIo("cannot replace", path, errno);
+  } catch (const Error&) {
+    ::unlink(temporary.c_str());  // best effort: the original error is the one to report
+    throw;
+  }
+}
+
+ReportWriter::ReportWriter(std::filesystem::path directory, ReportOptions options)
+    : directory_(std::move(directory)), options_(std::move(options)) {
+  CreateDirectory(directory_);
+  CreateDirectory(directory_ / "hosts");
+}
+
+std::filesystem::path ReportWriter::HostPath(std::string_view ip) const {
+  const char* extension = options_.format == ReportFormat::kJson ? ".json" : ".html";
+  return std::filesystem::path("hosts") / (HostFileStem(ip) + extension);
+}
+
+std::filesystem::path ReportWriter::WriteSummary(const core::SummaryReport& summary) {
+  const bool json = options_.format == ReportFormat::kJson;
+  const std::filesystem::path path = directory_ / (json ? "index.json" : "index.html");
+  WriteFileAtomically(
+      path, json ? RenderSummaryJson(summary, options_) : RenderSummaryHtml(summary, options_));
+  ++files_written_;
+  return path;
+}
+
+std::filesystem::path ReportWriter::WriteHost(const core::HostReport& host) {
+  const std::filesystem::path path = directory_ / HostPath(host.identity.ip);
+  WriteFileAtomically(path, options_.format == ReportFormat::kJson
+                                ? RenderHostJson(host, options_)
+                                : RenderHostHtml(host, options_));
+  ++files_written_;
+  return path;
+}
+
+}  // namespace ttmtrack::reports

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string_view>
+
+#include "core/host_report.hpp"
+#include "reports/report_options.hpp"
+
+namespace ttmtrack::reports {
+
+// Writes a report folder: DIR/index.html and DIR/hosts/<stem>.html (or .json with
+// ReportFormat::kJson), the layout render.hpp links to. Hosts are written one at a time, so the
+// caller can stream them from the store without holding the whole estate in memory:
+//
+//   ReportWriter writer(out_dir, options);        // creates DIR and DIR/hosts
+//   writer.WriteSummary(store.BuildSummary());
+//   for (const std::string& ip : store.ExposedHostIps())
+//     if (auto host = store.BuildHostReport(ip)) writer.WriteHost(*host);
+//
+// Every file is written atomically (WriteFileAtomically). Files of hosts not written in this run
+// are left alone. Not thread-safe; one writer per folder at a time. Throws ttmtrack::Error
+// (kIo, naming the path and the system's reason) when a folder or file cannot be written.
+class ReportWriter {
+ public:
+  ReportWriter(std::filesystem::path directory, ReportOptions options);
+
+  // Returns the path written.
+  std::filesystem::path WriteSummary(const core::SummaryReport& summary);
+  std::filesystem::path WriteHost(const core::HostReport& host);
+
+  // "hosts/<stem>.html" or ".json": where WriteHost puts `ip`, relative to the folder.
+  std::filesystem::path HostPath(std::string_view ip) const;
+  const std::filesystem::path& directory() const { return directory_; }
+  std::size_t files_written() const { return files_written_; }
+
+ private:
+  std::filesystem::path directory_;
+  ReportOptions options_;
+  std::size_t files_written_ = 0;
+};
+
+// Writes `content` to a new temporary file beside `path` (".<name>.tmp-<pid>-<n>"), then renames
+// it over `path`: a reader sees the old file or the new one, never a part. The temporary file is
+// removed when writing fails. No fsync: a report is regenerated from the database in seconds,
+// and an fsync per page would make a large estate slow. Throws ttmtrack::Error (kIo).
+void WriteFileAtomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace ttmtrack::reports

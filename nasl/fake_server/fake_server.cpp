@@ -1,6 +1,7 @@
 #include "nasl/fake_server/fake_server.hpp"
 
 #include <Poco/Exception.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -16,13 +17,13 @@ namespace ttmtrack::nasl::fake_server {
 namespace {
 
 Poco::Net::ServerSocket Listen(const FakeServerOptions& options) {
-  Poco::Net::SocketAddress address;
-  try {
-    address = Poco::Net::SocketAddress(options.bind_address, options.port);
-  } catch (const Poco::Exception& e) {
-    throw Error(Error::Kind::kUsage,
-                "bad bind address '" + options.bind_address + "': " + e.displayText());
+  // A literal address only: resolving a host name could block on DNS and bind elsewhere.
+  Poco::Net::IPAddress ip;
+  if (!Poco::Net::IPAddress::tryParse(options.bind_address, ip)) {
+    throw Error(Error::Kind::kUsage, "bad bind address '" + options.bind_address +
+                                         "': expected an IPv4 or IPv6 address");
   }
+  const Poco::Net::SocketAddress address(ip, options.port);
   Poco::Net::ServerSocket socket;
   try {
     // SO_REUSEADDR lets a restarted server take a port in TIME_WAIT; never SO_REUSEPORT,

@@ -54,7 +54,9 @@ void SetupCommandLine(CLI::App& app, ServerCommandLine& out) {
   app.add_option("--port", out.server.port, "TCP port to listen on (0: any free port)")
       ->required()
       ->check(CLI::Range(0, 65535));
-  app.add_option("--bind", out.server.bind_address, "address to listen on")->capture_default_str();
+  app.add_option("--bind", out.server.bind_address,
+                 "IP address to listen on (IPv4 or IPv6 literal)")
+      ->capture_default_str();
   app.add_option_function<std::string>(
          "--mode",
          [&out](const std::string& name) {

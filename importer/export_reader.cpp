@@ -20,6 +20,7 @@ void ReadFrom(input::InputSource& input, const std::string& display_name, const 
     throw Error(Error::Kind::kBadInput, "the file is empty (0 bytes): not a scan export",
                 {.file = display_name});
   }
+  if (options.progress) input.set_progress(options.progress);
   xml::XmlReader xml(input, display_name);
   if (!xml.Next() || xml.kind() != xml::NodeKind::kStartElement) {
     throw Error(Error::Kind::kBadInput, "no root element: not a scan export",
@@ -50,6 +51,7 @@ void ReadFrom(input::InputSource& input, const std::string& display_name, const 
   }
   if (nessus) nessus->Finish();
   if (gvm) gvm->Finish();
+  if (options.progress) options.progress(input.size(), input.size());
 }
 
 }  // namespace

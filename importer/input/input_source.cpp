@@ -1,5 +1,6 @@
 #include "importer/input/input_source.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -13,6 +14,15 @@
 
 namespace ttmtrack::importer::input {
 namespace {
+
+std::uint64_t SizeOf(std::istream& raw) {
+  const std::istream::pos_type start = raw.tellg();
+  raw.seekg(0, std::ios::end);
+  const std::istream::pos_type end = raw.tellg();
+  raw.clear();
+  raw.seekg(start);
+  return (start < 0 || end < start) ? 0 : static_cast<std::uint64_t>(end - start);
+}
 
 bool StartsWithGzipMagic(std::istream& raw, bool* empty) {
   const std::istream::pos_type start = raw.tellg();
@@ -46,6 +56,7 @@ InputSource::InputSource(std::istream& raw) : InputSource(nullptr, raw) {}
 
 InputSource::InputSource(std::unique_ptr<std::istream> owned, std::istream& raw)
     : owned_(std::move(owned)), raw_(raw) {
+  size_ = SizeOf(raw_);
   gzip_ = StartsWithGzipMagic(raw_, &empty_);
   if (gzip_) {
     inflater_ =
@@ -65,15 +76,36 @@ std::size_t InputSource::Read(char* buffer, std::size_t size) {
   try {
     in_->read(buffer, static_cast<std::streamsize>(size));
   } catch (const Poco::Exception& e) {
-    throw Error(Error::Kind::kBadInput,
-                "corrupt or truncated gzip stream (" + e.displayText() + ")", {});
+    // Poco passes zlib's words on: "buffer error" is zlib's Z_BUF_ERROR, which inflate
+    // returns when the compressed bytes run out before the stream's end.
+    if (e.message().find("buffer error") != std::string::npos) {
+      throw Error(Error::Kind::kBadInput,
+                  "truncated gzip stream: the compressed data ends before the stream does", {});
+    }
+    throw Error(Error::Kind::kBadInput, "corrupt gzip stream (zlib: " + e.message() + ")", {});
   } catch (const std::ios::failure& e) {
     throw Error(Error::Kind::kIo, std::string("read failed: ") + e.what(), {});
   }
   if (in_->bad() || (raw_.bad() && !in_->eof())) {
     throw Error(Error::Kind::kIo, "read failed: I/O error", {});
   }
-  return static_cast<std::size_t>(in_->gcount());
+  const auto got = static_cast<std::size_t>(in_->gcount());
+  plain_consumed_ += got;
+  if (progress_) ReportProgress();
+  return got;
+}
+
+void InputSource::ReportProgress() {
+  std::uint64_t consumed = plain_consumed_;
+  if (gzip_) {
+    // The inflater reads the raw stream in its own blocks; the raw position is what matters.
+    const std::istream::pos_type at = raw_.tellg();
+    consumed = at < 0 ? size_ : static_cast<std::uint64_t>(at);
+  }
+  consumed = std::min(consumed, size_);
+  if (consumed - last_reported_ < (1u << 20)) return;
+  last_reported_ = consumed;
+  progress_(consumed, size_);
 }
 
 }  // namespace ttmtrack::importer::input

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -36,6 +38,13 @@ class InputSource final : public xml::ByteSource {
   bool gzip() const { return gzip_; }
   // True when the raw input has no byte at all.
   bool empty() const { return empty_; }
+  // Size of the raw input in bytes (compressed size for gzip).
+  std::uint64_t size() const { return size_; }
+
+  // Called from Read() each time about another MiB of raw input has been consumed, with the
+  // raw bytes consumed so far and size(). May be empty.
+  using Progress = std::function<void(std::uint64_t bytes_read, std::uint64_t size)>;
+  void set_progress(Progress progress) { progress_ = std::move(progress); }
 
   std::size_t Read(char* buffer, std::size_t size) override;
 
@@ -48,6 +57,12 @@ class InputSource final : public xml::ByteSource {
   std::istream* in_ = nullptr;  // raw_ or *inflater_
   bool gzip_ = false;
   bool empty_ = false;
+  std::uint64_t size_ = 0;
+  std::uint64_t plain_consumed_ = 0;
+  std::uint64_t last_reported_ = 0;
+  Progress progress_;
+
+  void ReportProgress();
 };
 
 }  // namespace ttmtrack::importer::input

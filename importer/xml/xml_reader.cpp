@@ -1,6 +1,6 @@
 #include "importer/xml/xml_reader.hpp"
 
-#include <limits>
+#include <algorithm>
 #include <utility>
 
 #include <libxml/parser.h>
@@ -36,6 +36,7 @@ XmlReader::XmlReader(ByteSource& source, std::string file_name)
   reader_.reset(xmlReaderForIO(&XmlReader::ReadCallback, nullptr, this, nullptr, nullptr,
                                SecureParseOptions()));
   if (!reader_) {
+    if (doctype_seen_) ThrowDoctype(prolog_guard_.line(), prolog_guard_.column());
     if (source_error_) throw *source_error_;
     throw Error(Error::Kind::kBadInput, "cannot start the XML parser on this input",
                 {.file = file_name_});
@@ -50,7 +51,15 @@ int XmlReader::ReadCallback(void* context, char* buffer, int size) {
   auto* self = static_cast<XmlReader*>(context);
   if (size <= 0) return 0;
   try {
-    return static_cast<int>(self->source_.Read(buffer, static_cast<std::size_t>(size)));
+    const std::size_t got = self->source_.Read(buffer, static_cast<std::size_t>(size));
+    if (got == 0) self->source_at_end_ = true;
+    if (self->prolog_guard_.Feed(buffer, got) == PrologGuard::Verdict::kDoctype) {
+      self->doctype_seen_ = true;
+      return -1;  // the parser never sees the DOCTYPE's bytes
+    }
+    self->bytes_read_ += got;
+    self->CountLines(buffer, got);
+    return static_cast<int>(got);
   } catch (const Error& error) {
     self->source_error_ = std::make_unique<Error>(error);
   } catch (const std::exception& error) {
@@ -142,13 +151,37 @@ void XmlReader::Fail(const std::string& message, std::int64_t at_line,
   throw Error(Error::Kind::kBadInput, message, {.file = file_name_, .line = at_line, .host = host});
 }
 
+void XmlReader::CountLines(const char* data, std::size_t size) {
+  input_lines_ += std::count(data, data + size, '\n');
+}
+
+std::string XmlReader::LastElementRead() const {
+  // The parser builds the tree as it goes and the reader frees what lies behind, so the
+  // element most recently started is at the end of the chain of last children from the root.
+  const xmlNode* node = xmlTextReaderCurrentNode(reader_.get());
+  while (node != nullptr && node->parent != nullptr && node->parent->type == XML_ELEMENT_NODE) {
+    node = node->parent;
+  }
+  const xmlNode* last_element = nullptr;
+  while (node != nullptr && node->type == XML_ELEMENT_NODE) {
+    last_element = node;
+    node = node->last;
+  }
+  if (last_element == nullptr || last_element->name == nullptr) return {};
+  return "; the last element read is <" + std::string(View(last_element->name)) + "> (line " +
+         std::to_string(xmlGetLineNo(last_element)) + ")";
+}
+
 void XmlReader::ThrowReadFailure() {
   Error::Context where{.file = file_name_};
+  if (doctype_seen_) ThrowDoctype(prolog_guard_.line(), prolog_guard_.column());
   if (source_error_) {
-    // The decompressor or the disk failed; say where the XML parse had got to.
-    where.line = xmlTextReaderGetParserLineNumber(reader_.get());
-    where.column = xmlTextReaderGetParserColumnNumber(reader_.get());
-    throw Error(source_error_->kind(), source_error_->message(), where);
+    // Decompression or the disk failed. The XML position would mislead (libxml2 reads ahead),
+    // so the message says how much good XML came out before.
+    throw Error(
+        source_error_->kind(),
+        source_error_->message() + " (after " + std::to_string(bytes_read_) + " bytes of XML)",
+        where);
   }
   if (!error_.present) {
     where.line = xmlTextReaderGetParserLineNumber(reader_.get());
@@ -158,11 +191,20 @@ void XmlReader::ThrowReadFailure() {
   where.column = error_.column;
   std::string message;
   switch (error_.code) {
-    case XML_ERR_DOCUMENT_EMPTY: message = "no XML content (empty document)"; break;
+    case XML_ERR_DOCUMENT_EMPTY:
+      message = "not XML: no element where the document should start";
+      break;
     case XML_ERR_TAG_NOT_FINISHED:
     case XML_ERR_DOCUMENT_END:
-      // libxml2 reports a cut-off file as "Premature end of data in tag X line N".
-      message = "truncated or malformed XML: " + error_.message;
+      // At end of input libxml2 says "Extra content at the end of the document" or "Premature
+      // end of data" for a file cut off mid-document; an error on the input's last line after
+      // the source ran dry is that, whatever the wording.
+      if (source_at_end_ && error_.line >= input_lines_) {
+        message =
+            "the file ends before the XML document does (truncated download?)" + LastElementRead();
+      } else {
+        message = "malformed XML: " + error_.message;
+      }
       break;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
@@ -174,15 +216,19 @@ void XmlReader::ThrowReadFailure() {
   throw Error(Error::Kind::kBadInput, message, where);
 }
 
+void XmlReader::ThrowDoctype(std::int64_t at_line, std::int64_t at_column) const {
+  throw Error(Error::Kind::kBadInput,
+              "DOCTYPE declaration rejected: scan exports never have one, and a DTD is how "
+              "external entities (XXE, reading local files) and entity expansion bombs "
+              "(\"billion laughs\") get in",
+              {.file = file_name_, .line = at_line, .column = at_column});
+}
+
+// Defence in depth: the PrologGuard stops a DOCTYPE before libxml2 sees it, so these node
+// types should never arrive; if one does, it is refused all the same.
 void XmlReader::ThrowHostileNode(int node_type) {
   const std::int64_t at = xmlTextReaderGetParserLineNumber(reader_.get());
-  if (node_type == XML_READER_TYPE_DOCUMENT_TYPE) {
-    Fail(
-        "the file has a DOCTYPE declaration; scan exports never do, and a DTD is how external "
-        "entities (XXE: reading local files) and entity expansion bombs (\"billion laughs\") "
-        "are smuggled in: rejected",
-        at);
-  }
+  if (node_type == XML_READER_TYPE_DOCUMENT_TYPE) ThrowDoctype(at, 0);
   Fail(
       "entity reference in the document: entities are never expanded (XXE / entity "
       "expansion risk): rejected",

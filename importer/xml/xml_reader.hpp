@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "importer/xml/byte_source.hpp"
 #include "importer/xml/error_capture.hpp"
+#include "importer/xml/prolog_guard.hpp"
 
 struct _xmlTextReader;
 
@@ -93,11 +94,19 @@ class XmlReader {
   static int ReadCallback(void* context, char* buffer, int size);
   [[noreturn]] void ThrowReadFailure();
   [[noreturn]] void ThrowHostileNode(int node_type);
+  [[noreturn]] void ThrowDoctype(std::int64_t at_line, std::int64_t at_column) const;
+  std::string LastElementRead() const;
+  void CountLines(const char* data, std::size_t size);
 
   ByteSource& source_;
   std::string file_name_;
   CapturedError error_;
   std::unique_ptr<Error> source_error_;  // thrown by the ByteSource inside the callback
+  PrologGuard prolog_guard_;
+  bool doctype_seen_ = false;     // the guard withheld a DOCTYPE from the parser
+  bool source_at_end_ = false;    // the ByteSource said end of input
+  std::uint64_t bytes_read_ = 0;  // (decompressed) bytes handed to libxml2
+  std::int64_t input_lines_ = 1;  // 1 + newlines handed to libxml2: the last line's number
   std::unique_ptr<_xmlTextReader, ReaderDeleter> reader_;
   NodeKind kind_ = NodeKind::kText;
   int depth_ = -1;

@@ -1,0 +1,77 @@
+// Reads one export with the importer and prints what it emitted: a summary line by default,
+// every record with --records. Used by hand, and to measure speed and memory (docs/importer.md):
+//   /usr/bin/time -v ttmtrack_import_dump big.nessus
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+#include "core/error.hpp"
+#include "importer/export_reader.hpp"
+
+namespace {
+
+class PrintingSink : public ttmtrack::core::ScanSink {
+ public:
+  explicit PrintingSink(bool records) : records_(records) {}
+  void BeginScan(const ttmtrack::core::ScanInfo& scan) override {
+    if (records_) std::cout << "scan " << scan.scanner << " '" << scan.scan_name << "'\n";
+  }
+  void Host(const ttmtrack::core::HostRecord& host) override {
+    ++hosts_;
+    if (records_) {
+      std::cout << "host ip=" << host.ip << " name=" << host.name << " fqdn=" << host.fqdn
+                << " os=" << host.os << " start=" << host.started_at.value_or(-1)
+                << " end=" << host.ended_at.value_or(-1) << " line=" << host.line << "\n";
+    }
+  }
+  void Result(const ttmtrack::core::ResultRecord& result) override {
+    ++results_;
+    output_bytes_ += result.output.size();
+    if (records_) {
+      std::cout << "result " << result.host_ip << " " << result.port << "/" << result.protocol
+                << " " << result.plugin_id << " sev=" << result.severity << " ("
+                << result.severity_label << ") " << result.plugin_name << " line=" << result.line
+                << "\n";
+    }
+  }
+  void EndScan(const ttmtrack::core::ScanInfo& scan,
+               const ttmtrack::core::ScanCoverage& coverage) override {
+    std::cout << "end: scanner=" << scan.scanner << " version=" << scan.scanner_version
+              << " policy='" << scan.policy_name << "' started=" << scan.started_at.value_or(-1)
+              << " ended=" << scan.ended_at.value_or(-1) << " plugins="
+              << (coverage.enabled_plugin_ids ? coverage.enabled_plugin_ids->size() : 0)
+              << " port_range=" << coverage.port_range.value_or("?") << "\n";
+  }
+  std::int64_t hosts_ = 0, results_ = 0;
+  std::size_t output_bytes_ = 0;
+
+ private:
+  bool records_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: ttmtrack_import_dump FILE [--records]\n";
+    return 64;
+  }
+  const bool records = argc > 2 && std::strcmp(argv[2], "--records") == 0;
+  PrintingSink sink(records);
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    ttmtrack::importer::ReadExport(argv[1], "", {}, sink);
+  } catch (const ttmtrack::Error& e) {
+    std::cerr << e.what() << "\n";
+    return e.ExitCode();
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double megabytes = static_cast<double>(std::filesystem::file_size(argv[1])) / 1e6;
+  std::cout << "hosts=" << sink.hosts_ << " results=" << sink.results_
+            << " output_bytes=" << sink.output_bytes_ << " seconds=" << seconds
+            << " MB/s(file)=" << megabytes / seconds << "\n";
+  return 0;
+}

@@ -1,0 +1,111 @@
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "importer/gvm/gvm_port.hpp"
+#include "importer/ip_address.hpp"
+#include "importer/nessus/scan_information.hpp"
+#include "importer/time_text.hpp"
+#include "importer/xml/prolog_guard.hpp"
+
+namespace ttmtrack::importer {
+namespace {
+
+// The small pure parsers the readers build on, table by table.
+class TextParsingTest : public ::testing::Test {};
+
+TEST_F(TextParsingTest, NormalizeIpGivesCanonicalText) {
+  EXPECT_EQ(NormalizeIp("192.0.2.1"), "192.0.2.1");
+  EXPECT_EQ(NormalizeIp(" 192.0.2.1\n"), "192.0.2.1");
+  EXPECT_EQ(NormalizeIp("2001:DB8:0:0:0:0:0:1"), "2001:db8::1");
+  EXPECT_EQ(NormalizeIp("[2001:db8::1]"), "2001:db8::1");
+  EXPECT_EQ(NormalizeIp("fe80::1%eth0"), "fe80::1");
+  EXPECT_EQ(NormalizeIp("::FFFF:192.0.2.1"), "::ffff:192.0.2.1");
+  EXPECT_EQ(NormalizeIp("2001:db8:0:0:1:0:0:1"), "2001:db8::1:0:0:1");
+  EXPECT_EQ(NormalizeIp("host.example.com"), std::nullopt);
+  EXPECT_EQ(NormalizeIp("192.0.2.256"), std::nullopt);
+  EXPECT_EQ(NormalizeIp("192.0.2"), std::nullopt);
+  EXPECT_EQ(NormalizeIp(""), std::nullopt);
+  EXPECT_EQ(NormalizeIp("192.0.2.1%eth0"), std::nullopt);  // zones are IPv6 only
+}
+
+TEST_F(TextParsingTest, CtimeParsesNessusHostTimes) {
+  EXPECT_EQ(ParseCtime("Tue Mar 10 13:53:27 2020", 0), 1583848407);
+  EXPECT_EQ(ParseCtime("Tue Jan  7 08:19:25 2014", 0), 1389082765);
+  EXPECT_EQ(ParseCtime("Tue Mar 10 13:53:27 2020", 3600), 1583848407 - 3600);
+  EXPECT_EQ(ParseCtime("Tue Mar 10 13:53:27", 0), std::nullopt);
+  EXPECT_EQ(ParseCtime("Tue Mar 32 13:53:27 2020", 0), std::nullopt);
+  EXPECT_EQ(ParseCtime("2020-03-10 13:53:27", 0), std::nullopt);
+  EXPECT_EQ(ParseCtime("", 0), std::nullopt);
+}
+
+TEST_F(TextParsingTest, Iso8601AcceptsZonesFractionsAndNoZone) {
+  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33Z"), 1411185333);
+  EXPECT_EQ(ParseIso8601("2014-09-20T05:55:33+02:00"), 1411185333);
+  EXPECT_EQ(ParseIso8601("2014-09-20T00:25:33-0330"), 1411185333);
+  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33.123456Z"), 1411185333);
+  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33"), 1411185333);
+  EXPECT_EQ(ParseIso8601("2014-02-30T03:55:33Z"), std::nullopt);
+  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33+25:00"), std::nullopt);
+  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33 junk"), std::nullopt);
+  EXPECT_EQ(ParseIso8601("20140920T035533Z"), std::nullopt);
+}
+
+TEST_F(TextParsingTest, GvmPortForms) {
+  struct Row {
+    const char* text;
+    int number;
+    const char* protocol;
+    const char* service;
+  };
+  const Row rows[] = {
+      {"5010/tcp", 5010, "tcp", ""},
+      {"general/tcp", 0, "tcp", "general"},
+      {"general/CPE-T", 0, "cpe-t", "general"},
+      {"package", 0, "", "package"},
+      {"http (80/tcp)", 80, "tcp", "http"},
+      {" 161/UDP ", 161, "udp", ""},
+      {"", 0, "", ""},
+  };
+  for (const Row& row : rows) {
+    SCOPED_TRACE(row.text);
+    const std::optional<gvm::GvmPort> port = gvm::ParseGvmPort(row.text);
+    ASSERT_TRUE(port.has_value());
+    EXPECT_EQ(port->number, row.number);
+    EXPECT_EQ(port->protocol, row.protocol);
+    EXPECT_EQ(port->service, row.service);
+  }
+  for (const char* bad : {"65536/tcp", "80", "80/", "/tcp", "a b/tcp", "http (80/tcp", "x (y)"}) {
+    EXPECT_EQ(gvm::ParseGvmPort(bad), std::nullopt) << bad;
+  }
+}
+
+TEST_F(TextParsingTest, ScanInformationFindsVersionPortRangeAndPolicy) {
+  const nessus::ScanInformation info = nessus::ParseScanInformation(
+      "Information about this scan : \n\nNessus version : 5.2.4 (Nessus 5.2.5 is available - "
+      "consider upgrading)\nScan policy used : pci\nPort range : 1-65535\r\n");
+  EXPECT_EQ(info.nessus_version, "5.2.4");
+  EXPECT_EQ(info.port_range, "1-65535");
+  EXPECT_EQ(info.policy_name, "pci");
+  EXPECT_FALSE(nessus::ParseScanInformation("nothing useful").port_range.has_value());
+}
+
+TEST_F(TextParsingTest, PrologGuardSpotsDoctypeAcrossChunkBoundaries) {
+  const std::string doc = "\xEF\xBB\xBF<?xml version='1.0'?>\n<!-- x --><!DOCTYPE a>";
+  xml::PrologGuard guard;
+  xml::PrologGuard::Verdict verdict = xml::PrologGuard::Verdict::kWatching;
+  for (char c : doc) verdict = guard.Feed(&c, 1);
+  EXPECT_EQ(verdict, xml::PrologGuard::Verdict::kDoctype);
+  EXPECT_EQ(guard.line(), 2);
+  EXPECT_EQ(guard.column(), 11);
+
+  xml::PrologGuard utf16;
+  const char le[] = "\xFF\xFE<\0!\0D\0";
+  EXPECT_EQ(utf16.Feed(le, sizeof le - 1), xml::PrologGuard::Verdict::kDoctype);
+
+  xml::PrologGuard plain;
+  EXPECT_EQ(plain.Feed("<?xml?><report><!DOCTYPE", 24), xml::PrologGuard::Verdict::kDone);
+}
+
+}  // namespace
+}  // namespace ttmtrack::importer

@@ -1,0 +1,191 @@
+#include "importer/xml/xml_reader.hpp"
+
+#include <chrono>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "importer/xml/secure_options.hpp"
+#include "test_support.hpp"
+
+namespace ttmtrack::importer {
+namespace {
+
+using testing::DataPath;
+using testing::ImportError;
+using testing::RecordingSink;
+
+// Security, malformed-input and error-message behaviour, through the public entry point.
+class XmlReaderTest : public ::testing::Test {
+ protected:
+  // Rejection must be quick: a DOCTYPE is refused before any entity is looked at.
+  static void ExpectRejectedFast(const std::string& relative, std::int64_t line) {
+    RecordingSink sink;
+    const auto start = std::chrono::steady_clock::now();
+    const Error e = ImportError(DataPath(relative), &sink);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(elapsed, std::chrono::milliseconds(200)) << relative;
+    EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+    EXPECT_EQ(e.context().line, line);
+    EXPECT_EQ(e.context().column, 1);
+    EXPECT_NE(e.message().find("DOCTYPE declaration rejected"), std::string::npos) << e.what();
+    EXPECT_NE(e.message().find("external entities"), std::string::npos);
+    // Nothing of the file reached the sink: the DOCTYPE precedes everything.
+    EXPECT_TRUE(sink.calls.empty()) << relative;
+  }
+};
+
+TEST_F(XmlReaderTest, SecureOptionsForbidEntitiesDtdsXincludeAndHuge) {
+  EXPECT_TRUE(xml::IsSecure(xml::SecureParseOptions()));
+}
+
+TEST_F(XmlReaderTest, RejectsExternalEntity) {
+  ExpectRejectedFast("nessus/xxe-external-entity.nessus", 2);
+  ExpectRejectedFast("gvm/xxe-external-entity.xml", 2);
+}
+
+TEST_F(XmlReaderTest, RejectsExternalParameterEntity) {
+  ExpectRejectedFast("nessus/xxe-parameter-entity.nessus", 2);
+}
+
+TEST_F(XmlReaderTest, RejectsBillionLaughs) {
+  ExpectRejectedFast("nessus/billion-laughs.nessus", 2);
+}
+
+TEST_F(XmlReaderTest, RejectsQuadraticBlowup) {
+  ExpectRejectedFast("nessus/quadratic-blowup.nessus", 2);
+}
+
+TEST_F(XmlReaderTest, RejectsDoctypeAfterCommentsAndDeclarationAtItsPosition) {
+  std::istringstream in(
+      "<?xml version=\"1.0\"?>\n<!-- a comment -- with dashes ->-->\n<?pi x?>  <!DOCTYPE r>\n<r/>");
+  RecordingSink sink;
+  try {
+    ReadExportStream(in, "mem.xml", "", {}, sink);
+    FAIL() << "accepted a DOCTYPE";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.context().line, 3);
+    EXPECT_EQ(e.context().column, 11);
+  }
+}
+
+TEST_F(XmlReaderTest, UndefinedEntityReferenceIsAnError) {
+  const Error e = ImportError(DataPath("nessus/undefined-entity.nessus"));
+  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+  EXPECT_EQ(e.context().line, 3);
+  EXPECT_NE(e.message().find("Entity 'company' not defined"), std::string::npos) << e.what();
+}
+
+TEST_F(XmlReaderTest, TruncatedFileReportsLineAndColumn) {
+  const Error e = ImportError(DataPath("nessus/truncated-inside-reportitem.nessus"));
+  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+  EXPECT_EQ(e.context().line, 63);
+  EXPECT_EQ(e.context().column, 19);
+  EXPECT_EQ(e.message(),
+            "the file ends before the XML document does (truncated download?); the last "
+            "element read is <plugin_output> (line 62)");
+  const std::string expected_prefix =
+      DataPath("nessus/truncated-inside-reportitem.nessus") + ":63:19: the file ends";
+  EXPECT_EQ(std::string(e.what()).rfind(expected_prefix, 0), 0u) << e.what();
+}
+
+TEST_F(XmlReaderTest, TruncatedXmlInsideIntactGzipReportsLineAndColumn) {
+  const Error e = ImportError(DataPath("nessus/truncated-inside-reportitem.nessus.gz"));
+  EXPECT_EQ(e.context().line, 63);
+  EXPECT_EQ(e.context().column, 19);
+  EXPECT_NE(e.message().find("truncated download"), std::string::npos);
+}
+
+TEST_F(XmlReaderTest, TruncatedGvmReportNamesTheLastElement) {
+  const Error e = ImportError(DataPath("gvm/truncated-inside-result.xml"));
+  EXPECT_EQ(e.context().line, 37);
+  EXPECT_NE(e.message().find("<nvt> (line 35)"), std::string::npos) << e.what();
+}
+
+TEST_F(XmlReaderTest, TruncatedGzipStreamIsReported) {
+  RecordingSink sink;
+  const Error e = ImportError(DataPath("nessus/truncated-gzip-stream.nessus.gz"), &sink);
+  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+  EXPECT_NE(e.message().find("truncated gzip stream"), std::string::npos) << e.what();
+  EXPECT_EQ(std::count(sink.calls.begin(), sink.calls.end(), "EndScan"), 0);
+}
+
+TEST_F(XmlReaderTest, CorruptGzipStreamIsReported) {
+  const Error e = ImportError(DataPath("nessus/corrupt-gzip.nessus.gz"));
+  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+  EXPECT_NE(e.message().find("corrupt gzip stream (zlib: data error)"), std::string::npos)
+      << e.what();
+}
+
+TEST_F(XmlReaderTest, NotXmlIsRejected) {
+  const Error e = ImportError(DataPath("nessus/not-xml.nessus"));
+  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+  EXPECT_EQ(e.message(), "not XML: no element where the document should start");
+  EXPECT_EQ(e.context().line, 1);
+}
+
+TEST_F(XmlReaderTest, EmptyFileIsRejected) {
+  const Error e = ImportError(DataPath("nessus/empty.nessus"));
+  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+  EXPECT_EQ(e.message(), "the file is empty (0 bytes): not a scan export");
+}
+
+TEST_F(XmlReaderTest, RawControlCharacterIsRejectedAtItsPosition) {
+  const Error e = ImportError(DataPath("nessus/control-character-in-output.nessus"));
+  EXPECT_EQ(e.context().line, 7);
+  EXPECT_EQ(e.context().column, 21);
+  EXPECT_NE(e.message().find("invalid Char value 7"), std::string::npos) << e.what();
+}
+
+TEST_F(XmlReaderTest, WrongRootElementIsAnUnsupportedFormat) {
+  const Error e = ImportError(DataPath("nessus/unsupported-root.xml"));
+  EXPECT_EQ(e.message(),
+            "unsupported format: root element <nmaprun>; expected NessusClientData_v2, report or "
+            "get_reports_response");
+  EXPECT_EQ(e.context().line, 2);
+}
+
+TEST_F(XmlReaderTest, ContentAfterTheRootIsAnErrorAndEndScanIsNotSent) {
+  std::istringstream in("<report id=\"x\"></report>\n<extra/>\n");
+  RecordingSink sink;
+  try {
+    ReadExportStream(in, "mem.xml", "", {}, sink);
+    FAIL() << "accepted a second root";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.context().line, 2);
+    EXPECT_NE(e.message().find("Extra content at the end of the document"), std::string::npos);
+  }
+  EXPECT_EQ(std::count(sink.calls.begin(), sink.calls.end(), "EndScan"), 0);
+}
+
+TEST_F(XmlReaderTest, MissingFileIsNoInput) {
+  RecordingSink sink;
+  try {
+    ReadExport(DataPath("nessus/does-not-exist.nessus"), "", {}, sink);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::kNoInput);
+    EXPECT_EQ(e.message(), "cannot open: No such file or directory");
+  }
+  EXPECT_THROW(Sha256OfFile(DataPath("nessus")), Error);
+}
+
+TEST_F(XmlReaderTest, TextLongerThanTheLimitIsRefused) {
+  // Many text nodes (split by comments) add up past the limit although each is small.
+  std::string doc = "<report><results><result><description>";
+  const std::string chunk(1 << 20, 'x');
+  for (std::size_t i = 0; i <= (xml::XmlReader::kMaxTextBytes >> 20); ++i) doc += chunk + "<!---->";
+  doc += "</description></result></results></report>";
+  std::istringstream in(doc);
+  RecordingSink sink;
+  try {
+    ReadExportStream(in, "big.xml", "", {}, sink);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(e.message().find("text of <description> is longer than 32 MiB"), std::string::npos)
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace ttmtrack::importer

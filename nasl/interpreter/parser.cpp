@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "nasl/interpreter/lexer.hpp"
+#include "nasl/interpreter/posix_regex.hpp"
 
 // Recursive descent for statements, precedence climbing for expressions. Precedence levels,
 // lowest first, as declared in openvas-scanner's nasl_grammar.y:
@@ -30,6 +31,7 @@ constexpr int kLevelOr = 2;
 constexpr int kLevelCompare = 4;
 constexpr int kLevelNot = 11;
 constexpr int kLevelUnary = 12;
+constexpr int kMaxDepth = 1000;
 
 std::optional<BinaryInfo> BinaryFor(TokenKind kind) {
   switch (kind) {
@@ -129,9 +131,7 @@ class Parser {
     Token taken = std::move(current_);
     previous_end_ = taken.end;
     current_ = std::move(next_);
-    next_ = current_.kind == TokenKind::kEof
-                ? Token{.kind = TokenKind::kEof, .location = current_.location, .end = current_.end}
-                : lexer_.Next();
+    next_ = lexer_.Next();  // at the end the lexer keeps returning kEof
     return taken;
   }
 
@@ -215,6 +215,7 @@ class Parser {
   }
 
   StmtPtr ParseStatement() {
+    const DepthGuard guard(this);
     const Location at = current_.location;
     switch (current_.kind) {
       case TokenKind::kLBrace: return ParseBlock();
@@ -354,10 +355,30 @@ class Parser {
 
   ExprPtr ParseExpression() { return ParseBinary(kLevelOr); }
 
+  // Untrusted input must not exhaust the C++ stack: every recursive production passes here.
+  struct DepthGuard {
+    explicit DepthGuard(Parser* p) : parser(p) {
+      if (++parser->depth_ > kMaxDepth) {
+        parser->Fail(parser->current_.location,
+                     "syntax error: nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+      }
+    }
+    ~DepthGuard() { --parser->depth_; }
+    Parser* parser;
+  };
+
   ExprPtr ParseBinary(int min_level) {
+    const DepthGuard guard(this);
     auto left = ParseUnary();
     int last_nonassoc_level = -1;
+    // A left-associative chain builds a tree as deep as it is long; evaluating (and freeing)
+    // it recurses that deep, so the chain is bounded too.
+    int operators = 0;
     while (true) {
+      if (++operators > kMaxDepth * 5) {
+        Fail(current_.location, "syntax error: more than " + std::to_string(kMaxDepth * 5) +
+                                    " operators in one expression");
+      }
       if (At(TokenKind::kReMatch) || At(TokenKind::kReNoMatch)) {
         if (kLevelCompare < min_level) break;
         if (last_nonassoc_level == kLevelCompare) NonAssociative();
@@ -365,7 +386,14 @@ class Parser {
         auto e = MakeExpr(Expr::Kind::kRegexMatch, op.location);
         e->negated = op.kind == TokenKind::kReNoMatch;
         if (!IsStringToken(current_.kind)) Unexpected("string (regular expression)");
-        e->text = Take().text;
+        const Token pattern = Take();
+        // The real parser compiles the pattern here and counts a failure as a parse error.
+        std::string error;
+        if (!PosixRegex::Compile(pattern.text, REG_NOSUB | REG_ICASE, &error)) {
+          Fail(pattern.location,
+               "cannot compile regular expression \"" + pattern.text + "\": " + error);
+        }
+        e->text = pattern.text;
         e->children.push_back(std::move(left));
         left = std::move(e);
         last_nonassoc_level = kLevelCompare;
@@ -568,6 +596,7 @@ class Parser {
   Token current_;
   Token next_;
   Location previous_end_{1, 1};
+  int depth_ = 0;
 };
 
 }  // namespace

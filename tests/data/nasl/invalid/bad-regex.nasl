@@ -1,0 +1,2 @@
+a = 1;
+if ("x" =~ "(unclosed") a = 2;

@@ -1,0 +1,3 @@
+if (a) {
+  function f() { return 1; }
+}

@@ -1,0 +1,3 @@
+a = 1;
+b = "never closed;
+c = 3;

@@ -1,0 +1,138 @@
+#include "nasl/interpreter/cli.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+namespace ttmtrack::nasl {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+CliRun Cli(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = RunCli(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("ttm-nasl-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& text) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p) << text;
+    return p.string();
+  }
+
+  fs::path dir_;
+};
+
+const char* const kPlugin =
+    "if (description) { script_oid(\"1.2.3\"); script_name(\"cli\");\n"
+    "script_tag(name:\"cvss_base_vector\", value:\"AV:N\"); script_require_ports(5010);"
+    " exit(0); }\n"
+    "log_message(port:get_kb_item(\"Ports/tcp/5010\") + 5009, data:script_get_preference(\"P\"));";
+
+TEST_F(CliTest, CheckAcceptsValidFiles) {
+  const auto a = Write("a.nasl", "x = 1;\n");
+  const auto b = Write("b.nasl", "if (x) { y = 2; }\n");
+  const CliRun r = Cli({"check", a, b});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST_F(CliTest, CheckPrintsEveryFailingFileWithLineAndColumn) {
+  const auto good = Write("good.nasl", "x = 1;\n");
+  const auto bad = Write("bad.nasl", "x = 1;\ny = (2;\n");
+  const auto worse = Write("worse.nasl", "z = \"open\n");
+  const CliRun r = Cli({"check", bad, good, worse});
+  EXPECT_EQ(r.code, 65);
+  EXPECT_NE(r.err.find(bad + ":2:7: syntax error"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(worse + ":1:5: unterminated string"), std::string::npos) << r.err;
+  EXPECT_EQ(Cli({"check", (dir_ / "missing.nasl").string()}).code, 65);
+}
+
+TEST_F(CliTest, RunPrintsOneJsonObject) {
+  const auto plugin = Write("p.nasl", kPlugin);
+  const CliRun r = Cli({"run", "--profile", "openvas", "--kb", "Ports/tcp/5010=1", "--pref",
+                        "P=hello", "--target", "127.0.0.1", "--timeout-ms", "500", plugin});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.back(), '\n');
+  EXPECT_EQ(r.out.find('\n'), r.out.size() - 1);  // one line, one object
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["profile"], "openvas");
+  EXPECT_EQ(j["scheduled"], true);
+  EXPECT_EQ(j["runs"], 1);
+  EXPECT_EQ(j["reports"][0]["port"], 5010);
+  EXPECT_EQ(j["reports"][0]["data"], "hello");
+  EXPECT_TRUE(j["errors"].empty());
+}
+
+TEST_F(CliTest, RunWithoutTheRequiredPortIsNotScheduledButSucceeds) {
+  const auto plugin = Write("p.nasl", kPlugin);
+  const CliRun r = Cli({"run", "--profile", "nessus", plugin});
+  EXPECT_EQ(r.code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["profile"], "nessus");
+  EXPECT_EQ(j["scheduled"], false);
+  EXPECT_EQ(j["runs"], 0);
+  EXPECT_FALSE(j["errors"].empty());  // script_oid is undefined in the Nessus profile
+}
+
+TEST_F(CliTest, RunExitCodes) {
+  EXPECT_EQ(Cli({"run", "--profile", "openvas", Write("bad.nasl", "x = ;")}).code, 65);
+  EXPECT_EQ(Cli({"run", "--profile", "openvas", (dir_ / "none.nasl").string()}).code, 66);
+  EXPECT_EQ(Cli({"run", "--profile", "zap", Write("a.nasl", "x = 1;")}).code, 64);
+  EXPECT_EQ(Cli({"run", "--profile", "openvas", "--kb", "nonsense", Write("b.nasl", "")}).code, 64);
+  EXPECT_EQ(Cli({"run", Write("c.nasl", "")}).code, 64);  // --profile is required
+  EXPECT_EQ(Cli({}).code, 64);
+  EXPECT_EQ(Cli({"--help"}).code, 0);
+}
+
+TEST_F(CliTest, RealBinaryChecksAndRuns) {
+  const auto bad = Write("bad.nasl", "a = 1;\nb = 2\nc = 3;\n");
+  const std::string err = (dir_ / "err.txt").string();
+  const int status =
+      std::system((std::string(TTMTRACK_NASL_CLI) + " check " + bad + " 2> " + err).c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 65);
+  std::ifstream in(err);
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line.rfind(bad + ":2:6: syntax error: missing ';'", 0), 0u) << line;
+
+  const auto plugin = Write("p.nasl", kPlugin);
+  const std::string out = (dir_ / "out.json").string();
+  const int ran =
+      std::system((std::string(TTMTRACK_NASL_CLI) +
+                   " run --profile openvas --kb Ports/tcp/5010=1 " + plugin + " > " + out)
+                      .c_str());
+  ASSERT_TRUE(WIFEXITED(ran));
+  EXPECT_EQ(WEXITSTATUS(ran), 0);
+  std::ifstream json(out);
+  EXPECT_EQ(nlohmann::json::parse(json)["reports"].size(), 1u);
+}
+
+}  // namespace
+}  // namespace ttmtrack::nasl

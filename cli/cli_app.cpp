@@ -65,6 +65,7 @@ CliApp::CliApp()
   commands_->detections = SetupDetectionsCommand(app, options_.detections);
   commands_->status = SetupStatusCommand(app, options_.status);
   commands_->history = SetupHistoryCommand(app, options_.history);
+  commands_->report = SetupReportCommand(app, options_.report);
   commands_->rules = SetupRulesCommand(app, options_.rules);
   commands_->config = SetupConfigCommand(app, options_.config);
 }
@@ -85,6 +86,7 @@ int CliApp::Run(std::ostream& out, std::ostream& err, bool show_progress) {
   if (c.detections->parsed()) return RunDetectionsCommand(options_.detections, context);
   if (c.status->parsed()) return RunStatusCommand(options_.status, context);
   if (c.history->parsed()) return RunHistoryCommand(options_.history, context);
+  if (c.report->parsed()) return RunReportCommand(options_.report, context);
   if (c.rules->parsed()) return RunRulesCommand(options_.rules, context);
   if (c.config->parsed()) return RunConfigCommand(options_.config, context);
   throw Error(Error::Kind::kInternal, "no command was parsed");

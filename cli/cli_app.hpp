@@ -9,6 +9,7 @@
 #include "cli/commands/detections_command.hpp"
 #include "cli/commands/history_command.hpp"
 #include "cli/commands/import_command.hpp"
+#include "cli/commands/report_command.hpp"
 #include "cli/commands/rules_command.hpp"
 #include "cli/commands/scans_command.hpp"
 #include "cli/commands/status_command.hpp"
@@ -29,6 +30,7 @@ struct CliOptions {
   StatusOptions status;
   HistoryOptions history;
   ConfigOptions config;
+  ReportCommandOptions report;
 };
 
 // The `ttmtrack` command line: builds the CLI11 parser over a CliOptions, parses, and runs the

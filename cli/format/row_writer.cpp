@@ -137,6 +137,8 @@ class TableRowWriter final : public RowWriter {
       line += cells[i];
       if (i + 1 < cells.size()) line.append(widths[i] - DisplayWidth(cells[i]), ' ');
     }
+    // Padding exists for the columns that follow; none is owed after the last non-empty one.
+    line.erase(line.find_last_not_of(' ') + 1);
     out_ << line << '\n';
   }
 

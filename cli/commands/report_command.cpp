@@ -1,0 +1,108 @@
+#include "cli/commands/report_command.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <ostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/format/terminal_text.hpp"
+#include "cli/store_access.hpp"
+#include "core/error.hpp"
+#include "core/iso_time.hpp"
+#include "reports/report_writer.hpp"
+#include "reports/trusted_network.hpp"
+
+#ifndef TTMTRACK_VERSION
+#error "TTMTRACK_VERSION must be defined by the build"
+#endif
+
+namespace ttmtrack::cli {
+namespace {
+
+// The time printed in the report. Fixed by --generated-at, or by SOURCE_DATE_EPOCH (the
+// reproducible-builds convention), so the same database gives byte-identical files.
+std::int64_t GenerationTime(const ReportCommandOptions& options) {
+  if (options.generated_at) {
+    if (auto parsed = core::ParseIso8601Utc(*options.generated_at)) return *parsed;
+    throw Error(Error::Kind::kUsage, "--generated-at: \"" + *options.generated_at +
+                                         "\" is not an ISO 8601 UTC time such as "
+                                         "2026-03-01T09:00:00Z");
+  }
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != 0) {
+    char* end = nullptr;
+    const long long value = std::strtoll(epoch, &end, 10);
+    if (*end == 0 && value >= 0) return value;
+    throw Error(Error::Kind::kUsage, "SOURCE_DATE_EPOCH must be a number of seconds");
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+reports::ReportOptions RenderOptions(const ReportCommandOptions& options) {
+  reports::ReportOptions render;
+  for (const std::string& cidr : options.trusted_nets) {
+    render.trusted_networks.push_back(reports::ParseTrustedNetwork(cidr));
+  }
+  render.generated_at = GenerationTime(options);
+  render.tool_version = TTMTRACK_VERSION;
+  render.format =
+      options.format == "json" ? reports::ReportFormat::kJson : reports::ReportFormat::kHtml;
+  return render;
+}
+
+}  // namespace
+
+CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "report", "Write the auditors' HTML remediation report (summary and one page per host)");
+  command->description(
+      "Write DIR/index.html (hosts scanned, exposures by state, open exposures over time, every "
+      "exposed host, most urgent first) and DIR/hosts/<ip>.html for every host that ever had an "
+      "exposure: identity, evidence, the timeline of outcomes, what proves the state, and the "
+      "remediation with firewall rules for the actual port. Self-contained files (no "
+      "JavaScript, no external requests), print-friendly. The same database and "
+      "--generated-at give byte-identical files.");
+  command->add_option("--out", options.out_dir, "Output folder")->capture_default_str();
+  command->add_option("--host", options.host, "Write only this host's page (IP address)");
+  command->add_option("--format", options.format, "html, or json for other tools")
+      ->check(CLI::IsMember({"html", "json"}))
+      ->capture_default_str();
+  command->add_option("--trusted-net", options.trusted_nets,
+                      "A network (CIDR) allowed to reach the port after the fix; repeatable. "
+                      "Without it the rules show a <TRUSTED_NETWORK> placeholder");
+  command->add_option("--generated-at", options.generated_at,
+                      "Fix the report time (ISO 8601 UTC, e.g. 2026-03-01T09:00:00Z) for "
+                      "reproducible output; default $SOURCE_DATE_EPOCH, else now");
+  return command;
+}
+
+int RunReportCommand(const ReportCommandOptions& options, const CommandContext& context) {
+  const reports::ReportOptions render = RenderOptions(options);
+  db::Store store = OpenStore(context, StoreMode::kMustExist);
+  reports::ReportWriter writer(options.out_dir, render);
+  if (options.host) {
+    const std::string ip = HostKey(*options.host);
+    const std::optional<core::HostReport> host = store.BuildHostReport(ip);
+    if (!host) {
+      throw Error(Error::Kind::kNoInput, "no scan ever reported host " + ip);
+    }
+    context.out << "wrote " << SafeTerminalText(writer.WriteHost(*host).string()) << '\n';
+    return exit_code::kOk;
+  }
+  const std::filesystem::path index = writer.WriteSummary(store.BuildSummary());
+  std::size_t hosts = 0;
+  for (const std::string& ip : store.ExposedHostIps()) {
+    if (auto host = store.BuildHostReport(ip)) {
+      writer.WriteHost(*host);
+      ++hosts;
+    }
+  }
+  context.out << "wrote " << SafeTerminalText(index.string()) << " and " << hosts << " host page"
+              << (hosts == 1 ? "" : "s") << " in "
+              << SafeTerminalText((writer.directory() / "hosts").string()) << '\n';
+  return exit_code::kOk;
+}
+
+}  // namespace ttmtrack::cli

@@ -1,0 +1,45 @@
+#include "cli/format/terminal_text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace ttmtrack::cli {
+namespace {
+
+TEST(TerminalTextTest, EscapeSequencesFromABannerCannotReachTheTerminal) {
+  // A banner that would clear the screen and forge a line if printed raw.
+  const std::string hostile = "ok\x1b[2J\x1b[1;1Hfixed\r\n\x07";
+  const std::string safe = SafeTerminalText(hostile);
+  EXPECT_EQ(safe, "ok\\x1b[2J\\x1b[1;1Hfixed\\r\\n\\x07");
+  EXPECT_EQ(safe.find('\x1b'), std::string::npos);
+}
+
+TEST(TerminalTextTest, KeepsValidUnicodeAndEscapesInvalidBytes) {
+  EXPECT_EQ(SafeTerminalText("h\xc3\xb4te-\xe6\x9d\xb1\xe4\xba\xac"),
+            "h\xc3\xb4te-\xe6\x9d\xb1\xe4\xba\xac");
+  EXPECT_EQ(SafeTerminalText("a\xff\xc3"), "a\\xff\\xc3");
+  // Overlong encoding of '/' and a UTF-16 surrogate are not valid UTF-8.
+  EXPECT_EQ(SafeTerminalText("\xc0\xaf"), "\\xc0\\xaf");
+  EXPECT_EQ(SafeTerminalText("\xed\xa0\x80"), "\\xed\\xa0\\x80");
+}
+
+TEST(TerminalTextTest, EscapesC1ControlCharacters) {
+  // U+009B is the one-byte CSI on terminals that honour C1 controls.
+  EXPECT_EQ(SafeTerminalText("\xc2\x9b"
+                             "2J"),
+            "\\x9b2J");
+}
+
+TEST(TerminalTextTest, TruncatesLongCellsWithAnEllipsis) {
+  const std::string safe = SafeTerminalText(std::string(100, 'x'), 10);
+  EXPECT_EQ(safe, "xxxxxxx...");
+  EXPECT_EQ(DisplayWidth(safe), 10u);
+  EXPECT_EQ(SafeTerminalText("short", 10), "short");
+}
+
+TEST(TerminalTextTest, DisplayWidthCountsCodePoints) {
+  EXPECT_EQ(DisplayWidth("\xe6\x9d\xb1\xe4\xba\xac"), 2u);
+  EXPECT_EQ(DisplayWidth("abc"), 3u);
+}
+
+}  // namespace
+}  // namespace ttmtrack::cli

@@ -1,5 +1,6 @@
 #include "importer/xml/error_capture.hpp"
 
+#include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
@@ -22,7 +23,25 @@ void OnError(void* user_data, xmlErrorPtr error) {
   }
 }
 
+void XMLCDECL Silent(void* /*context*/, const char* /*message*/, ...) {}
+
 }  // namespace
+
+ScopedGlobalErrorCapture::ScopedGlobalErrorCapture(CapturedError* target)
+    : saved_structured_context_(xmlStructuredErrorContext),
+      saved_structured_handler_(reinterpret_cast<void*>(xmlStructuredError)),
+      saved_generic_context_(xmlGenericErrorContext),
+      saved_generic_handler_(reinterpret_cast<void*>(xmlGenericError)) {
+  xmlSetStructuredErrorFunc(target, &OnError);
+  xmlSetGenericErrorFunc(nullptr, &Silent);
+}
+
+ScopedGlobalErrorCapture::~ScopedGlobalErrorCapture() {
+  xmlSetStructuredErrorFunc(saved_structured_context_,
+                            reinterpret_cast<xmlStructuredErrorFunc>(saved_structured_handler_));
+  xmlSetGenericErrorFunc(saved_generic_context_,
+                         reinterpret_cast<xmlGenericErrorFunc>(saved_generic_handler_));
+}
 
 void ErrorCapture::Install(void* reader, CapturedError* target) {
   xmlTextReaderSetStructuredErrorHandler(static_cast<xmlTextReaderPtr>(reader), &OnError, target);

@@ -28,4 +28,26 @@ class ErrorCapture {
   static void Install(void* reader, CapturedError* target);
 };
 
+// Some libxml2 errors bypass the reader's handler: encoding conversion and I/O errors are
+// raised without a parser context and go to the thread's global handlers, which by default
+// print to stderr ("encoding error : input conversion failed..."). While an instance lives,
+// the calling thread's global structured handler records into `target` as well and the
+// generic handler prints nothing; the destructor restores what was there. libxml2 keeps these
+// handlers per thread, so other threads are unaffected.
+// REQUIRES: constructed and destroyed on the same thread, strictly nested with any other
+// instance on that thread; `target` outlives it. Not copyable or movable.
+class ScopedGlobalErrorCapture {
+ public:
+  explicit ScopedGlobalErrorCapture(CapturedError* target);
+  ~ScopedGlobalErrorCapture();
+  ScopedGlobalErrorCapture(const ScopedGlobalErrorCapture&) = delete;
+  ScopedGlobalErrorCapture& operator=(const ScopedGlobalErrorCapture&) = delete;
+
+ private:
+  void* saved_structured_context_;
+  void* saved_structured_handler_;  // xmlStructuredErrorFunc, as void* to keep libxml2 out
+  void* saved_generic_context_;
+  void* saved_generic_handler_;  // xmlGenericErrorFunc
+};
+
 }  // namespace ttmtrack::importer::xml

@@ -29,8 +29,8 @@ void XmlReader::ReaderDeleter::operator()(_xmlTextReader* reader) const {
   xmlFreeTextReader(reader);
 }
 
-XmlReader::XmlReader(ByteSource& source, std::string file_name)
-    : source_(source), file_name_(std::move(file_name)) {
+XmlReader::XmlReader(ByteSource& source, std::string file_name, std::size_t max_text_bytes)
+    : source_(source), file_name_(std::move(file_name)), max_text_bytes_(max_text_bytes) {
   // No URL: nothing is resolved relative to the file. No encoding: the XML declaration or BOM
   // decides. No close callback: the ByteSource belongs to the caller.
   reader_.reset(xmlReaderForIO(&XmlReader::ReadCallback, nullptr, this, nullptr, nullptr,
@@ -126,9 +126,9 @@ std::string XmlReader::ReadText() {
   while (Next()) {
     if (kind_ == NodeKind::kText) {
       const std::string_view piece = text();
-      if (out.size() + piece.size() > kMaxTextBytes) {
-        Fail("text of <" + element_name + "> is longer than " +
-                 std::to_string(kMaxTextBytes >> 20) + " MiB; refusing to hold it in memory",
+      if (out.size() + piece.size() > max_text_bytes_) {
+        Fail("text of <" + element_name + "> is longer than " + std::to_string(max_text_bytes_) +
+                 " bytes; refusing to hold it in memory",
              element_line);
       }
       out.append(piece);

@@ -37,7 +37,8 @@ enum class NodeKind { kStartElement, kEndElement, kText };
 // with the parser's position added.
 class XmlReader {
  public:
-  XmlReader(ByteSource& source, std::string file_name);
+  // `max_text_bytes` bounds ReadText (kMaxTextBytes unless a test wants a small bound).
+  XmlReader(ByteSource& source, std::string file_name, std::size_t max_text_bytes = kMaxTextBytes);
   ~XmlReader();
   XmlReader(const XmlReader&) = delete;
   XmlReader& operator=(const XmlReader&) = delete;
@@ -62,7 +63,8 @@ class XmlReader {
 
   // REQUIRES: kind() == kStartElement. Reads to the matching end and returns the text of the
   // element and all its descendants, concatenated verbatim. Throws kBadInput when the text
-  // exceeds kMaxTextBytes, which keeps memory bounded whatever a hostile file nests.
+  // exceeds the reader's bound (kMaxTextBytes by default), which keeps memory bounded whatever a
+  // hostile file nests.
   std::string ReadText();
   // REQUIRES: kind() == kStartElement. Reads to the matching end, keeping nothing.
   void Skip();
@@ -101,6 +103,7 @@ class XmlReader {
   ByteSource& source_;
   std::string file_name_;
   CapturedError error_;
+  ScopedGlobalErrorCapture global_capture_{&error_};  // before reader_: outlives it
   std::unique_ptr<Error> source_error_;  // thrown by the ByteSource inside the callback
   PrologGuard prolog_guard_;
   bool doctype_seen_ = false;     // the guard withheld a DOCTYPE from the parser
@@ -109,6 +112,7 @@ class XmlReader {
   std::int64_t input_lines_ = 1;  // 1 + newlines handed to libxml2: the last line's number
   std::unique_ptr<_xmlTextReader, ReaderDeleter> reader_;
   NodeKind kind_ = NodeKind::kText;
+  std::size_t max_text_bytes_;
   int depth_ = -1;
   bool pending_end_ = false;  // the current start was <empty/>: the next Next() yields its end
 };

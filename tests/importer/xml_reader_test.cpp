@@ -1,5 +1,6 @@
 #include "importer/xml/xml_reader.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 
@@ -14,6 +15,22 @@ namespace {
 using testing::DataPath;
 using testing::ImportError;
 using testing::RecordingSink;
+
+// Bytes from memory, for driving XmlReader directly.
+class StringSource : public xml::ByteSource {
+ public:
+  explicit StringSource(std::string bytes) : bytes_(std::move(bytes)) {}
+  std::size_t Read(char* buffer, std::size_t size) override {
+    const std::size_t n = std::min(size, bytes_.size() - offset_);
+    bytes_.copy(buffer, n, offset_);
+    offset_ += n;
+    return n;
+  }
+
+ private:
+  std::string bytes_;
+  std::size_t offset_ = 0;
+};
 
 // Security, malformed-input and error-message behaviour, through the public entry point.
 class XmlReaderTest : public ::testing::Test {
@@ -171,20 +188,44 @@ TEST_F(XmlReaderTest, MissingFileIsNoInput) {
 }
 
 TEST_F(XmlReaderTest, TextLongerThanTheLimitIsRefused) {
-  // Many text nodes (split by comments) add up past the limit although each is small.
-  std::string doc = "<report><results><result><description>";
-  const std::string chunk(1 << 20, 'x');
-  for (std::size_t i = 0; i <= (xml::XmlReader::kMaxTextBytes >> 20); ++i) doc += chunk + "<!---->";
-  doc += "</description></result></results></report>";
-  std::istringstream in(doc);
-  RecordingSink sink;
+  // Many text nodes (split by comments) add up past the bound although each is small: the
+  // bound is on what ReadText holds, not on libxml2's per-node limit.
+  std::string doc = "<a>\n<description>";
+  for (int i = 0; i < 40; ++i) doc += "0123456789<!---->";
+  doc += "</description></a>";
+  StringSource source(doc);
+  xml::XmlReader reader(source, "mem.xml", 256);
+  ASSERT_TRUE(reader.Next());
+  ASSERT_TRUE(reader.Next());  // the newline
+  ASSERT_TRUE(reader.Next());
+  ASSERT_EQ(reader.name(), "description");
   try {
-    ReadExportStream(in, "big.xml", "", {}, sink);
+    reader.ReadText();
     FAIL();
   } catch (const Error& e) {
-    EXPECT_NE(e.message().find("text of <description> is longer than 32 MiB"), std::string::npos)
-        << e.what();
+    EXPECT_EQ(e.message(),
+              "text of <description> is longer than 256 bytes; refusing to hold it in memory");
+    EXPECT_EQ(e.context().line, 2);
   }
+}
+
+TEST_F(XmlReaderTest, ForEachChildSkipsWhatTheCallbackLeavesAndSeesDirectText) {
+  StringSource source("<r>x<a><b>deep</b></a>y<c/>z<d>kept</d></r>");
+  xml::XmlReader reader(source, "mem.xml");
+  ASSERT_TRUE(reader.Next());
+  std::string direct, children, kept;
+  reader.ForEachChild(
+      [&](std::string_view name) {
+        children += std::string(name);
+        if (name == "d") kept = reader.ReadText();
+      },
+      [&](std::string_view text) { direct += std::string(text); });
+  EXPECT_EQ(direct, "xyz");
+  EXPECT_EQ(children, "acd");
+  EXPECT_EQ(kept, "kept");
+  EXPECT_EQ(reader.kind(), xml::NodeKind::kEndElement);
+  EXPECT_EQ(reader.name(), "r");
+  EXPECT_FALSE(reader.Next());
 }
 
 }  // namespace

@@ -146,11 +146,15 @@ int FakeServerProcess::Terminate() {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (std::chrono::steady_clock::now() < deadline) {
     const int rc = handle_->process.tryWait();
-    if (rc != -1) return rc;
+    if (rc != -1) {
+      stderr_ = ReadAll(handle_->err);
+      return rc;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   Poco::Process::kill(handle_->process);
   handle_->process.wait();
+  stderr_ = ReadAll(handle_->err);
   return -1;
 }
 

@@ -53,8 +53,10 @@ class FakeServerProcess {
 
   // nullopt (with the reason in error()) when the server did not come up within 10 s.
   std::optional<std::uint16_t> Start();
-  // Sends SIGTERM and waits; returns the exit code (or -1 when it had to be killed).
+  // Sends SIGTERM and waits; returns the exit code (or -1 when it had to be killed). Then
+  // stderr() holds what the server wrote there (its connection log with --verbose).
   int Terminate();
+  const std::string& stderr_text() const { return stderr_; }
   const std::string& error() const { return error_; }
   const std::filesystem::path& port_file() const { return port_file_; }
   long pid() const { return pid_; }
@@ -65,6 +67,7 @@ class FakeServerProcess {
   TempDir dir_;
   std::filesystem::path port_file_;
   std::string error_;
+  std::string stderr_;
   long pid_ = -1;
   struct Handle;
   std::unique_ptr<Handle> handle_;

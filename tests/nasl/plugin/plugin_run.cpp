@@ -1,0 +1,47 @@
+#include "plugin_run.hpp"
+
+namespace ttmtrack::nasl::testing {
+namespace {
+
+std::vector<std::string> Arguments(const PluginRunRequest& request) {
+  std::vector<std::string> args = {"run",
+                                   "--profile",
+                                   request.profile,
+                                   "--target",
+                                   "127.0.0.1",
+                                   "--timeout-ms",
+                                   std::to_string(request.timeout_ms)};
+  for (const auto& [name, value] : request.kb) {
+    args.push_back("--kb");
+    args.push_back(name + "=" + value);
+  }
+  for (const auto& [name, value] : request.prefs) {
+    args.push_back("--pref");
+    args.push_back(name + "=" + value);
+  }
+  args.push_back(request.file);
+  return args;
+}
+
+}  // namespace
+
+PluginRun RunPlugin(const PluginRunRequest& request) {
+  PluginRun run;
+  run.process = RunProcess(TTM_NASL_BIN, Arguments(request), std::chrono::seconds(60));
+  try {
+    run.doc = nlohmann::json::parse(run.process.out);
+    if (!run.doc.is_object()) run.parse_error = "not a JSON object";
+  } catch (const nlohmann::json::exception& e) {
+    run.parse_error = e.what();
+    run.doc = nullptr;
+  }
+  return run;
+}
+
+std::string Describe(const PluginRunRequest& request) {
+  std::string out = "ttm-nasl";
+  for (const std::string& arg : Arguments(request)) out += " '" + arg + "'";
+  return out;
+}
+
+}  // namespace ttmtrack::nasl::testing

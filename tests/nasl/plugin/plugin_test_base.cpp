@@ -1,0 +1,118 @@
+#include "plugin_test_base.hpp"
+
+namespace ttmtrack::nasl::testing {
+
+using nlohmann::json;
+
+namespace {
+
+// What ttm-fake-server --mode ttm answers to the probe (docs/ttm-protocol.md section 2).
+const std::string kReplyHex =
+    "54544d4301810000c564e5ab0000001e74746d5f636d642074746d747261636b2d66616b652d7365727665722f31";
+
+}  // namespace
+
+std::string ExpectedReport(int port) {
+  const std::string p = std::to_string(port);
+  std::string out;
+  out += "A ttm_cmd listener (Trading Technologies Messaging command channel, ttmtrack detection ";
+  out += "c564e5ab) answered on port " + p + "/tcp.\n";
+  out += "\n";
+  out += "Probe sent (hex)      : 54544d4301010000c564e5ab00000000\n";
+  out += "Reply received (hex)  : " + kReplyHex + "\n";
+  out += "Reply received (text) : TTMC.....d......ttm_cmd ttmtrack-fake-server/1\n";
+  out += "Reply length          : 46 bytes\n";
+  out += "\n";
+  out += "Remediation: restrict port " + p + "/tcp to trusted networks with a firewall rule. ";
+  out += "For example,\n";
+  out += "with TRUSTED_NET replaced by the trusted network in CIDR form:\n";
+  out += "  iptables -A INPUT -p tcp --dport " + p + " -s TRUSTED_NET -j ACCEPT\n";
+  out += "  iptables -A INPUT -p tcp --dport " + p + " -j DROP\n";
+  out += "or, with nftables:\n";
+  out += "  nft add rule inet filter input tcp dport " + p + " ip saddr != TRUSTED_NET drop\n";
+  out += "Then review the TTM configuration so the daemon listens only where needed, and ";
+  out += "re-scan to verify.\n";
+  out += "\n";
+  out += "Note: the probe and reply signature are an assumption of ttmtrack, not a published ";
+  out += "TTM specification.";
+  return out;
+}
+
+json ExpectedKbWrites(int port) {
+  return json::array({
+      {{"name", "Services/ttm_cmd"}, {"value", port}, {"replace", false}},
+      {{"name", "Known/tcp/" + std::to_string(port)}, {"value", "ttm_cmd"}, {"replace", true}},
+  });
+}
+
+std::string PluginTestBase::report_function() const {
+  return profile() == "openvas" ? "security_message" : "security_warning";
+}
+
+std::string PluginTestBase::report_text_argument() const {
+  return profile() == "openvas" ? "data" : "extra";
+}
+
+std::uint16_t PluginTestBase::Serve(const std::string& mode, std::uint16_t port) {
+  servers_.push_back(std::make_unique<FakeServerProcess>(TTM_FAKE_SERVER_BIN, mode, port,
+                                                         std::vector<std::string>{"-v"}));
+  const auto started = servers_.back()->Start();
+  if (!started) {
+    ADD_FAILURE() << "ttm-fake-server --mode " << mode << ": " << servers_.back()->error();
+    return 0;
+  }
+  return *started;
+}
+
+PluginRunRequest PluginTestBase::Request() const {
+  PluginRunRequest request;
+  request.profile = profile();
+  request.prefs.emplace_back(kTimeoutPref, "1");
+  return request;
+}
+
+void PluginTestBase::AddUnknownService(PluginRunRequest& request, int port) {
+  request.kb.emplace_back("Ports/tcp/" + std::to_string(port), "1");
+  request.kb.emplace_back("Services/unknown", std::to_string(port));
+}
+
+json PluginTestBase::Run(const PluginRunRequest& request) {
+  const PluginRun run = RunPlugin(request);
+  EXPECT_EQ(run.process.exit_code, 0) << Describe(request) << "\n" << run.process.err;
+  EXPECT_EQ(run.parse_error, "") << Describe(request) << "\nstdout: " << run.process.out;
+  if (!run.doc.is_object()) return json::object();
+  EXPECT_EQ(run.doc.value("errors", json(nullptr)), json::array()) << Describe(request) << "\n"
+                                                                   << run.doc.dump(2);
+  return run.doc;
+}
+
+void PluginTestBase::ExpectDetected(const json& doc, const std::vector<int>& ports) const {
+  ASSERT_TRUE(doc.contains("reports")) << doc.dump(2);
+  EXPECT_TRUE(doc.value("scheduled", false));
+  json reports = json::array();
+  json kb_writes = json::array();
+  for (int port : ports) {
+    reports.push_back({{"function", report_function()},
+                       {"port", port},
+                       {"proto", "tcp"},
+                       {report_text_argument(), ExpectedReport(port)}});
+    for (const auto& write : ExpectedKbWrites(port)) kb_writes.push_back(write);
+  }
+  EXPECT_EQ(doc["reports"], reports) << doc.dump(2);
+  EXPECT_EQ(doc["kb_writes"], kb_writes) << doc.dump(2);
+}
+
+void PluginTestBase::ExpectNothing(const json& doc) {
+  EXPECT_EQ(doc.value("reports", json(nullptr)), json::array()) << doc.dump(2);
+  EXPECT_EQ(doc.value("kb_writes", json(nullptr)), json::array()) << doc.dump(2);
+}
+
+void PluginTestBase::ExpectProbed(std::size_t index) {
+  FakeServerProcess& s = server(index);
+  s.Terminate();
+  EXPECT_NE(s.stderr_text().find(": connected"), std::string::npos)
+      << "the plugin never connected to fake server #" << index << "; its log:\n"
+      << s.stderr_text();
+}
+
+}  // namespace ttmtrack::nasl::testing

@@ -209,6 +209,17 @@ TEST_F(XmlReaderTest, TextLongerThanTheLimitIsRefused) {
   }
 }
 
+// Regression: libxml2 raised this conversion error through its global handler, which printed
+// it to stderr and left our error without a cause.
+TEST_F(XmlReaderTest, EncodingErrorIsCapturedNotPrinted) {
+  ::testing::internal::CaptureStderr();
+  const Error e = ImportError(std::string(TTMTRACK_FUZZ_DIR) +
+                              "/regressions/importer/utf16-invalid-surrogate.xml");
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+  EXPECT_NE(e.message().find("input conversion failed"), std::string::npos) << e.what();
+}
+
 TEST_F(XmlReaderTest, ForEachChildSkipsWhatTheCallbackLeavesAndSeesDirectText) {
   StringSource source("<r>x<a><b>deep</b></a>y<c/>z<d>kept</d></r>");
   xml::XmlReader reader(source, "mem.xml");

@@ -1,0 +1,350 @@
+// End-to-end tests of the real `ttmtrack` binary (duckdb's shell tests): exit codes, what it
+// prints, and what it leaves in a real SQLite file. Scan files come from ttmtrack-gen.
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/tools/support/process_runner.hpp"
+
+namespace ttmtrack {
+namespace {
+
+using nlohmann::json;
+using test::ProcessResult;
+using test::RunProcess;
+
+// Every row of every table, in a stable order: the database's logical content. Two equal dumps
+// mean "the database is exactly as it was".
+std::string DumpDatabase(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return "<cannot open>";
+  }
+  std::string dump;
+  std::vector<std::string> tables;
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name", -1,
+                     &stmt, nullptr);
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  }
+  sqlite3_finalize(stmt);
+  for (const std::string& table : tables) {
+    dump += "== " + table + "\n";
+    sqlite3_prepare_v2(db, ("SELECT * FROM \"" + table + "\" ORDER BY 1, 2").c_str(), -1, &stmt,
+                       nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        const unsigned char* text = sqlite3_column_text(stmt, i);
+        dump += text == nullptr ? "NULL" : reinterpret_cast<const char*>(text);
+        dump += '|';
+      }
+      dump += '\n';
+    }
+    sqlite3_finalize(stmt);
+  }
+  sqlite3_close(db);
+  return dump;
+}
+
+class CliEndToEndTest : public ::testing::Test {
+ protected:
+  ProcessResult Ttmtrack(std::vector<std::string> args, std::vector<std::string> env = {}) {
+    std::vector<std::string> argv{TTMTRACK_BIN_PATH};
+    if (use_db_flag_) {
+      argv.push_back("--db");
+      argv.push_back(Db());
+    }
+    argv.insert(argv.end(), args.begin(), args.end());
+    return RunProcess(argv, env, dir_.path());
+  }
+
+  // ttmtrack-gen with `args`; returns the file written.
+  std::string Generate(const std::string& name, std::vector<std::string> args) {
+    std::vector<std::string> argv{TTMTRACK_GEN_PATH};
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.push_back("--out");
+    argv.push_back(dir_.File(name));
+    const ProcessResult result = RunProcess(argv);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return dir_.File(name);
+  }
+
+  std::string JanuaryScan() {
+    return Generate("jan.nessus",
+                    {"nessus", "--time", "2026-01-05T10:00:00Z", "--host",
+                     "10.0.0.5:detect=5010,fqdn=trd-01.example", "--host", "10.0.0.6"});
+  }
+  std::string FebruaryRescan() {
+    return Generate("feb.nessus",
+                    {"nessus", "--time", "2026-02-05T10:00:00Z", "--host", "10.0.0.5"});
+  }
+  std::string Write(const std::string& name, const std::string& content) {
+    std::ofstream(dir_.File(name), std::ios::binary) << content;
+    return dir_.File(name);
+  }
+  std::string Truncated(const std::string& source, const std::string& name) {
+    const std::string bytes = test::ReadFileBytes(source);
+    return Write(name, bytes.substr(0, bytes.size() * 2 / 3));
+  }
+
+  std::string Db() const { return dir_.File("t.db"); }
+
+  test::TempDir dir_;
+  bool use_db_flag_ = true;
+};
+
+TEST_F(CliEndToEndTest, ImportPrintsOneLinePerFileAndStatusShowsTheExposure) {
+  const ProcessResult import = Ttmtrack({"import", JanuaryScan()});
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  EXPECT_NE(import.out.find("jan.nessus: imported as scan 1 (2 hosts"), std::string::npos)
+      << import.out;
+  EXPECT_NE(import.out.find("1 detection); exposures: 1 new"), std::string::npos) << import.out;
+
+  const ProcessResult status = Ttmtrack({"status", "--format", "json"});
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  const json rows = json::parse(status.out);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["detection_id"], "c564e5ab");
+  EXPECT_EQ(rows[0]["ip"], "10.0.0.5");
+  EXPECT_EQ(rows[0]["port"], 5010);
+  EXPECT_EQ(rows[0]["protocol"], "tcp");
+  EXPECT_EQ(rows[0]["state"], "open");
+  EXPECT_EQ(rows[0]["hostname"], "trd-01.example");
+  EXPECT_EQ(rows[0]["first_seen"], "2026-01-05T10:00:00Z");
+  EXPECT_EQ(rows[0]["last_seen"], "2026-01-05T10:00:00Z");
+  EXPECT_EQ(rows[0]["last_checked"], "2026-01-05T10:00:00Z");
+  EXPECT_TRUE(rows[0]["verified_by"].is_null());
+}
+
+TEST_F(CliEndToEndTest, VerificationRescanFixesTheExposureAndNamesTheScan) {
+  ASSERT_EQ(Ttmtrack({"import", JanuaryScan(), FebruaryRescan()}).exit_code, 0);
+  const json rows = json::parse(Ttmtrack({"status", "--format", "json"}).out);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["state"], "fixed");
+  // The file as it was given on the command line.
+  EXPECT_EQ(rows[0]["verified_by"]["file"], dir_.File("feb.nessus"));
+  EXPECT_EQ(rows[0]["verified_by"]["scan_time"], "2026-02-05T10:00:00Z");
+  EXPECT_EQ(rows[0]["last_checked"], "2026-02-05T10:00:00Z");
+}
+
+TEST_F(CliEndToEndTest, ReimportingTheSameBytesSaysSoAndChangesNothing) {
+  const std::string scan = JanuaryScan();
+  ASSERT_EQ(Ttmtrack({"import", scan}).exit_code, 0);
+  const std::string before = DumpDatabase(Db());
+  const ProcessResult again = Ttmtrack({"import", scan});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("already imported as scan 1; nothing to do"), std::string::npos)
+      << again.out;
+  EXPECT_EQ(DumpDatabase(Db()), before);
+}
+
+TEST_F(CliEndToEndTest, TruncatedFileFailsWithLocationAndLeavesTheDatabaseAsItWas) {
+  ASSERT_EQ(Ttmtrack({"import", JanuaryScan()}).exit_code, 0);
+  const std::string before = DumpDatabase(Db());
+  const std::string truncated = Truncated(FebruaryRescan(), "cut.nessus");
+  const ProcessResult result = Ttmtrack({"import", truncated});
+  EXPECT_EQ(result.exit_code, 65);
+  // FILE:LINE:COL: message
+  EXPECT_NE(result.err.find("cut.nessus:"), std::string::npos) << result.err;
+  EXPECT_TRUE(result.out.empty()) << result.out;
+  EXPECT_EQ(DumpDatabase(Db()), before);
+}
+
+TEST_F(CliEndToEndTest, OtherFilesStillImportWhenOneFailsAndTheExitCodeIsTheFirstFailure) {
+  const std::string good = JanuaryScan();
+  const std::string truncated = Truncated(FebruaryRescan(), "cut.nessus");
+  const std::string missing = dir_.File("does-not-exist.nessus");
+  const ProcessResult result = Ttmtrack({"import", missing, truncated, good});
+  EXPECT_EQ(result.exit_code, 66) << result.err;
+  EXPECT_NE(result.err.find("does-not-exist.nessus"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("cut.nessus:"), std::string::npos) << result.err;
+  EXPECT_NE(result.out.find("jan.nessus: imported as scan"), std::string::npos) << result.out;
+  const json scans = json::parse(Ttmtrack({"scans", "--format", "json"}).out);
+  ASSERT_EQ(scans.size(), 1u);
+  EXPECT_EQ(scans[0]["file"], good);
+}
+
+TEST_F(CliEndToEndTest, ImportJsonReportsEveryFile) {
+  const std::string good = JanuaryScan();
+  const std::string bad = Write("not-xml.nessus", "this is not XML\n");
+  const ProcessResult result = Ttmtrack({"import", "--format", "json", good, bad});
+  EXPECT_EQ(result.exit_code, 65);
+  const json files = json::parse(result.out);
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0]["status"], "imported");
+  EXPECT_EQ(files[0]["exposures"]["new"], 1);
+  EXPECT_EQ(files[1]["status"], "failed");
+  EXPECT_EQ(files[1]["line"], 1);
+  EXPECT_NE(files[1]["error"].get<std::string>().find("not-xml.nessus:1"), std::string::npos);
+}
+
+TEST_F(CliEndToEndTest, HostileEntityFilesAreRejectedAndStoreNothing) {
+  const std::string xxe =
+      Write("xxe.nessus",
+            "<?xml version=\"1.0\"?>\n"
+            "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+            "<NessusClientData_v2><Report name=\"&x;\"/></NessusClientData_v2>\n");
+  std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">";
+  for (int i = 1; i < 10; ++i) {
+    bomb += "<!ENTITY lol" + std::to_string(i) + " \"";
+    for (int k = 0; k < 10; ++k)
+      bomb += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    bomb += "\">";
+  }
+  bomb += "]>\n<NessusClientData_v2><Report name=\"&lol9;\"/></NessusClientData_v2>\n";
+  const std::string laughs = Write("laughs.nessus", bomb);
+  const ProcessResult result = Ttmtrack({"import", xxe, laughs});
+  EXPECT_EQ(result.exit_code, 65);
+  EXPECT_NE(result.err.find("xxe.nessus:2"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("laughs.nessus:2"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("root:"), std::string::npos) << "file contents leaked";
+  EXPECT_EQ(json::parse(Ttmtrack({"scans", "--format", "json"}).out).size(), 0u);
+}
+
+TEST_F(CliEndToEndTest, ReadCommandsRefuseAMissingDatabase) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"status"}, {"scans"}, {"detections"}, {"history", "10.0.0.5"}, {"report"}}) {
+    const ProcessResult result = Ttmtrack(args);
+    EXPECT_EQ(result.exit_code, 66) << args[0];
+    EXPECT_NE(result.err.find("import a scan first"), std::string::npos) << result.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(Db()));
+}
+
+TEST_F(CliEndToEndTest, EnvironmentVariableChoosesTheDatabase) {
+  use_db_flag_ = false;
+  const ProcessResult import = Ttmtrack({"import", JanuaryScan()}, {"TTMTRACK_DB=" + Db()});
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  EXPECT_TRUE(std::filesystem::exists(Db()));
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("ttmtrack.db")));
+}
+
+TEST_F(CliEndToEndTest, DefaultDatabaseIsInTheWorkingDirectory) {
+  use_db_flag_ = false;
+  ASSERT_EQ(Ttmtrack({"import", JanuaryScan()}, {"TTMTRACK_DB="}).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir_.File("ttmtrack.db")));
+}
+
+TEST_F(CliEndToEndTest, HistoryExplainsEachOutcomeAndUnknownHostsExit66) {
+  const std::string jan = JanuaryScan();
+  const std::string missing_host = Generate(
+      "feb-other.nessus", {"nessus", "--time", "2026-02-01T10:00:00Z", "--host", "10.0.0.9"});
+  ASSERT_EQ(Ttmtrack({"import", jan, missing_host}).exit_code, 0);
+  const ProcessResult history = Ttmtrack({"history", "10.0.0.5", "--format", "json"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  const json rows = json::parse(history.out);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["outcome"], "detected");
+  EXPECT_EQ(rows[0]["state_after"], "open");
+  EXPECT_TRUE(rows[0]["reason"].is_null());
+  EXPECT_EQ(rows[1]["outcome"], "not-covered");
+  EXPECT_EQ(rows[1]["reason"], "host-not-in-scan");
+  EXPECT_EQ(rows[1]["state_after"], "open");
+  EXPECT_EQ(rows[1]["file"], missing_host);
+
+  const ProcessResult unknown = Ttmtrack({"history", "10.9.9.9"});
+  EXPECT_EQ(unknown.exit_code, 66);
+  EXPECT_NE(unknown.err.find("10.9.9.9"), std::string::npos);
+}
+
+TEST_F(CliEndToEndTest, UserRuleTurnsAForeignPluginIntoADetection) {
+  const std::string vendor =
+      Generate("vendor.nessus", {"nessus", "--time", "2026-01-05T10:00:00Z", "--detect-id",
+                                 "777001", "--detect-name", "Vendor middleware listener",
+                                 "--detect-svc", "unknown", "--host", "10.0.0.7:detect=5010"});
+  ASSERT_EQ(Ttmtrack({"rules", "add", "--nessus-id", "777001", "--note", "vendor"}).exit_code, 0);
+  const json rules = json::parse(Ttmtrack({"rules", "list", "--format", "json"}).out);
+  bool found = false;
+  for (const json& rule : rules) {
+    found = found || (rule["value"] == "777001" && rule["origin"] == "user");
+  }
+  EXPECT_TRUE(found) << rules.dump();
+  ASSERT_EQ(Ttmtrack({"import", vendor}).exit_code, 0);
+  const json detections = json::parse(Ttmtrack({"detections", "--format", "json"}).out);
+  ASSERT_EQ(detections.size(), 1u);
+  EXPECT_EQ(detections[0]["plugin_id"], "777001");
+  EXPECT_EQ(detections[0]["ip"], "10.0.0.7");
+}
+
+TEST_F(CliEndToEndTest, HostileStringsStayInertInTablesAndCsv) {
+  // A formula for spreadsheets that open the CSV, and a C1 control (U+009B, CSI) that XML may
+  // carry: ESC itself cannot appear in well-formed XML 1.0.
+  const std::string formula =
+      "=cmd|' /C calc'!A0\xc2\x9b"
+      "2J\nnext line";
+  const std::string hostile = Generate(
+      "hostile.nessus", {"nessus", "--host", "10.0.0.5:detect=5010", "--detect-output", formula});
+  ASSERT_EQ(Ttmtrack({"import", hostile}).exit_code, 0);
+  const ProcessResult table = Ttmtrack({"detections"});
+  EXPECT_EQ(table.exit_code, 0);
+  EXPECT_EQ(table.out.find("\xc2\x9b"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("\\x9b2J\\nnext"), std::string::npos) << table.out;
+  const ProcessResult csv = Ttmtrack({"detections", "--format", "csv"});
+  EXPECT_NE(csv.out.find("\"'=cmd|"), std::string::npos) << csv.out;
+  // JSON carries the evidence verbatim.
+  const json rows = json::parse(Ttmtrack({"detections", "--format", "json"}).out);
+  EXPECT_EQ(rows[0]["output"], formula);
+}
+
+TEST_F(CliEndToEndTest, ReportWritesTheSummaryAndHostPages) {
+  ASSERT_EQ(Ttmtrack({"import", JanuaryScan(), FebruaryRescan()}).exit_code, 0);
+  const std::string out = dir_.File("report");
+  const ProcessResult report = Ttmtrack({"report", "--out", out, "--trusted-net", "10.20.0.0/16",
+                                         "--generated-at", "2026-03-01T09:00:00Z"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_TRUE(std::filesystem::exists(out + "/index.html"));
+  const std::string page = test::ReadFileBytes(out + "/hosts/10.0.0.5.html");
+  EXPECT_NE(page.find("10.20.0.0/16"), std::string::npos);
+  EXPECT_NE(page.find("5010"), std::string::npos);
+  // Same database, same --generated-at: byte-identical files.
+  const std::string again = dir_.File("report2");
+  ASSERT_EQ(Ttmtrack({"report", "--out", again, "--trusted-net", "10.20.0.0/16", "--generated-at",
+                      "2026-03-01T09:00:00Z"})
+                .exit_code,
+            0);
+  EXPECT_EQ(test::ReadFileBytes(again + "/index.html"), test::ReadFileBytes(out + "/index.html"));
+  EXPECT_EQ(test::ReadFileBytes(again + "/hosts/10.0.0.5.html"), page);
+}
+
+TEST_F(CliEndToEndTest, BadTrustedNetworkIsAUsageErrorThatSuggestsTheNetwork) {
+  ASSERT_EQ(Ttmtrack({"import", JanuaryScan()}).exit_code, 0);
+  const ProcessResult report =
+      Ttmtrack({"report", "--out", dir_.File("r"), "--trusted-net", "10.20.0.1/16"});
+  EXPECT_EQ(report.exit_code, 64);
+  EXPECT_NE(report.err.find("10.20.0.0/16"), std::string::npos) << report.err;
+}
+
+TEST_F(CliEndToEndTest, UsageErrorsExit64AndHelpDocumentsExitCodes) {
+  EXPECT_EQ(Ttmtrack({"frobnicate"}).exit_code, 64);
+  EXPECT_EQ(Ttmtrack({"status", "--state", "closed"}).exit_code, 64);
+  const ProcessResult help = Ttmtrack({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+  const ProcessResult import_help = Ttmtrack({"import", "--help"});
+  EXPECT_EQ(import_help.exit_code, 0);
+  EXPECT_NE(import_help.out.find("gzip"), std::string::npos);
+}
+
+TEST_F(CliEndToEndTest, ConfigSetChangesTheCoverageAssumption) {
+  const std::string jan = JanuaryScan();
+  const std::string gvm =
+      Generate("feb.xml", {"gvm", "--time", "2026-02-05T10:00:00Z", "--host", "10.0.0.5"});
+  ASSERT_EQ(Ttmtrack({"import", jan, gvm}).exit_code, 0);
+  EXPECT_EQ(json::parse(Ttmtrack({"status", "--format", "json"}).out)[0]["state"], "fixed");
+  const ProcessResult set = Ttmtrack({"config", "set", "coverage.plugin-unknown", "strict"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_EQ(json::parse(Ttmtrack({"status", "--format", "json"}).out)[0]["state"], "open");
+  EXPECT_EQ(Ttmtrack({"config", "set", "coverage.plugin-unknown", "maybe"}).exit_code, 64);
+  EXPECT_EQ(Ttmtrack({"config", "get", "coverage.plugin-unknown"}).out, "strict\n");
+}
+
+}  // namespace
+}  // namespace ttmtrack

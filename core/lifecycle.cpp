@@ -11,7 +11,8 @@
 //                host-not-in-scan, host-scan-incomplete, plugin-not-enabled, port-outside-range;
 //                coverage-unknown when a fact is unknown and the policy is strict.
 //
-// States, and the function that performs each transition (all inside Replay):
+// States, and the function that performs each transition (ApplyOutcome dispatches to them;
+// Replay folds ApplyOutcome over the outcomes in scan order):
 //
 //   (none) --detected--> open        ApplyDetected
 //   open   --absent----> fixed       ApplyAbsent    verified_by = that scan
@@ -186,23 +187,29 @@ void ApplyAbsent(LifecycleResult& r, const Outcome& o) {
 
 }  // namespace
 
+void ApplyOutcome(LifecycleResult& result, const Outcome& o) {
+  if (o.kind == OutcomeKind::kNotCovered) return;  // I3, I4
+  result.last_checked = o.scan.time;               // I11: in order, so the latest wins
+  const auto before = result.state;
+  if (o.kind == OutcomeKind::kDetected) {
+    ApplyDetected(result, o);
+  } else {
+    ApplyAbsent(result, o);
+  }
+  if (result.state != before) result.changes.push_back({o.scan.time.value_or(0), *result.state});
+}
+
 LifecycleResult Replay(std::vector<Outcome> outcomes) {
   // I7: (time, sha256) only; stable, so equal keys (one scan listed twice) keep input order.
-  std::stable_sort(outcomes.begin(), outcomes.end(), [](const Outcome& a, const Outcome& b) {
+  // Stores usually hand the outcomes over in order already: then there is nothing to move.
+  auto before = [](const Outcome& a, const Outcome& b) {
     return std::tie(a.scan.time, a.scan.sha256) < std::tie(b.scan.time, b.scan.sha256);
-  });
-  LifecycleResult result;
-  for (const Outcome& o : outcomes) {
-    if (o.kind == OutcomeKind::kNotCovered) continue;  // I3, I4
-    result.last_checked = o.scan.time;                 // I11: sorted, so the latest wins
-    const auto before = result.state;
-    if (o.kind == OutcomeKind::kDetected) {
-      ApplyDetected(result, o);
-    } else {
-      ApplyAbsent(result, o);
-    }
-    if (result.state != before) result.changes.push_back({o.scan.time.value_or(0), *result.state});
+  };
+  if (!std::is_sorted(outcomes.begin(), outcomes.end(), before)) {
+    std::stable_sort(outcomes.begin(), outcomes.end(), before);
   }
+  LifecycleResult result;
+  for (const Outcome& o : outcomes) ApplyOutcome(result, o);
   result.timeline = std::move(outcomes);
   return result;
 }

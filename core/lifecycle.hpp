@@ -41,4 +41,10 @@ struct LifecycleResult {
 
 LifecycleResult Replay(std::vector<Outcome> outcomes);
 
+// One step of Replay: applies `outcome` to `result` (state, dates, verified_by, changes; the
+// timeline is the caller's). Replay is exactly a left fold of this over the sorted outcomes, so
+// a store that keeps the folded state can append an outcome that sorts after every outcome
+// already applied without replaying the others. REQUIRES: that ordering.
+void ApplyOutcome(LifecycleResult& result, const Outcome& outcome);
+
 }  // namespace ttmtrack::core

@@ -2,13 +2,12 @@
 
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/error.hpp"
-#include "core/lifecycle.hpp"
 #include "core/plugin_enablement.hpp"
+#include "db/lifecycle_recomputer.hpp"
 #include "db/rule_store.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
@@ -30,99 +29,46 @@ std::vector<std::string> Split(const std::string& text) {
   return parts;
 }
 
-struct ExposureRow {
-  std::int64_t id = 0;
-  std::string ip;
-  std::uint16_t port = 0;
-  std::string protocol;
-  std::string state;
-  std::optional<std::int64_t> first_seen;
-  std::optional<std::int64_t> last_seen;
-  std::optional<std::int64_t> last_checked;
-  std::optional<std::int64_t> verified_by;
-};
+}  // namespace
 
-struct StoredOutcome {
-  bool present = false;
-  std::string kind;
-  std::string reason;
-  std::string assumption;
-  std::string basis;
-};
+LifecycleRecomputer::LifecycleRecomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
+    : db_(db),
+      policy_(policy),
+      select_detected_(
+          db.Prepare("SELECT DISTINCT scan_id FROM detections WHERE ip = ?1 AND port = ?2 "
+                     "AND protocol = ?3 AND rule_id IS NOT NULL")),
+      select_probed_(db.Prepare(
+          "SELECT sh.scan_id FROM scan_hosts sh JOIN scan_host_ports p "
+          "ON p.scan_host_id = sh.id WHERE sh.ip = ?1 AND p.port = ?2 AND p.protocol = ?3")),
+      select_outcomes_(db.Prepare(
+          "SELECT scan_id, kind, reason, assumption, basis FROM outcomes WHERE exposure_id = ?1")),
+      upsert_outcome_(db.Prepare(
+          "INSERT INTO outcomes(exposure_id, scan_id, kind, reason, assumption, basis) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(exposure_id, scan_id) DO UPDATE SET "
+          "kind = excluded.kind, reason = excluded.reason, assumption = excluded.assumption, "
+          "basis = excluded.basis")),
+      update_exposure_(
+          db.Prepare("UPDATE exposures SET state = ?2, first_seen = ?3, last_seen = ?4, "
+                     "last_checked = ?5, verified_by_scan_id = ?6 WHERE id = ?1")) {}
 
-class Recomputer {
- public:
-  Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
-      : db_(db),
-        policy_(policy),
-        select_detected_(
-            db.Prepare("SELECT DISTINCT scan_id FROM detections WHERE ip = ?1 AND port = ?2 "
-                       "AND protocol = ?3 AND rule_id IS NOT NULL")),
-        select_probed_(db.Prepare(
-            "SELECT sh.scan_id FROM scan_hosts sh JOIN scan_host_ports p "
-            "ON p.scan_host_id = sh.id WHERE sh.ip = ?1 AND p.port = ?2 AND p.protocol = ?3")),
-        select_outcomes_(db.Prepare("SELECT scan_id, kind, reason, assumption, basis FROM outcomes "
-                                    "WHERE exposure_id = ?1")),
-        upsert_outcome_(db.Prepare(
-            "INSERT INTO outcomes(exposure_id, scan_id, kind, reason, assumption, basis) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(exposure_id, scan_id) DO UPDATE SET "
-            "kind = excluded.kind, reason = excluded.reason, assumption = excluded.assumption, "
-            "basis = excluded.basis")),
-        update_exposure_(
-            db.Prepare("UPDATE exposures SET state = ?2, first_seen = ?3, last_seen = ?4, "
-                       "last_checked = ?5, verified_by_scan_id = ?6 WHERE id = ?1")) {}
+RecomputeStats LifecycleRecomputer::RunAll() {
+  const std::vector<core::Rule> rules = LoadRules(db_);
+  RematchDetections(rules);
+  SyncExposures();
+  JudgeScans(rules);
+  for (const ExposureRow& row : LoadExposures()) ProcessExposure(row);
+  return stats_;
+}
 
-  RecomputeStats Run() {
-    const std::vector<core::Rule> rules = LoadRules(db_);
-    RematchDetections(rules);
-    SyncExposures();
-    JudgeScans(rules);
-    ProcessExposures();
-    return stats_;
+std::size_t LifecycleRecomputer::ScanIndex(std::int64_t scan_id) const {
+  const auto it = scan_index_.find(scan_id);
+  if (it == scan_index_.end()) {
+    throw Error(Error::Kind::kInternal, "outcome for unknown scan " + std::to_string(scan_id));
   }
+  return it->second;
+}
 
- private:
-  void RematchDetections(const std::vector<core::Rule>& rules);
-  void SyncExposures();
-  void JudgeScans(const std::vector<core::Rule>& rules);
-  core::Judgement Judge(const sqlite::Statement& scan, const std::vector<core::Rule>& rules);
-  void StoreJudgements();
-  void ProcessExposures();
-  void LoadHostFacts(const std::string& ip);
-  void ProcessExposure(const ExposureRow& row);
-  void MarkScans(sqlite::Statement& select, const ExposureRow& row, std::vector<char>& marks);
-  void WriteOutcomes(std::int64_t exposure_id, const std::vector<core::Outcome>& timeline);
-  void UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result);
-
-  std::size_t ScanIndex(std::int64_t scan_id) const {
-    const auto it = scan_index_.find(scan_id);
-    if (it == scan_index_.end()) {
-      throw Error(Error::Kind::kInternal, "outcome for unknown scan " + std::to_string(scan_id));
-    }
-    return it->second;
-  }
-
-  sqlite::Database& db_;
-  core::CoveragePolicy policy_;
-  sqlite::Statement select_detected_;
-  sqlite::Statement select_probed_;
-  sqlite::Statement select_outcomes_;
-  sqlite::Statement upsert_outcome_;
-  sqlite::Statement update_exposure_;
-
-  // One observation per scan with the scan's own facts filled in; ProcessExposure fills the
-  // exposure's fields in place, so a scan's strings are not copied per exposure.
-  std::vector<core::ExposureObservation> templates_;
-  std::unordered_map<std::int64_t, std::size_t> scan_index_;
-  // Per scan index, for the host being processed: -1 not in scan, else a HostCompletion.
-  std::vector<int> completion_;
-  std::vector<char> detected_;
-  std::vector<char> probed_;
-  std::vector<StoredOutcome> stored_;  // this exposure's rows as stored, by scan index
-  RecomputeStats stats_;
-};
-
-void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
+void LifecycleRecomputer::RematchDetections(const std::vector<core::Rule>& rules) {
   auto select = db_.Prepare(
       "SELECT d.id, s.format, d.plugin_id, d.plugin_name, d.service_name, d.rule_id "
       "FROM detections d JOIN scans s ON s.id = d.scan_id");
@@ -147,7 +93,7 @@ void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
   stats_.detections_rematched = static_cast<std::int64_t>(changes.size());
 }
 
-void Recomputer::SyncExposures() {
+void LifecycleRecomputer::SyncExposures() {
   db_.Exec(
       "INSERT INTO exposures(ip, port, protocol, state) "
       "SELECT DISTINCT ip, port, protocol, 'open' FROM detections WHERE rule_id IS NOT NULL "
@@ -159,10 +105,12 @@ void Recomputer::SyncExposures() {
       "AND d.protocol = exposures.protocol)");
 }
 
-core::Judgement Recomputer::Judge(const sqlite::Statement& scan,
-                                  const std::vector<core::Rule>& rules) {
+core::Judgement LifecycleRecomputer::Judge(const sqlite::Statement& scan,
+                                           const std::vector<core::Rule>& rules) {
   core::ScanCoverage coverage;
-  if (!scan.IsNull(4)) {
+  const bool detected_any = scan.Int(8) != 0;
+  // A detection settles it (JudgePluginEnabled step 1): no need to load 100,000 IDs.
+  if (!scan.IsNull(4) && !detected_any) {
     auto select = db_.Prepare("SELECT ids FROM plugin_sets WHERE id = ?1");
     select.Bind(1, scan.Int64(4));
     if (select.Step()) coverage.enabled_plugin_ids = Split(select.Blob(0));
@@ -170,14 +118,15 @@ core::Judgement Recomputer::Judge(const sqlite::Statement& scan,
   coverage.enabled_families = Split(scan.Text(5));
   coverage.disabled_families = Split(scan.Text(6));
   ++stats_.plugin_judgements;
-  return core::JudgePluginEnabled(coverage, ParseScanFormat(scan.Text(3)), rules, scan.Int(8) != 0);
+  return core::JudgePluginEnabled(coverage, ParseScanFormat(scan.Text(3)), rules, detected_any);
 }
 
-void Recomputer::JudgeScans(const std::vector<core::Rule>& rules) {
+void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
   auto select = db_.Prepare(
       "SELECT s.id, s.sha256, s.scan_time, s.format, s.plugin_set_id, s.enabled_families, "
       "s.disabled_families, s.port_range, EXISTS (SELECT 1 FROM detections d "
-      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL) FROM scans s ORDER BY s.id");
+      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL) FROM scans s ORDER BY s.scan_time, "
+      "s.sha256");
   // Scans of one policy share every input of JudgePluginEnabled, and a plugin set can hold
   // 100,000 IDs: judge each distinct combination once.
   std::map<std::string, core::Judgement> cache;
@@ -202,7 +151,7 @@ void Recomputer::JudgeScans(const std::vector<core::Rule>& rules) {
   StoreJudgements();
 }
 
-void Recomputer::StoreJudgements() {
+void LifecycleRecomputer::StoreJudgements() {
   std::unordered_map<std::int64_t, std::pair<std::string, std::string>> stored;
   auto select = db_.Prepare("SELECT scan_id, plugin_enabled, plugin_basis FROM scan_judgements");
   while (select.Step()) stored[select.Int64(0)] = {select.Text(1), select.Text(2)};
@@ -222,7 +171,7 @@ void Recomputer::StoreJudgements() {
   }
 }
 
-void Recomputer::ProcessExposures() {
+std::vector<ExposureRow> LifecycleRecomputer::LoadExposures() {
   auto select = db_.Prepare(
       "SELECT id, ip, port, protocol, state, first_seen, last_seen, last_checked, "
       "verified_by_scan_id FROM exposures ORDER BY ip, port, protocol");
@@ -241,17 +190,12 @@ void Recomputer::ProcessExposures() {
     rows.push_back(std::move(row));
   }
   stats_.exposures = static_cast<std::int64_t>(rows.size());
-  const std::string* current_ip = nullptr;
-  for (const ExposureRow& row : rows) {
-    if (current_ip == nullptr || *current_ip != row.ip) {
-      LoadHostFacts(row.ip);
-      current_ip = &row.ip;
-    }
-    ProcessExposure(row);
-  }
+  return rows;
 }
 
-void Recomputer::LoadHostFacts(const std::string& ip) {
+void LifecycleRecomputer::LoadHostFacts(const std::string& ip) {
+  if (ip == facts_ip_ && completion_.size() == templates_.size()) return;
+  facts_ip_ = ip;
   completion_.assign(templates_.size(), -1);
   auto select = db_.Prepare("SELECT scan_id, completion FROM scan_hosts WHERE ip = ?1");
   select.Bind(1, ip);
@@ -260,15 +204,16 @@ void Recomputer::LoadHostFacts(const std::string& ip) {
   }
 }
 
-void Recomputer::MarkScans(sqlite::Statement& select, const ExposureRow& row,
-                           std::vector<char>& marks) {
+void LifecycleRecomputer::MarkScans(sqlite::Statement& select, const ExposureRow& row,
+                                    std::vector<char>& marks) {
   marks.assign(templates_.size(), 0);
   select.Bind(1, row.ip).Bind(2, static_cast<std::int64_t>(row.port)).Bind(3, row.protocol);
   while (select.Step()) marks[ScanIndex(select.Int64(0))] = 1;
   select.Reset();
 }
 
-void Recomputer::ProcessExposure(const ExposureRow& row) {
+void LifecycleRecomputer::ProcessExposure(const ExposureRow& row) {
+  LoadHostFacts(row.ip);
   MarkScans(select_detected_, row, detected_);
   MarkScans(select_probed_, row, probed_);
   std::vector<core::Outcome> outcomes;
@@ -295,8 +240,8 @@ void Recomputer::ProcessExposure(const ExposureRow& row) {
   UpdateExposure(row, result);
 }
 
-void Recomputer::WriteOutcomes(std::int64_t exposure_id,
-                               const std::vector<core::Outcome>& timeline) {
+void LifecycleRecomputer::WriteOutcomes(std::int64_t exposure_id,
+                                        const std::vector<core::Outcome>& timeline) {
   stored_.assign(templates_.size(), StoredOutcome{});
   select_outcomes_.Bind(1, exposure_id);
   while (select_outcomes_.Step()) {
@@ -313,19 +258,23 @@ void Recomputer::WriteOutcomes(std::int64_t exposure_id,
                       s.assumption == o.assumption && s.basis == o.basis;
     // Every scan yields an outcome for every exposure and outcomes cascade with their scan, so
     // no stored row is left without a computed one.
-    if (same) continue;
-    upsert_outcome_.Bind(1, exposure_id)
-        .Bind(2, o.scan.id)
-        .Bind(3, kind)
-        .Bind(4, reason)
-        .Bind(5, o.assumption)
-        .Bind(6, o.basis);
-    upsert_outcome_.Run();
-    ++stats_.outcomes_written;
+    if (!same) WriteOutcome(exposure_id, o);
   }
 }
 
-void Recomputer::UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result) {
+void LifecycleRecomputer::WriteOutcome(std::int64_t exposure_id, const core::Outcome& o) {
+  upsert_outcome_.Bind(1, exposure_id)
+      .Bind(2, o.scan.id)
+      .Bind(3, core::ToString(o.kind))
+      .Bind(4, core::ToString(o.reason))
+      .Bind(5, o.assumption)
+      .Bind(6, o.basis);
+  upsert_outcome_.Run();
+  ++stats_.outcomes_written;
+}
+
+void LifecycleRecomputer::UpdateExposure(const ExposureRow& row,
+                                         const core::LifecycleResult& result) {
   const std::string state = core::ToString(*result.state);
   const std::optional<std::int64_t> verified_by =
       result.verified_by ? std::optional<std::int64_t>(result.verified_by->id) : std::nullopt;
@@ -343,10 +292,8 @@ void Recomputer::UpdateExposure(const ExposureRow& row, const core::LifecycleRes
   update_exposure_.Run();
 }
 
-}  // namespace
-
 RecomputeStats RecomputeLifecycle(sqlite::Database& db, const core::CoveragePolicy& policy) {
-  return Recomputer(db, policy).Run();
+  return LifecycleRecomputer(db, policy).RunAll();
 }
 
 }  // namespace ttmtrack::db

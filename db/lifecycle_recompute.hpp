@@ -30,4 +30,12 @@ struct RecomputeStats {
 // REQUIRES: the caller holds a write transaction. Throws ttmtrack::Error.
 RecomputeStats RecomputeLifecycle(sqlite::Database& db, const core::CoveragePolicy& policy);
 
+// The same result as RecomputeLifecycle after importing scan `scan_id`, provided no rule and
+// no setting changed since the last recomputation (the import learned no rule): decides only
+// the new scan's outcomes and the outcomes of exposures it created, and replays only what
+// they change (lifecycle_recompute_import.cpp explains why that is equal).
+// REQUIRES: the caller holds a write transaction. Throws ttmtrack::Error.
+RecomputeStats RecomputeAfterImport(sqlite::Database& db, const core::CoveragePolicy& policy,
+                                    std::int64_t scan_id);
+
 }  // namespace ttmtrack::db

@@ -34,15 +34,17 @@ constexpr const char* kUpsertHostSql =
     "completion = CASE "
     "  WHEN 'completed' IN (scan_hosts.completion, excluded.completion) THEN 'completed' "
     "  WHEN 'incomplete' IN (scan_hosts.completion, excluded.completion) THEN 'incomplete' "
-    "  ELSE 'unknown' END "
-    "RETURNING id";
+    "  ELSE 'unknown' END";
 
 // A result names its host; the host row may not exist yet (GVM lists results first).
 constexpr const char* kTouchHostSql =
     "INSERT INTO scan_hosts(scan_id, ip, name) VALUES (?1, ?2, ?3) "
     "ON CONFLICT(scan_id, ip) DO UPDATE SET "
-    "name = CASE WHEN scan_hosts.name = '' THEN excluded.name ELSE scan_hosts.name END "
-    "RETURNING id";
+    "name = CASE WHEN scan_hosts.name = '' THEN excluded.name ELSE scan_hosts.name END";
+
+// Not RETURNING: SQLite runs RETURNING through a temporary table whose page cache it allocates
+// and frees on every execution, which costs a heap trim per row.
+constexpr const char* kFindHostSql = "SELECT id FROM scan_hosts WHERE scan_id = ?1 AND ip = ?2";
 
 constexpr const char* kInsertDetectionSql =
     "INSERT INTO detections(scan_id, scan_host_id, ip, port, protocol, service_name, plugin_id, "
@@ -87,6 +89,7 @@ ScanWriter::ScanWriter(sqlite::Database& db, std::string sha256, std::int64_t no
       rules_(std::move(rules)),
       upsert_host_(db.Prepare(kUpsertHostSql)),
       touch_host_(db.Prepare(kTouchHostSql)),
+      find_host_(db.Prepare(kFindHostSql)),
       insert_port_(db.Prepare("INSERT OR IGNORE INTO scan_host_ports(scan_host_id, port, protocol) "
                               "VALUES (?1, ?2, ?3)")),
       insert_detection_(db.Prepare(kInsertDetectionSql)) {}
@@ -121,11 +124,18 @@ void ScanWriter::BeginScan(const core::ScanInfo& scan) {
 std::int64_t ScanWriter::HostId(const std::string& key, const std::string& name) {
   if (const auto it = host_ids_.find(key); it != host_ids_.end()) return it->second;
   touch_host_.Bind(1, scan_id_).Bind(2, key).Bind(3, name);
-  touch_host_.Step();
-  const std::int64_t id = touch_host_.Int64(0);
-  touch_host_.Reset();
+  touch_host_.Run();
+  const std::int64_t id = FindHost(key);
   if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
   host_ids_.emplace(key, id);
+  return id;
+}
+
+std::int64_t ScanWriter::FindHost(const std::string& key) {
+  find_host_.Bind(1, scan_id_).Bind(2, key);
+  find_host_.Step();
+  const std::int64_t id = find_host_.Int64(0);
+  find_host_.Reset();
   return id;
 }
 
@@ -152,9 +162,8 @@ void ScanWriter::Host(const core::HostRecord& host) {
       .Bind(8, host.started_at)
       .Bind(9, host.ended_at)
       .Bind(10, CompletionText(host.completion));
-  upsert_host_.Step();
-  const std::int64_t id = upsert_host_.Int64(0);
-  upsert_host_.Reset();
+  upsert_host_.Run();
+  const std::int64_t id = FindHost(key);
   if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
   host_ids_[key] = id;
   for (std::uint16_t port : host.open_tcp_ports) RecordPort(id, port, "tcp");

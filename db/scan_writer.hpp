@@ -49,6 +49,7 @@ class ScanWriter : public core::ScanSink {
  private:
   void RequireStarted(const char* call) const;
   std::int64_t HostId(const std::string& key, const std::string& name);
+  std::int64_t FindHost(const std::string& key);
   void RecordPort(std::int64_t host_id, std::uint16_t port, const std::string& protocol);
   void Learn(const core::ResultRecord& result, const core::Rule& matched);
   std::optional<std::int64_t> StorePluginSet(const core::ScanCoverage& coverage);
@@ -62,6 +63,7 @@ class ScanWriter : public core::ScanSink {
 
   sqlite::Statement upsert_host_;
   sqlite::Statement touch_host_;
+  sqlite::Statement find_host_;
   sqlite::Statement insert_port_;
   sqlite::Statement insert_detection_;
 

@@ -62,6 +62,9 @@ LifecycleCounts CountChanges(sqlite::Database& db, std::int64_t scan_id,
 
 Store::Impl::Impl(const std::string& path, Store::Options opts)
     : db(path), options(std::move(opts)) {
+  // Recomputation reads every outcome row; with SQLite's default 2 MiB page cache a large
+  // database is re-read from the OS page by page. 64 MiB is a ceiling, not an allocation.
+  db.Exec("PRAGMA cache_size = -65536");
   const int version = schema::CurrentVersion(db);
   schema::RefuseNewer(db, version);
   if (version == schema::LatestVersion()) return;
@@ -93,6 +96,14 @@ core::CoveragePolicy Store::Impl::Policy() {
 
 void Store::Impl::Recompute() { db::RecomputeLifecycle(db, Policy()); }
 
+void Store::Impl::RecomputeAfterImport(std::int64_t scan_id, bool rules_changed) {
+  if (rules_changed) {
+    Recompute();
+  } else {
+    db::RecomputeAfterImport(db, Policy(), scan_id);
+  }
+}
+
 int Store::SupportedSchemaVersion() { return schema::LatestVersion(); }
 
 Store::Store(const std::string& path) : Store(path, Options{}) {}
@@ -123,7 +134,7 @@ ImportResult Store::ImportScan(const std::string& sha256,
   if (!writer.ended()) {
     throw Error(Error::Kind::kInternal, "the importer returned without calling EndScan");
   }
-  impl_->Recompute();
+  impl_->RecomputeAfterImport(writer.scan_id(), writer.learned_rules() > 0);
   ImportResult result;
   result.scan_id = writer.scan_id();
   result.hosts = writer.hosts();

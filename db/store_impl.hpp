@@ -24,6 +24,8 @@ class Store::Impl {
   core::CoveragePolicy Policy();
   // RecomputeLifecycle with the stored policy. REQUIRES: a write transaction is open.
   void Recompute();
+  // RecomputeAfterImport, or Recompute when the import learned a rule.
+  void RecomputeAfterImport(std::int64_t scan_id, bool rules_changed);
 
   sqlite::Database db;
   Store::Options options;

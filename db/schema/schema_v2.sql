@@ -28,3 +28,10 @@ CREATE TABLE scan_judgements (
 -- Lifecycle order is (scan_time, sha256); index both so ordered scans need no sort.
 DROP INDEX scans_by_time;
 CREATE INDEX scans_by_time ON scans(scan_time, sha256);
+
+-- Covering indexes for the recomputation, which asks per exposure "which scans detected it"
+-- and per host "which scans reported it, and did they complete": answered from the index alone.
+DROP INDEX detections_by_exposure;
+CREATE INDEX detections_by_exposure ON detections(ip, port, protocol, rule_id, scan_id);
+DROP INDEX scan_hosts_by_ip;
+CREATE INDEX scan_hosts_by_ip ON scan_hosts(ip, scan_id, completion);

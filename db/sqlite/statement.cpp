@@ -64,6 +64,8 @@ void Statement::Reset() {
   sqlite3_clear_bindings(stmt_.get());
 }
 
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_.get()); }
+
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
 }

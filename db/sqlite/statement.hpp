@@ -44,6 +44,7 @@ class Statement {
   // Clears bindings and rewinds, ready for reuse.
   void Reset();
 
+  int ColumnCount() const;
   bool IsNull(int column) const;
   std::int64_t Int64(int column) const;
   int Int(int column) const;

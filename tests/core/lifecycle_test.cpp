@@ -433,6 +433,19 @@ TEST(ReplayTimelineTest, KeepsEveryOutcomeInScanOrder) {
   EXPECT_EQ(r.timeline[0].reason, NotCoveredReason::kHostNotInScan);
 }
 
+TEST(ReplayTimelineTest, ApplyingOneMoreOutcomeEqualsReplayingAll) {
+  const std::vector<Step> steps = {{100, "a", D}, {200, "b", A}, {300, "c", N}, {400, "d", D}};
+  LifecycleResult folded = Replay(ToOutcomes({steps[0], steps[1], steps[2]}));
+  ApplyOutcome(folded, ToOutcomes({steps[3]})[0]);
+  const LifecycleResult all = Replay(ToOutcomes(steps));
+  EXPECT_EQ(folded.state, all.state);
+  EXPECT_EQ(folded.first_seen, all.first_seen);
+  EXPECT_EQ(folded.last_seen, all.last_seen);
+  EXPECT_EQ(folded.last_checked, all.last_checked);
+  EXPECT_EQ(folded.verified_by.has_value(), all.verified_by.has_value());
+  EXPECT_EQ(folded.changes.size(), all.changes.size());
+}
+
 TEST(ReplayTimelineTest, ListsEveryStateChange) {
   const auto r = Replay(
       ToOutcomes({{100, "a", D}, {150, "x", D}, {200, "b", A}, {250, "y", A}, {300, "c", D}}));

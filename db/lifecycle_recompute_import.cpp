@@ -1,0 +1,145 @@
+// The recomputation after importing one scan when no rule changed (docs/verification.md,
+// "Recomputation"). Why it equals a full recomputation:
+//  - an outcome depends only on its own scan's facts, the rules and the policy (I1); rules and
+//    policy are unchanged, so every old (exposure, scan) outcome stands; a plugin judgement
+//    depends on the scan's own coverage, its detections and the rules, so old ones stand too;
+//  - detections of the new scan were matched by ScanWriter against these same rules, and no
+//    exposure can disappear, so the exposure set only grows by the new scan's detections;
+//  - Replay is a left fold of core::ApplyOutcome (I7): when the new scan sorts after every
+//    other, its outcome is applied to the stored state; otherwise the exposure is replayed from
+//    its stored outcomes; a not-covered outcome changes nothing wherever it sorts (I4).
+// New exposures get every scan's outcome, exactly as in a full recomputation.
+#include "core/error.hpp"
+#include "db/lifecycle_recompute.hpp"
+#include "db/lifecycle_recomputer.hpp"
+#include "db/rule_store.hpp"
+#include "db/sqlite/database.hpp"
+#include "db/sqlite/statement.hpp"
+#include "db/store_text.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+std::string Key(const std::string& ip, std::int64_t port, const std::string& protocol) {
+  return ip + '|' + std::to_string(port) + '|' + protocol;
+}
+
+core::LifecycleResult FromRow(const ExposureRow& row) {
+  core::LifecycleResult result;
+  result.state = ParseExposureState(row.state);
+  result.first_seen = row.first_seen;
+  result.last_seen = row.last_seen;
+  result.last_checked = row.last_checked;
+  if (row.verified_by) {
+    result.verified_by = core::ScanRef{};
+    result.verified_by->id = *row.verified_by;
+  }
+  return result;
+}
+
+}  // namespace
+
+std::int64_t LifecycleRecomputer::AddExposuresOf(std::int64_t scan_id) {
+  auto max = db_.Prepare("SELECT coalesce(max(id), 0) FROM exposures");
+  max.Step();
+  const std::int64_t last_old = max.Int64(0);
+  // Row ids of new rows exceed every existing one (INTEGER PRIMARY KEY picks max + 1).
+  auto insert = db_.Prepare(
+      "INSERT INTO exposures(ip, port, protocol, state) "
+      "SELECT DISTINCT ip, port, protocol, 'open' FROM detections "
+      "WHERE scan_id = ?1 AND rule_id IS NOT NULL ORDER BY ip, port, protocol "
+      "ON CONFLICT(ip, port, protocol) DO NOTHING");
+  insert.Bind(1, scan_id);
+  insert.Run();
+  return last_old;
+}
+
+void LifecycleRecomputer::LoadScanFacts(std::int64_t scan_id) {
+  auto hosts = db_.Prepare(
+      "SELECT ip, completion FROM scan_hosts WHERE scan_id = ?1 "
+      "AND ip IN (SELECT ip FROM exposures)");
+  hosts.Bind(1, scan_id);
+  while (hosts.Step()) {
+    new_scan_hosts_[hosts.Text(0)] = static_cast<int>(ParseCompletion(hosts.Text(1)));
+  }
+  auto detected = db_.Prepare(
+      "SELECT DISTINCT ip, port, protocol FROM detections "
+      "WHERE scan_id = ?1 AND rule_id IS NOT NULL");
+  detected.Bind(1, scan_id);
+  while (detected.Step()) {
+    new_scan_detected_.insert(Key(detected.Text(0), detected.Int64(1), detected.Text(2)));
+  }
+  auto probed = db_.Prepare(
+      "SELECT sh.ip, p.port, p.protocol FROM scan_hosts sh "
+      "JOIN scan_host_ports p ON p.scan_host_id = sh.id "
+      "JOIN exposures e ON e.ip = sh.ip AND e.port = p.port AND e.protocol = p.protocol "
+      "WHERE sh.scan_id = ?1");
+  probed.Bind(1, scan_id);
+  while (probed.Step()) {
+    new_scan_probed_.insert(Key(probed.Text(0), probed.Int64(1), probed.Text(2)));
+  }
+}
+
+void LifecycleRecomputer::DecideInNewScan(const ExposureRow& row, std::size_t scan,
+                                          bool scan_is_last) {
+  core::ExposureObservation& o = templates_[scan];
+  const std::string key = Key(row.ip, row.port, row.protocol);
+  const auto host = new_scan_hosts_.find(row.ip);
+  o.exposure_id = row.id;
+  o.port = row.port;
+  o.protocol = row.protocol;
+  o.detected = new_scan_detected_.count(key) != 0;
+  o.host_in_scan = host != new_scan_hosts_.end();
+  o.host_completion = o.host_in_scan ? static_cast<core::HostCompletion>(host->second)
+                                     : core::HostCompletion::kUnknown;
+  o.port_seen_open = new_scan_probed_.count(key) != 0;
+  const core::Outcome outcome = core::DecideOutcome(o, policy_);
+  ++stats_.outcomes;
+  WriteOutcome(row.id, outcome);
+  if (outcome.kind == core::OutcomeKind::kNotCovered) return;  // I4: wherever it sorts
+  if (scan_is_last) {
+    core::LifecycleResult result = FromRow(row);
+    core::ApplyOutcome(result, outcome);
+    UpdateExposure(row, result);
+  } else {
+    ReplayStored(row);
+  }
+}
+
+void LifecycleRecomputer::ReplayStored(const ExposureRow& row) {
+  std::vector<core::Outcome> outcomes;
+  select_outcomes_.Bind(1, row.id);
+  while (select_outcomes_.Step()) {
+    core::Outcome o;
+    o.exposure_id = row.id;
+    o.scan = templates_[ScanIndex(select_outcomes_.Int64(0))].scan;
+    o.kind = ParseOutcomeKind(select_outcomes_.Text(1));
+    outcomes.push_back(std::move(o));
+  }
+  select_outcomes_.Reset();
+  UpdateExposure(row, core::Replay(std::move(outcomes)));
+}
+
+RecomputeStats LifecycleRecomputer::RunAfterImport(std::int64_t scan_id) {
+  const std::vector<core::Rule> rules = LoadRules(db_);
+  const std::int64_t last_old = AddExposuresOf(scan_id);
+  JudgeScans(rules);
+  const std::size_t scan = ScanIndex(scan_id);
+  const bool scan_is_last = scan + 1 == templates_.size();
+  LoadScanFacts(scan_id);
+  for (const ExposureRow& row : LoadExposures()) {
+    if (row.id > last_old) {
+      ProcessExposure(row);
+    } else {
+      DecideInNewScan(row, scan, scan_is_last);
+    }
+  }
+  return stats_;
+}
+
+RecomputeStats RecomputeAfterImport(sqlite::Database& db, const core::CoveragePolicy& policy,
+                                    std::int64_t scan_id) {
+  return LifecycleRecomputer(db, policy).RunAfterImport(scan_id);
+}
+
+}  // namespace ttmtrack::db

@@ -1,0 +1,51 @@
+#include "tests/db/fake_scan.hpp"
+
+#include <stdlib.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "db/sqlite/database.hpp"
+#include "db/sqlite/statement.hpp"
+
+namespace ttmtrack::testing {
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "ttmtrack-db-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string DumpDatabase(const std::string& path) {
+  db::sqlite::Database db(path, db::sqlite::Database::Mode::kReadWrite);
+  std::vector<std::string> tables;
+  auto list = db.Prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+      "ORDER BY name");
+  while (list.Step()) tables.push_back(list.Text(0));
+  std::string dump;
+  for (const std::string& table : tables) {
+    auto rows = db.Prepare("SELECT * FROM \"" + table + "\"");
+    std::vector<std::string> lines;
+    while (rows.Step()) {
+      std::string line = table + ":";
+      for (int c = 0; c < rows.ColumnCount(); ++c) {
+        line += rows.IsNull(c) ? std::string("|NULL") : "|" + rows.Text(c);
+      }
+      lines.push_back(line);
+    }
+    std::sort(lines.begin(), lines.end());
+    for (const std::string& line : lines) dump += line + "\n";
+  }
+  auto version = db.Prepare("PRAGMA user_version");
+  version.Step();
+  dump += "user_version=" + std::to_string(version.Int(0)) + "\n";
+  return dump;
+}
+
+}  // namespace ttmtrack::testing

@@ -1,0 +1,291 @@
+// Lifecycle scenarios through the real store: each row is a named sequence of synthetic scans
+// with the expected states, verifications and timelines. Every row is also imported in
+// reversed and shuffled orders, which must give identical exposures and histories (I7).
+#include <algorithm>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "db/store.hpp"
+#include "tests/core/case_name.hpp"
+#include "tests/db/fake_scan.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+using core::ExposureState;
+using testing::FakeScan;
+using testing::GvmScan;
+using testing::NessusScan;
+
+constexpr const char* kIp = "192.0.2.10";
+
+struct Expected {
+  const char* ip;
+  std::uint16_t port;
+  ExposureState state;
+  const char* verified_by;  // sha of the verifying scan, "" for none
+  // One entry per scan in time order: "sha:kind" or "sha:not-covered:reason".
+  std::vector<std::string> timeline;
+};
+
+struct Scenario {
+  const char* name;
+  std::vector<FakeScan> scans;
+  std::vector<Expected> expected;
+  const char* policy = "assume";  // coverage.*-unknown for all three keys
+};
+
+FakeScan CleanNessus(const std::string& sha, std::int64_t time) {
+  FakeScan s = NessusScan(sha, time);
+  s.Host(kIp);
+  return s;
+}
+
+FakeScan DetectingNessus(const std::string& sha, std::int64_t time) {
+  FakeScan s = CleanNessus(sha, time);
+  s.Detect(kIp);
+  return s;
+}
+
+FakeScan CleanGvm(const std::string& sha, std::int64_t time) {
+  FakeScan s = GvmScan(sha, time);
+  s.Host(kIp).Result(kIp, 22, "1.3.6.1.4.1.25623.1.0.10330");
+  return s;
+}
+
+FakeScan DetectingGvm(const std::string& sha, std::int64_t time) {
+  FakeScan s = CleanGvm(sha, time);
+  s.Detect(kIp);
+  return s;
+}
+
+template <typename F>
+FakeScan Change(FakeScan scan, F change) {
+  change(scan);
+  return scan;
+}
+
+std::vector<Scenario> Scenarios() {
+  return {
+      {"DetectionThenCleanCoveredRescanIsFixed",
+       {DetectingNessus("s1", 1000), CleanNessus("s2", 2000)},
+       {{kIp, 5010, ExposureState::kFixed, "s2", {"s1:detected", "s2:absent"}}}},
+      {"RescanWithoutTheHostKeepsItOpen",
+       {DetectingNessus("s1", 1000),
+        Change(NessusScan("s2", 2000), [](FakeScan& s) { s.Host("192.0.2.99"); })},
+       {{kIp, 5010, ExposureState::kOpen, "", {"s1:detected", "s2:not-covered:host-not-in-scan"}}}},
+      {"InterruptedHostScanKeepsItOpen",
+       {DetectingNessus("s1", 1000),
+        Change(NessusScan("s2", 2000),
+               [](FakeScan& s) { s.Host(kIp, core::HostCompletion::kIncomplete); })},
+       {{kIp,
+         5010,
+         ExposureState::kOpen,
+         "",
+         {"s1:detected", "s2:not-covered:host-scan-incomplete"}}}},
+      {"RescanWithThePluginDisabledKeepsItOpen",
+       {DetectingNessus("s1", 1000),
+        Change(CleanNessus("s2", 2000),
+               [](FakeScan& s) {
+                 s.coverage.enabled_plugin_ids = std::vector<std::string>{"10107", "11219"};
+               })},
+       {{kIp,
+         5010,
+         ExposureState::kOpen,
+         "",
+         {"s1:detected", "s2:not-covered:plugin-not-enabled"}}}},
+      {"RescanOfOtherPortsKeepsItOpen",
+       {DetectingNessus("s1", 1000),
+        Change(CleanNessus("s2", 2000), [](FakeScan& s) { s.coverage.port_range = "1-1024"; })},
+       {{kIp,
+         5010,
+         ExposureState::kOpen,
+         "",
+         {"s1:detected", "s2:not-covered:port-outside-range"}}}},
+      {"FixedThenReopenedThenFixedAgain",
+       {DetectingNessus("s1", 1000), CleanNessus("s2", 2000), DetectingNessus("s3", 3000),
+        CleanNessus("s4", 4000)},
+       {{kIp,
+         5010,
+         ExposureState::kFixed,
+         "s4",
+         {"s1:detected", "s2:absent", "s3:detected", "s4:absent"}}}},
+      {"FixedThenDetectedAgainIsReopened",
+       {DetectingNessus("s1", 1000), CleanNessus("s2", 2000), DetectingNessus("s3", 3000)},
+       {{kIp, 5010, ExposureState::kReopened, "", {"s1:detected", "s2:absent", "s3:detected"}}}},
+      {"TwoPortsOnOneHostAreTrackedApart",
+       {Change(DetectingNessus("s1", 1000), [](FakeScan& s) { s.Detect(kIp, 5020); }),
+        Change(CleanNessus("s2", 2000), [](FakeScan& s) { s.Detect(kIp, 5020); })},
+       {{kIp, 5010, ExposureState::kFixed, "s2", {"s1:detected", "s2:absent"}},
+        {kIp, 5020, ExposureState::kOpen, "", {"s1:detected", "s2:detected"}}}},
+      {"NessusAndOpenVasInterleaved",
+       {DetectingNessus("n1", 1000), CleanGvm("g1", 2000), DetectingGvm("g2", 3000),
+        CleanNessus("n2", 4000)},
+       {{kIp,
+         5010,
+         ExposureState::kFixed,
+         "n2",
+         {"n1:detected", "g1:absent", "g2:detected", "n2:absent"}}}},
+      {"StrictPolicyDoesNotLetOpenVasVerify",
+       {DetectingNessus("n1", 1000), CleanGvm("g1", 2000)},
+       {{kIp, 5010, ExposureState::kOpen, "", {"n1:detected", "g1:not-covered:coverage-unknown"}}},
+       "strict"},
+      {"DefaultPortListVerifiesWhenThePortWasProbed",
+       {DetectingNessus("s1", 1000), Change(CleanNessus("s2", 2000),
+                                            [](FakeScan& s) {
+                                              s.coverage.port_range = "default";
+                                              s.Result(kIp, 5010, "11219", "Nessus SYN scanner");
+                                            })},
+       {{kIp, 5010, ExposureState::kFixed, "s2", {"s1:detected", "s2:absent"}}},
+       "strict"},
+      {"LearnedPluginIdCoversScansOfEitherOrder",
+       {Change(CleanNessus("s1", 1000),
+               [](FakeScan& s) {
+                 s.Result(kIp, 5010, "155555", "Trading Technologies Messaging Listener");
+                 s.coverage.enabled_plugin_ids = std::vector<std::string>{"155555"};
+               }),
+        Change(CleanNessus("s2", 2000),
+               [](FakeScan& s) {
+                 s.coverage.enabled_plugin_ids = std::vector<std::string>{"155555"};
+               })},
+       {{kIp, 5010, ExposureState::kFixed, "s2", {"s1:detected", "s2:absent"}}}},
+      {"CleanScanBeforeTheFirstDetectionChangesNothing",
+       {CleanNessus("s0", 500), DetectingNessus("s1", 1000)},
+       {{kIp, 5010, ExposureState::kOpen, "", {"s0:absent", "s1:detected"}}}},
+      {"ScansAtTheSameSecondAreOrderedBySha",
+       {DetectingNessus("aa", 1000), CleanNessus("bb", 1000)},
+       {{kIp, 5010, ExposureState::kFixed, "bb", {"aa:detected", "bb:absent"}}}},
+  };
+}
+
+std::string TimelineEntry(const core::Outcome& o) {
+  std::string entry = o.scan.sha256 + ":" + core::ToString(o.kind);
+  if (o.kind == core::OutcomeKind::kNotCovered) entry += std::string(":") + ToString(o.reason);
+  return entry;
+}
+
+// Everything a user can see about the exposures, without row ids (which follow import order).
+std::string Canonical(Store& store) {
+  std::string out;
+  auto time = [](const std::optional<std::int64_t>& t) {
+    return t ? std::to_string(*t) : std::string("-");
+  };
+  for (const core::Exposure& e : store.ListExposures()) {
+    out += e.ip + " " + std::to_string(e.port) + "/" + e.protocol + " " + ToString(e.state) + " " +
+           e.hostname + " " + time(e.first_seen) + " " + time(e.last_seen) + " " +
+           time(e.last_checked) + " " + (e.verified_by ? e.verified_by->sha256 : "-") + "\n";
+    for (const auto& report : store.History(e.ip, e.port)) {
+      for (const auto& o : report.timeline) {
+        out += "  " + TimelineEntry(o) + " [" + o.assumption + "] [" + o.basis + "]\n";
+      }
+      for (const auto& ev : report.evidence) {
+        out += "  evidence " + ev.scan.sha256 + " " + ev.plugin_id + " " + ev.output + "\n";
+      }
+    }
+  }
+  return out;
+}
+
+class StoreLifecycleTest : public ::testing::TestWithParam<Scenario> {
+ protected:
+  std::string ImportInOrder(const std::vector<std::size_t>& order) {
+    const Scenario& s = GetParam();
+    testing::TempDir dir;
+    const std::string path = dir.File("order.db");
+    Store store(path);
+    for (const char* key :
+         {"coverage.plugin-unknown", "coverage.port-unknown", "coverage.host-unknown"}) {
+      store.SetSetting(key, s.policy);
+    }
+    for (std::size_t i : order) store.ImportScan(s.scans[i].info.sha256, s.scans[i].Reader());
+    if (order.size() == s.scans.size() && std::is_sorted(order.begin(), order.end())) {
+      CheckExpectations(store);
+    }
+    // Imports recompute incrementally; a full recomputation must find nothing to change.
+    const std::string incremental = testing::DumpDatabase(path);
+    store.RecomputeLifecycle();
+    EXPECT_EQ(testing::DumpDatabase(path), incremental) << "incremental != full recomputation";
+    return Canonical(store);
+  }
+
+  void CheckExpectations(Store& store) {
+    const auto exposures = store.ListExposures();
+    ASSERT_EQ(exposures.size(), GetParam().expected.size());
+    for (std::size_t i = 0; i < exposures.size(); ++i) {
+      const Expected& want = GetParam().expected[i];
+      const core::Exposure& got = exposures[i];
+      EXPECT_EQ(got.ip, want.ip);
+      EXPECT_EQ(got.port, want.port);
+      EXPECT_EQ(ToString(got.state), std::string(ToString(want.state))) << got.port;
+      EXPECT_EQ(got.verified_by ? got.verified_by->sha256 : "", want.verified_by) << got.port;
+      std::vector<std::string> timeline;
+      for (const auto& o : store.History(got.ip, got.port).at(0).timeline) {
+        timeline.push_back(TimelineEntry(o));
+      }
+      EXPECT_EQ(timeline, want.timeline) << got.port;
+    }
+  }
+};
+
+TEST_P(StoreLifecycleTest, GivesTheSameHistoryInEveryImportOrder) {
+  const std::size_t n = GetParam().scans.size();
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  const std::string forward = ImportInOrder(order);
+  std::reverse(order.begin(), order.end());
+  EXPECT_EQ(ImportInOrder(order), forward) << "reversed";
+  std::mt19937 random(20240601);
+  for (int round = 0; round < 2; ++round) {
+    std::shuffle(order.begin(), order.end(), random);
+    EXPECT_EQ(ImportInOrder(order), forward) << "shuffle " << round;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, StoreLifecycleTest, ::testing::ValuesIn(Scenarios()),
+                         testing::CaseName<Scenario>);
+
+TEST(StoreLifecycleAssumptionTest, OpenVasVerificationRecordsItsAssumptions) {
+  testing::TempDir dir;
+  Store store(dir.File("a.db"));
+  store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
+  store.ImportScan("g1", CleanGvm("g1", 2000).Reader());
+  const auto history = store.History(kIp);
+  ASSERT_EQ(history.size(), 1u);
+  ASSERT_EQ(history[0].timeline.size(), 2u);
+  const core::Outcome& g1 = history[0].timeline[1];
+  EXPECT_EQ(g1.kind, core::OutcomeKind::kAbsent);
+  EXPECT_NE(g1.assumption.find("plugin assumed enabled: GVM reports carry no scan configuration"),
+            std::string::npos)
+      << g1.assumption;
+  EXPECT_NE(g1.assumption.find("port assumed scanned"), std::string::npos) << g1.assumption;
+  EXPECT_NE(g1.basis.find("the host's scan completed"), std::string::npos) << g1.basis;
+}
+
+TEST(StoreLifecycleAssumptionTest, ChangingThePolicyRecomputesAtOnce) {
+  testing::TempDir dir;
+  Store store(dir.File("p.db"));
+  store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
+  store.ImportScan("g1", CleanGvm("g1", 2000).Reader());
+  EXPECT_EQ(store.ListExposures().at(0).state, ExposureState::kFixed);
+  store.SetSetting("coverage.plugin-unknown", "strict");
+  EXPECT_EQ(store.ListExposures().at(0).state, ExposureState::kOpen);
+  EXPECT_EQ(store.History(kIp).at(0).timeline.at(1).reason,
+            core::NotCoveredReason::kCoverageUnknown);
+  store.SetSetting("coverage.plugin-unknown", "assume");
+  EXPECT_EQ(store.ListExposures().at(0).state, ExposureState::kFixed);
+}
+
+TEST(StoreLifecycleAssumptionTest, RecomputingAgainWritesNothing) {
+  testing::TempDir dir;
+  const std::string path = dir.File("r.db");
+  Store store(path);
+  store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
+  store.ImportScan("n2", CleanNessus("n2", 2000).Reader());
+  const std::string before = testing::DumpDatabase(path);
+  store.RecomputeLifecycle();
+  EXPECT_EQ(testing::DumpDatabase(path), before);
+}
+
+}  // namespace
+}  // namespace ttmtrack::db

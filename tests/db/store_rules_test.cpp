@@ -1,0 +1,185 @@
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "db/store.hpp"
+#include "tests/db/fake_scan.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+using testing::FakeScan;
+using testing::NessusScan;
+
+class StoreRulesTest : public ::testing::Test {
+ protected:
+  std::optional<core::Rule> FindRule(core::RuleKind kind, const std::string& value) {
+    for (const core::Rule& rule : store_.ListRules()) {
+      if (rule.kind == kind && rule.value == value) return rule;
+    }
+    return std::nullopt;
+  }
+
+  testing::TempDir dir_;
+  Store store_{dir_.File("rules.db")};
+};
+
+TEST_F(StoreRulesTest, UserIdRuleMatchesLaterImports) {
+  const AddRuleResult added = store_.AddRule(core::RuleKind::kNessusId, " 777 ", "site plugin");
+  EXPECT_EQ(added.status, AddRuleStatus::kAdded);
+  EXPECT_EQ(added.rule.value, "777");
+  EXPECT_EQ(added.rule.origin, core::RuleOrigin::kUser);
+  EXPECT_EQ(added.rule.note, "site plugin");
+  FakeScan scan = NessusScan("s1", 1000);
+  scan.Host("192.0.2.10").Result("192.0.2.10", 6000, "777", "Site check");
+  EXPECT_EQ(store_.ImportScan("s1", scan.Reader()).detections, 1);
+  EXPECT_EQ(store_.ListExposures().at(0).port, 6000);
+}
+
+TEST_F(StoreRulesTest, DuplicateRuleIsReportedNotAdded) {
+  const auto first = store_.AddRule(core::RuleKind::kOid, "1.3.6.1.4.1.25623.1.0.5", "");
+  const auto again = store_.AddRule(core::RuleKind::kOid, "1.3.6.1.4.1.25623.1.0.5", "other");
+  EXPECT_EQ(again.status, AddRuleStatus::kAlreadyExists);
+  EXPECT_EQ(again.rule.id, first.rule.id);
+  // Name rules match case-insensitively, so a case variant of the default is the default.
+  const auto variant =
+      store_.AddRule(core::RuleKind::kNameContains, "trading technologies MESSAGING", "");
+  EXPECT_EQ(variant.status, AddRuleStatus::kAlreadyExists);
+  EXPECT_EQ(variant.rule.origin, core::RuleOrigin::kDefault);
+  EXPECT_EQ(store_.ListRules().size(), 5u);
+}
+
+TEST_F(StoreRulesTest, InvalidRuleValuesAreUsageErrors) {
+  const std::pair<core::RuleKind, const char*> cases[] = {
+      {core::RuleKind::kNessusId, "12a"},     {core::RuleKind::kNessusId, ""},
+      {core::RuleKind::kOid, "1.3..6"},       {core::RuleKind::kOid, "12"},
+      {core::RuleKind::kNameContains, "   "}, {core::RuleKind::kServiceName, "ttm\ncmd"},
+  };
+  for (const auto& [kind, value] : cases) {
+    try {
+      store_.AddRule(kind, value, "");
+      ADD_FAILURE() << "accepted " << value;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), Error::Kind::kUsage) << value;
+    }
+  }
+  EXPECT_EQ(store_.ListRules().size(), 4u);
+}
+
+TEST_F(StoreRulesTest, DefaultRulesCannotBeRemovedButCanBeDisabled) {
+  const core::Rule service = *FindRule(core::RuleKind::kServiceName, "ttm_cmd");
+  EXPECT_EQ(store_.RemoveRule(service.id), RemoveRuleStatus::kIsDefault);
+  EXPECT_EQ(store_.RemoveRule(9999), RemoveRuleStatus::kNotFound);
+
+  FakeScan scan = NessusScan("s1", 1000);
+  scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "11219", "Nessus SYN scanner");
+  scan.results.back().service_name = "ttm_cmd";
+  store_.ImportScan("s1", scan.Reader());
+  ASSERT_EQ(store_.ListExposures().size(), 1u);
+
+  EXPECT_TRUE(store_.SetRuleEnabled(service.id, false));
+  EXPECT_TRUE(store_.ListExposures().empty());
+  EXPECT_TRUE(store_.ListDetections({}).empty());
+  const auto kept = store_.ListDetections({.include_unmatched = true});
+  ASSERT_EQ(kept.size(), 1u);  // the evidence stays, it just counts for nothing now
+  EXPECT_FALSE(kept[0].rule);
+  EXPECT_FALSE(FindRule(core::RuleKind::kServiceName, "ttm_cmd")->enabled);
+
+  EXPECT_TRUE(store_.SetRuleEnabled(service.id, true));
+  EXPECT_EQ(store_.ListExposures().size(), 1u);
+  EXPECT_FALSE(store_.SetRuleEnabled(9999, true));
+}
+
+TEST_F(StoreRulesTest, RemovingARuleRematchesItsDetections) {
+  const auto user = store_.AddRule(core::RuleKind::kNessusId, "11219", "");
+  FakeScan scan = NessusScan("s1", 1000);
+  scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "11219", "Nessus SYN scanner");
+  scan.results.back().service_name = "ttm_cmd";
+  store_.ImportScan("s1", scan.Reader());
+  ASSERT_EQ(store_.ListDetections({}).at(0).rule->id, user.rule.id);
+  EXPECT_EQ(store_.RemoveRule(user.rule.id), RemoveRuleStatus::kRemoved);
+  const auto detections = store_.ListDetections({});
+  ASSERT_EQ(detections.size(), 1u);
+  EXPECT_EQ(detections[0].rule->kind, core::RuleKind::kServiceName);
+  EXPECT_EQ(store_.ListExposures().size(), 1u);
+}
+
+TEST_F(StoreRulesTest, LearnedRuleIsRemovableAndNotRelearnedWhileDisabled) {
+  FakeScan scan = NessusScan("s1", 1000);
+  scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "155555", "Trading Technologies Messaging");
+  store_.ImportScan("s1", scan.Reader());
+  const auto learned = FindRule(core::RuleKind::kNessusId, "155555");
+  ASSERT_TRUE(learned);
+  EXPECT_EQ(learned->origin, core::RuleOrigin::kLearned);
+  EXPECT_TRUE(store_.SetRuleEnabled(learned->id, false));
+
+  FakeScan again = NessusScan("s2", 2000);
+  again.Host("192.0.2.10").Result("192.0.2.10", 5010, "155555", "Trading Technologies Messaging");
+  EXPECT_EQ(store_.ImportScan("s2", again.Reader()).learned_rules, 0);
+
+  EXPECT_EQ(store_.RemoveRule(learned->id), RemoveRuleStatus::kRemoved);
+  EXPECT_FALSE(FindRule(core::RuleKind::kNessusId, "155555"));
+  EXPECT_EQ(store_.ListExposures().size(), 1u);  // the name rule still matches
+}
+
+TEST_F(StoreRulesTest, PluginSetJudgementFollowsRuleChanges) {
+  FakeScan scan = NessusScan("s1", 1000);
+  scan.coverage.enabled_plugin_ids = std::vector<std::string>{"10107", "777"};
+  scan.Host("192.0.2.10");
+  store_.ImportScan("s1", scan.Reader());
+  EXPECT_EQ(store_.ListScans().at(0).plugin_enabled.value, core::Knowledge::kNo);
+  store_.AddRule(core::RuleKind::kNessusId, "777", "");
+  const ScanRow row = store_.ListScans().at(0);
+  EXPECT_EQ(row.plugin_enabled.value, core::Knowledge::kYes);
+  EXPECT_NE(row.plugin_enabled.basis.find("777"), std::string::npos);
+}
+
+class StoreSettingsTest : public StoreRulesTest {};
+
+TEST_F(StoreSettingsTest, DefaultsAreListedWithTheirAllowedValues) {
+  const auto settings = store_.ListSettings();
+  ASSERT_EQ(settings.size(), 4u);
+  for (const SettingInfo& s : settings) {
+    EXPECT_EQ(s.value, s.default_value) << s.key;
+    EXPECT_FALSE(s.description.empty());
+  }
+  const core::CoveragePolicy policy = store_.GetCoveragePolicy();
+  EXPECT_EQ(policy.plugin_enabled, core::UnknownCoverage::kAssumeCovered);
+  EXPECT_EQ(store_.NessusUtcOffsetSeconds(), 0);
+}
+
+TEST_F(StoreSettingsTest, ValuesAreValidatedAndCanonicalised) {
+  store_.SetSetting("coverage.port-unknown", " STRICT ");
+  EXPECT_EQ(store_.GetSetting("coverage.port-unknown"), "strict");
+  EXPECT_EQ(store_.GetCoveragePolicy().port_scanned, core::UnknownCoverage::kNotCovered);
+  store_.SetSetting("import.nessus-utc-offset", "+0530");
+  EXPECT_EQ(store_.GetSetting("import.nessus-utc-offset"), "+05:30");
+  EXPECT_EQ(store_.NessusUtcOffsetSeconds(), 19800);
+  store_.SetSetting("import.nessus-utc-offset", "-8");
+  EXPECT_EQ(store_.NessusUtcOffsetSeconds(), -28800);
+  store_.SetSetting("import.nessus-utc-offset", "Z");
+  EXPECT_EQ(store_.GetSetting("import.nessus-utc-offset"), "+00:00");
+}
+
+TEST_F(StoreSettingsTest, BadKeysAndValuesAreUsageErrorsThatSayWhatIsAllowed) {
+  for (const auto& [key, value] :
+       std::vector<std::pair<std::string, std::string>>{{"coverage.plugin-unknown", "maybe"},
+                                                        {"import.nessus-utc-offset", "+15:00"},
+                                                        {"import.nessus-utc-offset", "+01:60"},
+                                                        {"import.nessus-utc-offset", "1"},
+                                                        {"no.such-key", "assume"}}) {
+    try {
+      store_.SetSetting(key, value);
+      ADD_FAILURE() << key << "=" << value << " accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), Error::Kind::kUsage);
+      const std::string message = e.what();
+      EXPECT_TRUE(message.find("allowed") != std::string::npos ||
+                  message.find("known:") != std::string::npos)
+          << message;
+    }
+  }
+  EXPECT_THROW(store_.GetSetting("coverage"), Error);
+}
+
+}  // namespace
+}  // namespace ttmtrack::db

@@ -26,7 +26,7 @@ body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica
 color:var(--ink);background:var(--bg)}
 a{color:#1d4ed8}
 header.top{background:var(--brand);color:#fff;padding:18px 32px 20px}
-header.top .kicker{font-size:12px;letter-spacing:.08em;text-transform:uppercase;color:#bcccdc}
+header.top .kicker{font-size:13px;letter-spacing:.04em;color:#bcccdc}
 header.top h1{margin:2px 0 2px;font-size:26px;font-weight:650;overflow-wrap:anywhere}
 header.top .sub{color:#d9e2ec;font-size:14px;overflow-wrap:anywhere}
 header.top a{color:#9fb3c8}
@@ -52,8 +52,9 @@ table{width:100%;border-collapse:collapse;font-size:14px}
 th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);vertical-align:top;
 overflow-wrap:anywhere}
 th{font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);
-background:#f8fafc}
-table.kv th{width:190px;text-transform:none;letter-spacing:0;font-size:14px;background:none}
+background:#f8fafc;white-space:nowrap}
+table.kv th{width:190px;text-transform:none;letter-spacing:0;font-size:14px;background:none;
+white-space:normal}
 tr.first td{border-top:2px solid #bcccdc}
 td.num,th.num{text-align:right;white-space:nowrap}
 .nowrap{white-space:nowrap}
@@ -71,14 +72,14 @@ border-radius:0 6px 6px 0;overflow-wrap:anywhere}
 .proof.reopened{border-color:var(--reopened);background:var(--reopened-bg)}
 .proof.fixed{border-color:var(--fixed);background:var(--fixed-bg)}
 .note{border:1px solid #f5c99b;background:#fff8ef;border-radius:6px;padding:8px 12px;margin:8px 0}
+.note.ok{border-color:#9fdcb9;background:var(--fixed-bg)}
 pre,code{font-family:ui-monospace,"DejaVu Sans Mono","Liberation Mono",Menlo,Consolas,monospace;
 font-size:13px}
 pre{background:var(--code-bg);border:1px solid var(--line);border-radius:6px;padding:10px 12px;
 margin:6px 0 12px;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.45}
 pre.output{max-height:none;background:#fbfbf7}
-.grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}
-.grid2>div{min-width:0}
-.label{font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+.label{font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);
+margin-top:10px}
 ol.steps li,ul.risks li{margin:0 0 6px}
 .exposure{border-top:3px solid var(--line)}
 .exposure.open{border-top-color:var(--open)}
@@ -96,7 +97,7 @@ svg.chart .pt{fill:#fff;stroke:#a8430c;stroke-width:2}
 svg.chart text.value{fill:#a8430c;font-weight:700}
 svg.chart text.empty{font-size:15px}
 footer{max-width:1180px;margin:0 auto;padding:0 32px 32px;color:var(--muted);font-size:12px}
-@media (max-width:800px){.cards{grid-template-columns:repeat(2,1fr)}.grid2{grid-template-columns:1fr}
+@media (max-width:800px){.cards{grid-template-columns:repeat(2,1fr)}
 main,header.top{padding-left:16px;padding-right:16px}}
 @media print{
 @page{margin:14mm}

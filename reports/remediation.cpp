@@ -47,6 +47,8 @@ FirewallRules IptablesRules(const Context& c) {
     rules.after.push_back("# " + command + " -S INPUT");
     rules.after.push_back("-P INPUT ACCEPT");
     rules.apply.push_back(command + " -I INPUT 1 " + match + " -j DROP");
+    // Roll-back removes the DROP first, so the trusted networks are never cut off midway.
+    rules.rollback.push_back(command + " -D INPUT " + match + " -j DROP");
     for (const std::string& network : NetworksOf(c, family)) {
       rules.after.push_back("-A INPUT -s " + network + " " + match + " -j ACCEPT");
       rules.apply.push_back(command + " -I INPUT 1 -s " + network + " " + match + " -j ACCEPT");
@@ -54,7 +56,6 @@ FirewallRules IptablesRules(const Context& c) {
     }
     rules.after.push_back("-A INPUT " + match + " -j DROP");
     rules.after.push_back("# ...the host's other rules follow, unchanged");
-    rules.rollback.push_back(command + " -D INPUT " + match + " -j DROP");
   }
   rules.apply.push_back(
       "netfilter-persistent save   # or: iptables-save > /etc/iptables/rules.v4;"
@@ -106,7 +107,7 @@ FirewallRules NftablesRules(const Context& c) {
 }
 
 std::string AnsibleTask(const Context& c, const std::string& host) {
-  const std::string what = c.protocol + "/" + c.port;
+  const std::string what = c.port + "/" + c.protocol;
   std::string yaml = "# Tasks for host " + host + " (ttm_cmd on " + what + ", " + kRuleComment +
                      ").\n# Needs root (become: true). Persist with netfilter-persistent.\n";
   yaml += "- name: Drop inbound " + what + " (ttm_cmd) except from trusted networks\n";
@@ -137,7 +138,7 @@ std::string Join(const std::vector<std::string>& items) {
 }
 
 void AddSteps(RemediationPlan& plan) {
-  const std::string what = plan.protocol + "/" + plan.port;
+  const std::string what = plan.port + "/" + plan.protocol;
   plan.steps = {
       "Block inbound " + what + " on " + plan.host + " from everywhere except the trusted " +
           "networks (" + Join(plan.trusted_networks) + "): apply either the iptables or the " +
@@ -162,7 +163,7 @@ void AddSteps(RemediationPlan& plan) {
 }
 
 void AddRisks(RemediationPlan& plan) {
-  const std::string what = plan.protocol + "/" + plan.port;
+  const std::string what = plan.port + "/" + plan.protocol;
   std::string peers =
       "Legitimate TTM clients outside the trusted networks lose access as soon "
       "as the DROP rule is in place.";
@@ -188,7 +189,7 @@ void AddRisks(RemediationPlan& plan) {
 }
 
 void AddVerification(RemediationPlan& plan) {
-  const std::string what = plan.protocol + "/" + plan.port;
+  const std::string what = plan.port + "/" + plan.protocol;
   const char* ss_flags = plan.protocol == "udp" ? "-ulnp" : "-tlnp";
   plan.verification = {
       {"On the host: is ttm_cmd still listening, and on which address? After the configuration "

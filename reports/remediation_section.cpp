@@ -15,19 +15,19 @@ void Lines(HtmlWriter& html, const std::vector<std::string>& lines) {
 }
 
 void BeforeAfter(HtmlWriter& html, const FirewallRules& rules) {
-  html.Raw(
-      "<div class=\"grid2\">\n<div><div class=\"label\">Before: as the scan found it, "
-      "nothing filters the port</div>\n");
+  // Stacked rather than side by side: the rules are long, and wrapping them mid-option makes
+  // them harder to compare with what the host prints.
+  html.Raw("<div class=\"label\">Before: as the scan found it, nothing filters the port</div>\n");
   Lines(html, rules.before);
-  html.Raw("</div>\n<div><div class=\"label\">After</div>\n");
+  html.Raw("<div class=\"label\">After</div>\n");
   Lines(html, rules.after);
-  html.Raw("</div>\n</div>\n<div class=\"label\">Commands</div>\n");
+  html.Raw("<div class=\"label\">Commands</div>\n");
   Lines(html, rules.apply);
 }
 
 void Status(HtmlWriter& html, const core::Exposure& exposure) {
   if (exposure.state == core::ExposureState::kFixed) {
-    html.Open("p", {{"class", "note"}});
+    html.Open("p", {{"class", "note ok"}});
     html.Text("Verified fixed" +
               (exposure.verified_by ? " by " + ScanLabel(*exposure.verified_by) + " on " +
                                           DisplayTime(exposure.verified_by->time)

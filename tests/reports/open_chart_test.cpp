@@ -1,0 +1,87 @@
+#include "reports/open_chart.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/reports/page_outline.hpp"
+
+namespace ttmtrack::reports {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr std::int64_t kDay = 86400;
+constexpr std::int64_t k20260105 = 1767571200;  // midnight UTC
+
+std::string Chart(const std::vector<core::OpenCountPoint>& points) {
+  HtmlWriter html;
+  RenderOpenChart(html, DailyOpenCounts(points));
+  const std::string svg = html.Release();
+  EXPECT_TRUE(testing::OutlinePage(svg).errors.empty()) << svg;
+  return svg;
+}
+
+std::size_t Count(const std::string& text, const std::string& needle) {
+  std::size_t count = 0;
+  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST(OpenChartTest, ZeroPointsDrawsAxesAndSaysSo) {
+  const std::string svg = Chart({});
+  EXPECT_THAT(svg, HasSubstr("No scan with a known date has been imported yet."));
+  EXPECT_THAT(svg, HasSubstr("class=\"axis\""));
+  EXPECT_EQ(Count(svg, "<circle"), 0u);
+}
+
+TEST(OpenChartTest, OnePointIsADotInTheMiddleWithItsDate) {
+  const std::string svg = Chart({{k20260105 + 3600, 3}});
+  EXPECT_EQ(Count(svg, "<circle"), 1u);
+  EXPECT_THAT(svg, HasSubstr("cx=\"446\""));  // (56 + 836) / 2
+  EXPECT_THAT(svg, Not(HasSubstr("<polyline")));
+  EXPECT_THAT(svg, HasSubstr(">2026-01-05</text>"));
+  EXPECT_THAT(svg, HasSubstr("<title>2026-01-05: 3 open</title>"));
+}
+
+TEST(OpenChartTest, ManyPointsDrawALineWithOnePointPerDate) {
+  std::vector<core::OpenCountPoint> points;
+  for (int i = 0; i < 30; ++i) points.push_back({k20260105 + i * 7 * kDay, i % 9});
+  const std::string svg = Chart(points);
+  EXPECT_EQ(Count(svg, "<circle"), 30u);
+  EXPECT_EQ(Count(svg, "<polyline"), 1u);
+  // Dates are labelled without overlapping: far fewer labels than points, first and last kept.
+  const std::size_t labels = Count(svg, "text-anchor=\"middle\">20");
+  EXPECT_GE(labels, 3u);
+  EXPECT_LE(labels, 9u);
+  EXPECT_THAT(svg, HasSubstr(">2026-01-05</text>"));
+  EXPECT_THAT(svg, HasSubstr(">2026-07-27</text>"));
+}
+
+TEST(OpenChartTest, ScansOnOneDayGiveOnePointWithTheDaysLastValue) {
+  const auto days = DailyOpenCounts(
+      {{k20260105 + 100, 5}, {k20260105 + 50000, 2}, {k20260105 + kDay, 4}, {0, 99}});
+  ASSERT_EQ(days.size(), 2u);
+  EXPECT_EQ(days[0].date, "2026-01-05");
+  EXPECT_EQ(days[0].open, 2);
+  EXPECT_EQ(days[1].open, 4);
+}
+
+TEST(OpenChartTest, GridlinesAreWholeNumbersFromZero) {
+  const std::string svg = Chart({{k20260105, 7}, {k20260105 + kDay, 1}});
+  for (const char* tick : {">0</text>", ">2</text>", ">4</text>", ">6</text>", ">8</text>"}) {
+    EXPECT_THAT(svg, HasSubstr(tick));
+  }
+  EXPECT_THAT(svg, Not(HasSubstr(">10</text>")));
+}
+
+TEST(OpenChartTest, AllZeroCountsStillDrawASensibleScale) {
+  const std::string svg = Chart({{k20260105, 0}, {k20260105 + kDay, 0}});
+  EXPECT_THAT(svg, HasSubstr(">1</text>"));
+  EXPECT_EQ(Count(svg, "<circle"), 2u);
+}
+
+}  // namespace
+}  // namespace ttmtrack::reports

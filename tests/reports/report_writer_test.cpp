@@ -1,0 +1,108 @@
+#include "reports/report_writer.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "reports/render.hpp"
+#include "tests/reports/scenario.hpp"
+
+namespace ttmtrack::reports {
+namespace {
+
+using ::testing::HasSubstr;
+
+class ReportWriterTest : public ::testing::Test {
+ protected:
+  std::vector<std::string> Listing() const {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_.path())) {
+      names.push_back(std::filesystem::relative(entry.path(), dir_.path()).string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  testing::TempDir dir_;
+  testing::Scenario scenario_ = testing::MakeScenario();
+  ReportOptions options_ = testing::FixedOptions();
+};
+
+TEST_F(ReportWriterTest, WritesIndexAndOneHtmlPagePerHost) {
+  const std::filesystem::path out = dir_.path() / "report" / "nested";
+  ReportWriter writer(out, options_);
+  EXPECT_EQ(writer.WriteSummary(scenario_.summary), out / "index.html");
+  for (const core::HostReport& host : scenario_.hosts) writer.WriteHost(host);
+  EXPECT_EQ(writer.files_written(), 4u);
+  EXPECT_EQ(Listing(),
+            (std::vector<std::string>{
+                "report", "report/nested", "report/nested/hosts",
+                "report/nested/hosts/192.0.2.10.html", "report/nested/hosts/192.0.2.20.html",
+                "report/nested/hosts/2001-db8--7.html", "report/nested/index.html"}));
+  EXPECT_EQ(testing::ReadFile(out / "hosts" / "2001-db8--7.html"),
+            RenderHostHtml(scenario_.hosts[2], options_));
+  EXPECT_EQ(testing::ReadFile(out / "index.html"), RenderSummaryHtml(scenario_.summary, options_));
+}
+
+TEST_F(ReportWriterTest, JsonFormatWritesJsonFilesThatTheIndexNames) {
+  options_.format = ReportFormat::kJson;
+  ReportWriter writer(dir_.path(), options_);
+  writer.WriteSummary(scenario_.summary);
+  for (const core::HostReport& host : scenario_.hosts) writer.WriteHost(host);
+  const auto index = nlohmann::json::parse(testing::ReadFile(dir_.path() / "index.json"));
+  ASSERT_EQ(index["hosts"].size(), 3u);
+  for (const auto& host : index["hosts"]) {
+    const std::filesystem::path file = dir_.path() / host["file"].get<std::string>();
+    ASSERT_TRUE(std::filesystem::exists(file)) << file;
+    EXPECT_EQ(nlohmann::json::parse(testing::ReadFile(file))["host"]["ip"], host["ip"]);
+  }
+}
+
+TEST_F(ReportWriterTest, RewritingReplacesFilesAndLeavesNoTemporaryFiles) {
+  {
+    ReportWriter writer(dir_.path(), options_);
+    writer.WriteSummary(scenario_.summary);
+  }
+  options_.generated_at += 60;
+  ReportWriter writer(dir_.path(), options_);
+  writer.WriteSummary(scenario_.summary);
+  EXPECT_THAT(testing::ReadFile(dir_.path() / "index.html"), HasSubstr("13:54 UTC"));
+  EXPECT_EQ(Listing(), (std::vector<std::string>{"hosts", "index.html"}));
+}
+
+TEST_F(ReportWriterTest, FolderThatIsAFileIsAnIoError) {
+  std::ofstream(dir_.path() / "plain-file") << "x";
+  try {
+    ReportWriter writer(dir_.path() / "plain-file", options_);
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), Error::Kind::kIo);
+    EXPECT_THAT(error.what(), HasSubstr("plain-file"));
+  }
+}
+
+TEST_F(ReportWriterTest, UnwritableFolderIsAnIoErrorAndLeavesNothingBehind) {
+  const std::filesystem::path missing = dir_.path() / "gone" / "index.html";
+  try {
+    WriteFileAtomically(missing, "content");
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), Error::Kind::kIo);
+    EXPECT_THAT(error.what(), HasSubstr("gone"));
+  }
+  EXPECT_TRUE(Listing().empty());
+}
+
+TEST_F(ReportWriterTest, HostPathMatchesTheLinksOfTheSummary) {
+  const ReportWriter writer(dir_.path(), options_);
+  EXPECT_EQ(writer.HostPath("2001:db8::7"), std::filesystem::path("hosts/2001-db8--7.html"));
+  EXPECT_THAT(RenderSummaryHtml(scenario_.summary, options_),
+              HasSubstr("href=\"" + writer.HostPath("2001:db8::7").string() + "\""));
+}
+
+}  // namespace
+}  // namespace ttmtrack::reports

@@ -1,0 +1,172 @@
+#include "tests/reports/scenario.hpp"
+
+#include <stdlib.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace ttmtrack::reports::testing {
+namespace {
+
+using core::ExposureState;
+using core::NotCoveredReason;
+using core::OutcomeKind;
+
+core::ScanRef Scan(std::int64_t id, const char* scanner, const char* name, const char* file,
+                   std::int64_t time, char hash_digit) {
+  return {id, file, scanner, name, time, std::string(64, hash_digit)};
+}
+
+const core::ScanRef kS1 = Scan(1, "Nessus", "baseline-dmz", "baseline-dmz.nessus", 1767607200, 'a');
+const core::ScanRef kS2 =
+    Scan(2, "Nessus", "weekly-dmz", "weekly-dmz-0202.nessus", 1770024600, 'b');
+const core::ScanRef kS3 = Scan(3, "OpenVAS", "gvm-verify", "gvm-verify.xml", 1772489700, 'c');
+const core::ScanRef kS4 =
+    Scan(4, "Nessus", "weekly-dmz", "weekly-dmz-0310.nessus", 1773122400, 'd');
+
+const char kCovered[] =
+    "host scan completed; plugin_set lists 9564501; port 5010/tcp is inside the scanned range "
+    "1-10000";
+
+core::Outcome Outcome(std::int64_t exposure_id, const core::ScanRef& scan, OutcomeKind kind,
+                      NotCoveredReason reason = NotCoveredReason::kNone, std::string basis = "",
+                      std::string assumption = "") {
+  return {exposure_id, scan, kind, reason, std::move(assumption), std::move(basis)};
+}
+
+core::Evidence Detection(const core::ScanRef& scan, std::uint16_t port, std::string output) {
+  return {scan,
+          port,
+          "tcp",
+          "9564501",
+          "Trading Technologies Messaging ttm_cmd Detection",
+          2,
+          std::move(output)};
+}
+
+std::string Output(std::uint16_t port) {
+  return "The ttm_cmd command channel answered on port " + std::to_string(port) +
+         "/tcp.\n\n  Sent     : TTM probe (see docs/ttm-protocol.md)\n  Received : 54 54 4d 01 "
+         "00 00 00 0c\n\nRestrict this port to trusted networks.";
+}
+
+core::Exposure MakeExposure(std::int64_t id, const char* ip, std::uint16_t port,
+                            ExposureState state, const std::string& hostname,
+                            std::int64_t first_seen, std::int64_t last_seen,
+                            std::optional<std::int64_t> last_checked,
+                            std::optional<core::ScanRef> verified_by) {
+  return {id, ip, port, "tcp", state, hostname, first_seen, last_seen, last_checked, verified_by};
+}
+
+core::HostReport HostA() {
+  core::HostReport host;
+  host.identity = {"192.0.2.10",        "trade-gw1.example.net",
+                   "TRADEGW1",          "Linux Kernel 5.10 on Debian 11",
+                   "00:16:3e:12:34:56", {kS1, kS2, kS4}};
+  core::ExposureReport fixed;
+  fixed.exposure =
+      MakeExposure(1, "192.0.2.10", 5010, ExposureState::kFixed, "trade-gw1.example.net",
+                   kS1.time.value(), kS1.time.value(), kS4.time, kS2);
+  fixed.evidence = {Detection(kS1, 5010, Output(5010))};
+  fixed.timeline = {Outcome(1, kS1, OutcomeKind::kDetected),
+                    Outcome(1, kS2, OutcomeKind::kAbsent, NotCoveredReason::kNone, kCovered),
+                    Outcome(1, kS4, OutcomeKind::kAbsent, NotCoveredReason::kNone, kCovered)};
+  core::ExposureReport open;
+  open.exposure =
+      MakeExposure(2, "192.0.2.10", 10200, ExposureState::kOpen, "trade-gw1.example.net",
+                   kS1.time.value(), kS1.time.value(), kS1.time, std::nullopt);
+  open.evidence = {Detection(kS1, 10200, Output(10200))};
+  open.timeline = {Outcome(2, kS1, OutcomeKind::kDetected),
+                   Outcome(2, kS2, OutcomeKind::kNotCovered, NotCoveredReason::kPortOutsideRange,
+                           "port 10200/tcp is outside the scanned range 1-10000"),
+                   Outcome(2, kS4, OutcomeKind::kNotCovered, NotCoveredReason::kPortOutsideRange,
+                           "port 10200/tcp is outside the scanned range 1-10000")};
+  host.exposures = {fixed, open};
+  return host;
+}
+
+core::HostReport HostB() {
+  core::HostReport host;
+  host.identity = {"192.0.2.20", "", "MDFEED2", "", "", {kS1, kS2, kS3}};
+  core::ExposureReport report;
+  report.exposure = MakeExposure(3, "192.0.2.20", 5010, ExposureState::kFixed, "MDFEED2",
+                                 kS1.time.value(), kS1.time.value(), kS3.time, kS3);
+  report.evidence = {Detection(kS1, 5010, Output(5010))};
+  report.timeline = {
+      Outcome(3, kS1, OutcomeKind::kDetected),
+      Outcome(3, kS2, OutcomeKind::kNotCovered, NotCoveredReason::kHostScanIncomplete,
+              "the host's scan was interrupted"),
+      Outcome(3, kS3, OutcomeKind::kAbsent, NotCoveredReason::kNone,
+              "host scan completed; port 5010/tcp is inside the scanned range 1-65535",
+              "plugin assumed enabled: GVM reports carry no scan configuration")};
+  host.exposures = {report};
+  return host;
+}
+
+core::HostReport HostC() {
+  core::HostReport host;
+  host.identity = {"2001:db8::7", kHostileText, "", "Windows Server 2019", "", {kS1, kS2, kS4}};
+  core::ExposureReport report;
+  report.exposure = MakeExposure(4, "2001:db8::7", 5010, ExposureState::kReopened, kHostileText,
+                                 kS1.time.value(), kS4.time.value(), kS4.time, std::nullopt);
+  report.evidence = {
+      Detection(kS1, 5010, Output(5010)),
+      Detection(kS4, 5010,
+                std::string("banner: ") + kHostileText + "\nbell:\x07 end\n</pre><b>bold</b>")};
+  report.timeline = {Outcome(4, kS1, OutcomeKind::kDetected),
+                     Outcome(4, kS2, OutcomeKind::kAbsent, NotCoveredReason::kNone, kCovered),
+                     Outcome(4, kS4, OutcomeKind::kDetected)};
+  host.exposures = {report};
+  return host;
+}
+
+}  // namespace
+
+Scenario MakeScenario() {
+  Scenario scenario;
+  scenario.hosts = {HostA(), HostB(), HostC()};
+  core::SummaryReport& summary = scenario.summary;
+  summary.hosts_in_latest_scans = 3;
+  summary.open = 1;
+  summary.reopened = 1;
+  summary.fixed = 2;
+  summary.open_over_time = {
+      {kS1.time.value(), 4}, {kS2.time.value(), 2}, {kS3.time.value(), 1}, {kS4.time.value(), 2}};
+  for (const core::HostReport& host : scenario.hosts) {
+    for (const core::ExposureReport& report : host.exposures) {
+      summary.exposures.push_back(report.exposure);
+    }
+  }
+  summary.latest_scans = {kS1, kS3, kS4};
+  return scenario;
+}
+
+ReportOptions FixedOptions() {
+  ReportOptions options;
+  options.trusted_networks = {ParseTrustedNetwork("10.20.0.0/16"),
+                              ParseTrustedNetwork("2001:db8:100::/48")};
+  options.generated_at = kGeneratedAt;
+  options.tool_version = "0.1.0-test";
+  return options;
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "ttmtrack-reports-XXXXXX");
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+}  // namespace ttmtrack::reports::testing

@@ -87,7 +87,9 @@ TempDir::~TempDir() {
 bool PortIsFree(std::uint16_t port) {
   try {
     Poco::Net::ServerSocket probe;
-    probe.bind(Poco::Net::SocketAddress("127.0.0.1", port), /*reuseAddress=*/false,
+    // SO_REUSEADDR as the fake server sets it: a port whose old connections linger in
+    // TIME_WAIT is free for it; a port with a listener is not.
+    probe.bind(Poco::Net::SocketAddress("127.0.0.1", port), /*reuseAddress=*/true,
                /*reusePort=*/false);
     return true;
   } catch (const Poco::Exception&) {

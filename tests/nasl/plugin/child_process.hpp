@@ -37,7 +37,7 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// True when nothing listens on 127.0.0.1:`port` and it can be bound right now.
+// True when nothing listens on 127.0.0.1:`port`, so a fake server can bind it right now.
 bool PortIsFree(std::uint16_t port);
 
 // A ttm-fake-server child process. Start() launches it with --port/--mode/--port-file, waits

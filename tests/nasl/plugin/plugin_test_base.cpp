@@ -1,5 +1,8 @@
 #include "plugin_test_base.hpp"
 
+#include <chrono>
+#include <thread>
+
 namespace ttmtrack::nasl::testing {
 
 using nlohmann::json;
@@ -62,6 +65,25 @@ std::uint16_t PluginTestBase::Serve(const std::string& mode, std::uint16_t port)
     return 0;
   }
   return *started;
+}
+
+bool PluginTestBase::TryServe(const std::string& mode, std::uint16_t port) {
+  // A parallel test of the other profile holds a default port for about a second: wait for
+  // it. Something else holding it for longer means the port is not ours to test on.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (PortIsFree(port)) {
+      auto candidate = std::make_unique<FakeServerProcess>(TTM_FAKE_SERVER_BIN, mode, port,
+                                                           std::vector<std::string>{"-v"});
+      const auto started = candidate->Start();
+      if (started && *started == port) {
+        servers_.push_back(std::move(candidate));
+        return true;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
 }
 
 PluginRunRequest PluginTestBase::Request() const {

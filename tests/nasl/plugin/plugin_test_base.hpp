@@ -34,6 +34,9 @@ class PluginTestBase : public ::testing::Test {
   // Starts ttm-fake-server --verbose (port 0: any free port). Returns 0 and fails the test
   // when it cannot start.
   std::uint16_t Serve(const std::string& mode, std::uint16_t port = 0);
+  // Like Serve on a fixed port, but returns false instead of failing when the port is taken
+  // (another program, or a parallel test on a default port): the caller skips.
+  bool TryServe(const std::string& mode, std::uint16_t port);
   FakeServerProcess& server(std::size_t index) { return *servers_.at(index); }
   std::size_t server_count() const { return servers_.size(); }
 

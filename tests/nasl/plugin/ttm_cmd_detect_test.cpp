@@ -6,6 +6,8 @@
 #include <string>
 #include <tuple>
 
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
 #include <gtest/gtest.h>
 
 #include "plugin_test_base.hpp"
@@ -33,16 +35,18 @@ class TtmCmdDetectTest : public PluginTestBase, public ::testing::WithParamInter
 };
 
 TEST_P(TtmCmdDetectTest, DetectsTtmOnDefaultPort5010) {
-  if (!PortIsFree(5010)) GTEST_SKIP() << "127.0.0.1:5010 is busy; other tests cover detection";
-  ASSERT_EQ(Serve("ttm", 5010), 5010);
+  if (!TryServe("ttm", 5010)) {
+    GTEST_SKIP() << "127.0.0.1:5010 is busy; the other tests cover detection";
+  }
   PluginRunRequest request = Request();
   request.kb.emplace_back("Ports/tcp/5010", "1");
   ExpectDetected(Run(request), {5010});
 }
 
 TEST_P(TtmCmdDetectTest, DetectsTtmOnDefaultPort10200) {
-  if (!PortIsFree(10200)) GTEST_SKIP() << "127.0.0.1:10200 is busy; other tests cover detection";
-  ASSERT_EQ(Serve("ttm", 10200), 10200);
+  if (!TryServe("ttm", 10200)) {
+    GTEST_SKIP() << "127.0.0.1:10200 is busy; the other tests cover detection";
+  }
   PluginRunRequest request = Request();
   request.kb.emplace_back("Ports/tcp/10200", "1");
   ExpectDetected(Run(request), {10200});
@@ -115,18 +119,18 @@ TEST_P(TtmCmdDetectTest, IsNotScheduledWhenNoRequiredPortIsOpen) {
 }
 
 TEST_P(TtmCmdDetectTest, ReportsNothingForAClosedPort) {
-  // Take a free port number from a server, then stop the server: nothing listens there.
-  const int port = Serve("close");
-  ASSERT_GT(port, 0);
-  server(0).Terminate();
+  // Bound but not listening: connecting is refused, and no parallel test can take the port.
+  Poco::Net::ServerSocket holder;
+  holder.bind(Poco::Net::SocketAddress("127.0.0.1", 0), /*reuseAddress=*/false,
+              /*reusePort=*/false);
+  const int port = holder.address().port();
   PluginRunRequest request = Request();
   AddUnknownService(request, port);
   ExpectNothing(Run(request));
 }
 
 TEST_P(TtmCmdDetectTest, ReportsNothingForAnEchoServiceOnDefaultPort5010) {
-  if (!PortIsFree(5010)) GTEST_SKIP() << "127.0.0.1:5010 is busy";
-  ASSERT_EQ(Serve("echo", 5010), 5010);
+  if (!TryServe("echo", 5010)) GTEST_SKIP() << "127.0.0.1:5010 is busy";
   PluginRunRequest request = Request();
   request.kb.emplace_back("Ports/tcp/5010", "1");
   ExpectNothing(Run(request));

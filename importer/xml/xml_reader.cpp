@@ -1,6 +1,7 @@
 #include "importer/xml/xml_reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include <libxml/parser.h>
@@ -110,12 +111,37 @@ std::optional<std::string> XmlReader::Attribute(const char* attribute_name) cons
   return std::string(View(value.get()));
 }
 
+namespace {
+
+// libxml2 2.9 stores node lines in 16 bits, saturating at 65535. XML_PARSE_BIG_LINES keeps the
+// full line only for text nodes (in psvi), taken when the first run of the text has been
+// parsed. So past line 65535 an element's line is recovered from its first child: whitespace
+// text (the usual newline and indentation) ends its first run where it ends, so the element
+// starts that many newlines earlier; a first child element starts on the same line. -1 when
+// neither applies.
+std::int64_t BigLineOf(const xmlNode* node, int hops) {
+  if (node->line < 65535) return node->line > 0 ? node->line : -1;
+  const xmlNode* child = node->children;
+  if (child == nullptr || hops > 16) return -1;
+  if (child->type == XML_ELEMENT_NODE) return BigLineOf(child, hops + 1);
+  if (child->type != XML_TEXT_NODE || child->psvi == nullptr || child->content == nullptr) {
+    return -1;
+  }
+  std::int64_t newlines = 0;
+  for (const xmlChar* c = child->content; *c != 0; ++c) {
+    if (*c == '\n') ++newlines;
+    if (*c != '\n' && *c != ' ' && *c != '\t' && *c != '\r') return -1;
+  }
+  return static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(child->psvi)) - newlines;
+}
+
+}  // namespace
+
 std::int64_t XmlReader::line() const {
-  // With XML_PARSE_BIG_LINES xmlGetLineNo stays exact past line 65535.
   const xmlNode* node = xmlTextReaderCurrentNode(reader_.get());
-  const long node_line = node != nullptr ? xmlGetLineNo(node) : -1;
-  if (node_line > 0) return node_line;
-  return xmlTextReaderGetParserLineNumber(reader_.get());
+  const std::int64_t exact = node != nullptr ? BigLineOf(node, 0) : -1;
+  // Otherwise the parser's position, at most a chunk (512 bytes) ahead.
+  return exact > 0 ? exact : xmlTextReaderGetParserLineNumber(reader_.get());
 }
 
 std::string XmlReader::ReadText() {

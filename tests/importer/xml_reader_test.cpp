@@ -86,6 +86,22 @@ TEST_F(XmlReaderTest, RejectsDoctypeAfterCommentsAndDeclarationAtItsPosition) {
   }
 }
 
+// libxml2 2.9 saturates element line numbers at 65535; the reader recovers exact ones.
+TEST_F(XmlReaderTest, ElementLinesStayExactPastLine65535) {
+  std::string doc = "<report id=\"x\"><results>";
+  doc += std::string(70000, '\n');  // the result starts on line 70001
+  doc += "<result id=\"1\">\n  <host>192.0.2.5</host>\n  <port>99999/tcp</port>\n</result>";
+  doc += "</results></report>";
+  std::istringstream in(doc);
+  RecordingSink sink;
+  try {
+    ReadExportStream(in, "big-lines.xml", "", {}, sink);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.context().line, 70001) << e.what();
+  }
+}
+
 TEST_F(XmlReaderTest, UndefinedEntityReferenceIsAnError) {
   const Error e = ImportError(DataPath("nessus/undefined-entity.nessus"));
   EXPECT_EQ(e.kind(), Error::Kind::kBadInput);

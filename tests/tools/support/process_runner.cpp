@@ -50,8 +50,8 @@ std::string ReadFileBytes(const std::string& path) {
   return bytes.str();
 }
 
-ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         const std::vector<std::string>& env) {
+ProcessResult RunProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                         const std::string& cwd) {
   TempDir capture;
   const std::string out_path = capture.File("stdout");
   const std::string err_path = capture.File("stderr");
@@ -62,6 +62,7 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
                                    0600);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0600);
+  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   std::vector<std::string> args = argv;
   std::vector<std::string> environment = MergedEnvironment(env);
   std::vector<char*> c_args = CStrings(args);

@@ -15,10 +15,11 @@ struct ProcessResult {
 
 // Runs `argv` (argv[0] is a path, not looked up in PATH) to completion with stdin from
 // /dev/null, stdout and stderr captured through temporary files (no pipe deadlocks however much
-// it writes). `env` entries ("NAME=value") are added to, or replace, this process's environment.
+// it writes). `env` entries ("NAME=value") are added to, or replace, this process's environment;
+// `cwd`, when not empty, is the child's working directory.
 // Throws std::runtime_error when the child cannot be started. Thread-compatible.
 ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         const std::vector<std::string>& env = {});
+                         const std::vector<std::string>& env = {}, const std::string& cwd = {});
 
 // A fresh directory under $TMPDIR (or /tmp), removed with its contents on destruction unless
 // TTMTRACK_KEEP_TEST_DIRS is set (then its path is printed for inspection).

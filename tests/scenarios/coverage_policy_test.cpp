@@ -1,0 +1,47 @@
+// The coverage policy is a setting of the database: changing it must recompute the outcomes of
+// scans already imported (core/coverage_policy.hpp), in both directions.
+#include <gtest/gtest.h>
+
+#include "tests/scenarios/scenario_table.hpp"
+
+namespace ttmtrack::scenarios {
+namespace {
+
+class CoveragePolicyTest : public ::testing::Test {
+ protected:
+  test::TempDir dir_;
+  TtmtrackCli cli_{dir_.path()};
+};
+
+TEST_F(CoveragePolicyTest, SwitchingPolicyRecomputesImportedOutcomes) {
+  const WrittenScan jan =
+      WriteStep(dir_.path(), {"jan-detect", kJan, {Detecting(kX, {5010})}}, ExportFormat::kGvm);
+  const WrittenScan feb =
+      WriteStep(dir_.path(), {"feb-clean", kFeb, {Clean(kX)}}, ExportFormat::kGvm);
+  ASSERT_EQ(cli_.Run({"import", jan.file, feb.file}).exit_code, 0);
+  ScenarioChecker checker(cli_, {{"jan-detect", jan}, {"feb-clean", feb}});
+  const ExpectExposure fixed = {kX,           5010,        "fixed",    "jan-detect",
+                                "jan-detect", "feb-clean", "feb-clean"};
+  const ExpectExposure open = {kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""};
+  checker.CheckStatus({fixed});
+
+  cli_.Output({"config", "set", "coverage.plugin-unknown", "strict"});
+  checker.CheckStatus({open});
+  checker.CheckHistory(
+      {kX,
+       5010,
+       {Detected("jan-detect", "open"), NotCovered("feb-clean", "coverage-unknown", "open")}});
+
+  cli_.Output({"config", "set", "coverage.plugin-unknown", "assume"});
+  checker.CheckStatus({fixed});
+  checker.CheckHistory(
+      {kX, 5010, {Detected("jan-detect", "open"), Absent("feb-clean", "fixed", Assumed::kYes)}});
+}
+
+TEST_F(CoveragePolicyTest, AnUnknownSettingOrValueIsAUsageError) {
+  EXPECT_EQ(cli_.Run({"config", "set", "coverage.no-such-key", "strict"}).exit_code, 64);
+  EXPECT_EQ(cli_.Run({"config", "set", "coverage.plugin-unknown", "sometimes"}).exit_code, 64);
+}
+
+}  // namespace
+}  // namespace ttmtrack::scenarios

@@ -1,0 +1,168 @@
+#include "tests/scenarios/scenario_table.hpp"
+
+namespace ttmtrack::scenarios {
+namespace {
+
+constexpr ExportFormat kNessus = ExportFormat::kNessus;
+constexpr ExportFormat kGvm = ExportFormat::kGvm;
+
+void ForeignDetector(ScanSpec& s) { s.detection_plugin = ForeignTtmPlugin(); }
+
+// A re-scan whose policy enables the foreign plugin but not ttmtrack's own.
+void OnlyForeignPluginEnabled(ScanSpec& s) {
+  s.plugin_set = scangen::PluginSet::kWithoutTtm;
+  s.extra_plugin_ids = {kForeignNessusId};
+}
+
+const std::vector<std::string> kStrict[] = {
+    {"config", "set", "coverage.plugin-unknown", "strict"},
+    {"config", "set", "coverage.port-unknown", "strict"},
+    {"config", "set", "coverage.host-unknown", "strict"},
+};
+
+std::vector<std::vector<std::string>> StrictPolicy() {
+  return {std::begin(kStrict), std::end(kStrict)};
+}
+
+Step LearnStep() { return {"mar-foreign-detect", kMar, {Detecting(kY, {5010})}, ForeignDetector}; }
+
+}  // namespace
+
+scangen::DetectionPlugin ForeignTtmPlugin() {
+  return {kForeignNessusId, "1.3.6.1.4.1.32473.99.7",
+          "Custom check: TRADING technologies messaging command port reachable", "Misc.",
+          "unknown"};
+}
+
+std::vector<Scenario> RuleAndPolicyScenarios() {
+  std::vector<Scenario> rows;
+  rows.push_back({
+      .name = "AForeignPluginNamedAfterTtmIsADetection",
+      .steps = {{"jan-foreign-detect", kJan, {Detecting(kX, {5010})}, ForeignDetector},
+                {"feb-clean", kFeb, {Clean(kX)}}},
+      .status = {{kX, 5010, "fixed", "jan-foreign-detect", "jan-foreign-detect", "feb-clean",
+                  "feb-clean"}},
+  });
+  // The learned ID makes the February re-scan count even when it was imported before the scan
+  // that taught it; the third row is the control without the teaching scan.
+  const std::vector<ExpectExposure> learned_status = {
+      {kX, 5010, "fixed", "jan-detect", "jan-detect", "feb-foreign-only", "feb-foreign-only"},
+      {kY, 5010, "open", "mar-foreign-detect", "mar-foreign-detect", "mar-foreign-detect", ""}};
+  const ExpectHistory learned_history = {
+      kX,
+      5010,
+      {Detected("jan-detect", "open"), Absent("feb-foreign-only", "fixed"),
+       NotCovered("mar-foreign-detect", "host-not-in-scan", "fixed")}};
+  rows.push_back({
+      .name = "ALearnedPluginIdCountsAsEnabledInScansImportedBefore",
+      .formats = Formats::kNessusOnly,
+      .steps = {{"feb-foreign-only", kFeb, {Clean(kX)}, OnlyForeignPluginEnabled},
+                {"jan-detect", kJan, {Detecting(kX, {5010})}},
+                LearnStep()},
+      .status = learned_status,
+      .history = {learned_history},
+  });
+  rows.push_back({
+      .name = "ALearnedPluginIdCountsAsEnabledInScansImportedAfter",
+      .formats = Formats::kNessusOnly,
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}},
+                LearnStep(),
+                {"feb-foreign-only", kFeb, {Clean(kX)}, OnlyForeignPluginEnabled}},
+      .status = learned_status,
+      .history = {learned_history},
+  });
+  rows.push_back({
+      .name = "AnUnknownPluginIdDoesNotCountAsEnabled",
+      .formats = Formats::kNessusOnly,
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}},
+                {"feb-foreign-only", kFeb, {Clean(kX)}, OnlyForeignPluginEnabled}},
+      .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"),
+                    NotCovered("feb-foreign-only", "plugin-not-enabled", "open")}}},
+  });
+  rows.push_back({
+      .name = "PortScannerResultsOnATtmPortMakeNoOtherExposures",
+      .formats = Formats::kNessusOnly,
+      .steps = {{"jan-detect",
+                 kJan,
+                 {Detecting(kX, {5010})},
+                 [](ScanSpec& s) { s.port_results_on_detection_ports = true; }},
+                {"feb-other-host", kFeb, {Clean(kY), Clean(kZ)}}},
+      .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
+  });
+  rows.push_back({
+      .name = "StrictPolicyLeavesAnOpenvasCleanRescanUnverified",
+      .formats = Formats::kAsWritten,
+      .commands = StrictPolicy(),
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}, nullptr, kGvm},
+                {"feb-clean", kFeb, {Clean(kX)}, nullptr, kGvm}},
+      .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"),
+                    NotCovered("feb-clean", "coverage-unknown", "open")}}},
+  });
+  rows.push_back({
+      .name = "DefaultPolicyVerifiesAnOpenvasRescanAndRecordsTheAssumption",
+      .formats = Formats::kAsWritten,
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}, nullptr, kGvm},
+                {"feb-clean", kFeb, {Clean(kX)}, nullptr, kGvm}},
+      .status = {{kX, 5010, "fixed", "jan-detect", "jan-detect", "feb-clean", "feb-clean"}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"), Absent("feb-clean", "fixed", Assumed::kYes)}}},
+  });
+  rows.push_back({
+      .name = "StrictPolicyAcceptsANessusRescanThatStatesItsCoverage",
+      .formats = Formats::kNessusOnly,
+      .commands = StrictPolicy(),
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}}, {"feb-clean", kFeb, {Clean(kX)}}},
+      .status = {{kX, 5010, "fixed", "jan-detect", "jan-detect", "feb-clean", "feb-clean"}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"), Absent("feb-clean", "fixed", Assumed::kNo)}}},
+  });
+  rows.push_back({
+      .name = "StrictPolicyLeavesANessusRescanWithoutPolicyUnverified",
+      .formats = Formats::kNessusOnly,
+      .commands = StrictPolicy(),
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}},
+                {"feb-no-policy", kFeb, {Clean(kX)}, [](ScanSpec& s) { s.with_policy = false; }}},
+      .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"),
+                    NotCovered("feb-no-policy", "coverage-unknown", "open")}}},
+  });
+  rows.push_back({
+      .name = "DefaultPolicyAssumesTheScannersDefaultPortList",
+      .formats = Formats::kNessusOnly,
+      .steps =
+          {{"jan-detect", kJan, {Detecting(kX, {5010})}},
+           {"feb-default-ports", kFeb, {Clean(kX)}, [](ScanSpec& s) { s.port_range = "default"; }}},
+      .status = {{kX, 5010, "fixed", "jan-detect", "jan-detect", "feb-default-ports",
+                  "feb-default-ports"}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"),
+                    Absent("feb-default-ports", "fixed", Assumed::kYes)}}},
+  });
+  rows.push_back({
+      .name = "StrictPolicyRefusesTheScannersDefaultPortList",
+      .formats = Formats::kNessusOnly,
+      .commands = StrictPolicy(),
+      .steps =
+          {{"jan-detect", kJan, {Detecting(kX, {5010})}},
+           {"feb-default-ports", kFeb, {Clean(kX)}, [](ScanSpec& s) { s.port_range = "default"; }}},
+      .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"),
+                    NotCovered("feb-default-ports", "coverage-unknown", "open")}}},
+  });
+  return rows;
+}
+
+}  // namespace ttmtrack::scenarios

@@ -152,8 +152,32 @@ Value FnNoteOnly(Interpreter& in, const CallArgs& args, const char* name) {
 Value FnScriptRequireUdpPorts(Interpreter& in, const CallArgs& a) {
   return FnNoteOnly(in, a, "script_require_udp_ports");
 }
-Value FnScriptMandatoryKeys(Interpreter& in, const CallArgs& a) {
-  return FnNoteOnly(in, a, "script_mandatory_keys");
+// script_mandatory_keys("a", "b", re:"b=regex"): the `re:` form constrains one of the keys.
+Value FnScriptMandatoryKeys(Interpreter& in, const CallArgs& args) {
+  Note(in, "script_mandatory_keys", args);
+  const auto re = StrArg(args.Named("re"));
+  std::string re_key;
+  if (re) {
+    const auto eq = re->find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == re->size() ||
+        re->find('=', eq + 1) != std::string::npos) {
+      in.Error("script_mandatory_keys(): erroneous re argument");
+      return Value();
+    }
+    re_key = re->substr(0, eq);
+  }
+  bool re_used = false;
+  for (const auto& v : Items(args)) {
+    const std::string key = v.ToStr();
+    if (re && !re_used && key == re_key) {
+      Desc(in).mandatory_keys.push_back(*re);
+      re_used = true;
+    } else {
+      Desc(in).mandatory_keys.push_back(key);
+    }
+  }
+  if (re && !re_used) Desc(in).mandatory_keys.push_back(*re);
+  return Value();
 }
 Value FnScriptTimeout(Interpreter& in, const CallArgs& a) {
   return FnNoteOnly(in, a, "script_timeout");

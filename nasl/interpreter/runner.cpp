@@ -8,6 +8,7 @@
 #include "nasl/interpreter/interpreter.hpp"
 #include "nasl/interpreter/knowledge_base.hpp"
 #include "nasl/interpreter/parser.hpp"
+#include "nasl/interpreter/posix_regex.hpp"
 #include "nasl/interpreter/session.hpp"
 
 // The run model of the real scanners: at load time the plugin runs once with
@@ -102,12 +103,31 @@ bool IsPortNumber(const std::string& s) {
   return !s.empty() && s.size() <= 5 && s.find_first_not_of("0123456789") == std::string::npos;
 }
 
-// The scheduler's requirements: any required port open (a numeric port through
-// Ports/tcp/N, a KB key such as Services/unknown through its having a value), every required
-// key present, no excluded key present.
+// The scheduler's requirements: every required and mandatory key present, no excluded key
+// present, and any required port open (a numeric port through Ports/tcp/N, a KB key such as
+// Services/unknown through its having a value).
+// "name" needs a value; "name=regex" needs a value matching the regex (POSIX extended).
+bool MandatoryKeyMet(const KnowledgeBase& kb, const std::string& spec) {
+  const auto eq = spec.find('=');
+  if (eq == std::string::npos) return kb.Has(spec);
+  std::string error;
+  const auto re = PosixRegex::Compile(spec.substr(eq + 1), REG_NOSUB, &error);
+  if (!re) return false;
+  for (const auto& v : kb.Values(spec.substr(0, eq))) {
+    const std::string text = std::holds_alternative<std::int64_t>(v)
+                                 ? std::to_string(std::get<std::int64_t>(v))
+                                 : std::get<std::string>(v);
+    if (re->Search(text.c_str())) return true;
+  }
+  return false;
+}
+
 bool Scheduled(const Description& d, const KnowledgeBase& kb) {
   for (const auto& key : d.require_keys) {
     if (!kb.Has(key)) return false;
+  }
+  for (const auto& spec : d.mandatory_keys) {
+    if (!MandatoryKeyMet(kb, spec)) return false;
   }
   for (const auto& key : d.exclude_keys) {
     if (kb.Has(key)) return false;

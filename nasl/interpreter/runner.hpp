@@ -86,6 +86,7 @@ struct Description {
   nlohmann::ordered_json require_ports = nlohmann::ordered_json::array();  // ints and strings
   std::vector<std::string> require_keys;
   std::vector<std::string> exclude_keys;
+  std::vector<std::string> mandatory_keys;                      // OpenVAS; "name" or "name=regex"
   std::vector<std::pair<std::string, std::string>> tags;        // in call order
   std::vector<std::pair<std::string, std::string>> attributes;  // in call order
   std::vector<Xref> xrefs;

@@ -93,6 +93,24 @@ TEST(RunnerTest, RequiredAndExcludedKeysGateTheAttackRun) {
   EXPECT_FALSE(RunSource(plugin, Profile::kOpenVas, {{"Host/ok", 1}, {"Host/dead", 1}}).scheduled);
 }
 
+TEST(RunnerTest, MandatoryKeysGateTheAttackRunIncludingTheRegexForm) {
+  const std::string plugin =
+      "if (description) { script_oid(\"1.2.3\"); script_name(\"m\"); script_tag(name:"
+      "\"cvss_base_vector\", value:\"AV:N\");\n"
+      "script_mandatory_keys(\"App/detected\", \"App/version\", re:\"App/version=^2\\.\");"
+      " exit(0); }\ndisplay(\"ran\");";
+  const RunResult none = RunSource(plugin, Profile::kOpenVas, {{"App/detected", 1}});
+  EXPECT_EQ(none.description.mandatory_keys,
+            (std::vector<std::string>{"App/detected", "App/version=^2\\."}));
+  EXPECT_FALSE(none.scheduled);
+  EXPECT_FALSE(RunSource(plugin, Profile::kOpenVas,
+                         {{"App/detected", 1}, {"App/version", std::string("1.9")}})
+                   .scheduled);
+  EXPECT_TRUE(RunSource(plugin, Profile::kOpenVas,
+                        {{"App/detected", 1}, {"App/version", std::string("2.4")}})
+                  .scheduled);
+}
+
 TEST(RunnerTest, DescriptionRunSeesAnEmptyKnowledgeBase) {
   const RunResult r =
       RunSource(std::string("if (description) display(typeof(get_kb_item(\"Seed\")));\n") +

@@ -1,5 +1,6 @@
 #include "db/store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <unordered_map>
 
@@ -63,8 +64,8 @@ LifecycleCounts CountChanges(sqlite::Database& db, std::int64_t scan_id,
 Store::Impl::Impl(const std::string& path, Store::Options opts)
     : db(path), options(std::move(opts)) {
   // Recomputation reads every outcome row; with SQLite's default 2 MiB page cache a large
-  // database is re-read from the OS page by page. 64 MiB is a ceiling, not an allocation.
-  db.Exec("PRAGMA cache_size = -65536");
+  // database is re-read from the OS page by page. The size is a ceiling, not an allocation.
+  db.Exec("PRAGMA cache_size = " + std::to_string(-std::max(options.page_cache_kib, 256)));
   const int version = schema::CurrentVersion(db);
   schema::RefuseNewer(db, version);
   if (version == schema::LatestVersion()) return;

@@ -1,6 +1,9 @@
 #include "nasl/interpreter/parser.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -337,6 +340,58 @@ TEST(ParserTest, ReportsUnexpectedEndOfFile) {
 TEST(ParserTest, HugeIntegerIsRejected) {
   EXPECT_NE(ParseFailure("x = 99999999999999999999999;").message.find("too large"),
             std::string::npos);
+}
+
+TEST(ParserTest, HostileNestingIsAnErrorNotAStackOverflow) {
+  const std::string parens =
+      "x = " + std::string(100000, '(') + "1" + std::string(100000, ')') + ";";
+  EXPECT_NE(ParseFailure(parens).message.find("nesting deeper"), std::string::npos);
+  const std::string blocks = std::string(100000, '{') + std::string(100000, '}');
+  EXPECT_NE(ParseFailure(blocks).message.find("nesting deeper"), std::string::npos);
+  std::string chain = "x = 1";
+  for (int i = 0; i < 100000; ++i) chain += " + 1";
+  EXPECT_NE(ParseFailure(chain + ";").message.find("operators in one expression"),
+            std::string::npos);
+  std::string unary = "x = ";
+  for (int i = 0; i < 100000; ++i) unary += "- ";
+  EXPECT_NE(ParseFailure(unary + "1;").message.find("nesting deeper"), std::string::npos);
+}
+
+// Mutated copies of the valid inputs: each either parses or fails with kBadInput and a
+// position inside the text; none may crash (the ASan build runs this too).
+TEST(ParserTest, MutatedInputsParseOrFailCleanly) {
+  std::vector<std::string> seeds;
+  for (const auto& file : NaslFilesUnder(fs::path(TTMTRACK_NASL_DATA_DIR) / "valid")) {
+    std::ifstream in(file, std::ios::binary);
+    seeds.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  ASSERT_FALSE(seeds.empty());
+  std::mt19937 rng(20261125);
+  const std::string alphabet = "(){}[];,:=<>!~+-*/%&|^\"'#x0 \n\\a1.";
+  int accepted = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = seeds[rng() % seeds.size()];
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = rng() % text.size();
+      switch (rng() % 3) {
+        case 0: text.erase(at, 1 + rng() % 3); break;
+        case 1: text.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+        default: text[at] = static_cast<char>(rng() % 256); break;
+      }
+    }
+    try {
+      ParseSource(text, "mutant.nasl");
+      ++accepted;
+    } catch (const Error& e) {
+      ASSERT_EQ(e.kind(), Error::Kind::kBadInput) << e.what();
+      ASSERT_GE(e.context().line, 1);
+      ASSERT_GE(e.context().column, 1);
+    }
+  }
+  // Most single-byte edits break NASL; some (inside comments and strings) do not.
+  EXPECT_GT(accepted, 0);
+  EXPECT_LT(accepted, 3000);
 }
 
 TEST(ParserTest, MissingFileIsNoInput) {

@@ -46,7 +46,7 @@ void AtAGlance(HtmlWriter& html, const core::HostReport& host) {
   for (const core::ExposureReport& report : host.exposures) {
     const core::Exposure& exposure = report.exposure;
     html.Open("tr");
-    html.Open("td", {{"class", "nowrap"}});
+    html.Open("td", {{"class", "keep"}});
     html.Open("a",
               {Attr::Href(Url("#").Segment(ExposureAnchor(exposure.port, exposure.protocol)))});
     html.Text(PortLabel(exposure.port, exposure.protocol));

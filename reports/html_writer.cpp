@@ -11,7 +11,8 @@ namespace detail {
 void RejectedAtCompileTime(const char* why) {
   // Unreachable at run time: every caller is a consteval constructor, where calling this
   // non-constexpr function is a compile error.
-  assert(why == nullptr);
+  static_cast<void>(why);
+  assert(false);
 }
 }  // namespace detail
 

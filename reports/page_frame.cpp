@@ -58,6 +58,7 @@ white-space:normal}
 tr.first td{border-top:2px solid #bcccdc}
 td.num,th.num{text-align:right;white-space:nowrap}
 .nowrap{white-space:nowrap}
+.keep{white-space:nowrap;overflow-wrap:normal}
 .badge{display:inline-block;padding:1px 9px;border-radius:11px;font-size:12px;font-weight:650;
 text-transform:uppercase;letter-spacing:.04em;white-space:nowrap;border:1px solid transparent}
 .badge.open{color:var(--open);background:var(--open-bg);border-color:#f5c99b}
@@ -108,7 +109,14 @@ header.top .kicker,header.top .sub{color:#333}
 nav.crumbs{display:none}
 main{max-width:none;padding:12px 0 0}
 section{border:none;border-radius:0;padding:0;margin:0 0 16pt}
-.card{break-inside:avoid}
+.cards{grid-template-columns:repeat(4,1fr);gap:8pt}
+.card{break-inside:avoid;padding:6pt 8pt}
+.card .n{font-size:20pt}
+table{font-size:8.5pt}
+th,td{padding:3pt 4pt}
+th,.nowrap{white-space:normal}
+table.kv th{font-size:9pt;width:130pt}
+.small{font-size:8pt}
 h2,h3,h4{break-after:avoid}
 tr,.proof,.note,figure{break-inside:avoid}
 pre{font-size:9pt}

@@ -83,7 +83,7 @@ void Chart(HtmlWriter& html, const core::SummaryReport& summary) {
 }
 
 void ExposureCells(HtmlWriter& html, const core::Exposure& exposure, const std::string& page) {
-  html.Open("td", {{"class", "nowrap"}});
+  html.Open("td", {{"class", "keep"}});
   html.Open("a", {Attr::Href(Url("hosts/").Segment(page).Literal("#").Segment(
                      ExposureAnchor(exposure.port, exposure.protocol)))});
   html.Text(PortLabel(exposure.port, exposure.protocol));
@@ -123,7 +123,7 @@ void HostTable(HtmlWriter& html, const core::SummaryReport& summary) {
     for (std::size_t i = 0; i < group.exposures.size(); ++i) {
       if (i == 0) {
         html.Open("tr", {{"class", "first"}});
-        html.Open("td", {{"rowspan", rows}, {"class", "nowrap"}});
+        html.Open("td", {{"rowspan", rows}, {"class", "keep"}});
         html.Open("a", {Attr::Href(Url("hosts/").Segment(page))});
         html.Text(group.ip);
         html.Close("a");

@@ -220,7 +220,8 @@ class StoreLifecycleTest : public ::testing::TestWithParam<Scenario> {
       EXPECT_EQ(ToString(got.state), std::string(ToString(want.state))) << got.port;
       EXPECT_EQ(got.verified_by ? got.verified_by->sha256 : "", want.verified_by) << got.port;
       std::vector<std::string> timeline;
-      for (const auto& o : store.History(got.ip, got.port).at(0).timeline) {
+      const auto history = store.History(got.ip, got.port);
+      for (const auto& o : history.at(0).timeline) {
         timeline.push_back(TimelineEntry(o));
       }
       EXPECT_EQ(timeline, want.timeline) << got.port;

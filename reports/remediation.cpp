@@ -12,7 +12,9 @@ namespace {
 using Family = IpAddress::Family;
 
 // Tags every rule so that it can be found and removed again (-D, nft handle).
-const std::string kRuleComment = "ttmtrack " + std::string(core::kDetectionId);
+constexpr std::string_view kRuleCommentText = "ttmtrack c564e5ab";
+static_assert(kRuleCommentText.substr(9) == core::kDetectionId);
+std::string RuleComment() { return std::string(kRuleCommentText); }
 
 struct Context {
   std::string port;
@@ -34,7 +36,7 @@ const std::vector<std::string>& NetworksOf(const Context& c, Family family) {
 // `iptables -S` prints, so the "after" listing matches what the operator will see.
 std::string IptablesMatch(const Context& c) {
   return "-p " + c.protocol + " -m " + c.protocol + " --dport " + c.port +
-         " -m comment --comment \"" + kRuleComment + "\"";
+         " -m comment --comment \"" + RuleComment() + "\"";
 }
 
 FirewallRules IptablesRules(const Context& c) {
@@ -73,7 +75,7 @@ std::string NftSet(const std::vector<std::string>& networks) {
 FirewallRules NftablesRules(const Context& c) {
   FirewallRules rules;
   const std::string port_match = c.protocol + " dport " + c.port;
-  const std::string comment = " comment \"" + kRuleComment + "\"";
+  const std::string comment = " comment \"" + RuleComment() + "\"";
   const std::vector<std::string> head = {
       "table inet filter {", "    chain input {",
       "        type filter hook input priority filter; policy accept;"};
@@ -99,7 +101,7 @@ FirewallRules NftablesRules(const Context& c) {
   rules.after.push_back("        " + port_match + " drop" + comment);
   rules.after.insert(rules.after.end(), tail.begin(), tail.end());
   rules.apply.push_back("# then add the same rules to /etc/nftables.conf so they survive a reboot");
-  rules.rollback.push_back("nft -a list chain inet filter input | grep '" + kRuleComment + "'");
+  rules.rollback.push_back("nft -a list chain inet filter input | grep '" + RuleComment() + "'");
   rules.rollback.push_back(
       "nft delete rule inet filter input handle <HANDLE>   # once per handle listed above");
   rules.rollback.push_back("# and remove the rules from /etc/nftables.conf");
@@ -108,19 +110,19 @@ FirewallRules NftablesRules(const Context& c) {
 
 std::string AnsibleTask(const Context& c, const std::string& host) {
   const std::string what = c.port + "/" + c.protocol;
-  std::string yaml = "# Tasks for host " + host + " (ttm_cmd on " + what + ", " + kRuleComment +
+  std::string yaml = "# Tasks for host " + host + " (ttm_cmd on " + what + ", " + RuleComment() +
                      ").\n# Needs root (become: true). Persist with netfilter-persistent.\n";
   yaml += "- name: Drop inbound " + what + " (ttm_cmd) except from trusted networks\n";
   yaml += "  ansible.builtin.iptables:\n    chain: INPUT\n    protocol: " + c.protocol +
           "\n    destination_port: \"" + c.port +
           "\"\n    jump: DROP\n    action: insert\n    rule_num: \"1\"\n";
-  yaml += "    ip_version: \"{{ item }}\"\n    comment: " + kRuleComment + "\n";
+  yaml += "    ip_version: \"{{ item }}\"\n    comment: " + RuleComment() + "\n";
   yaml += "  loop: [ipv4, ipv6]\n\n";
   yaml += "- name: Allow inbound " + what + " (ttm_cmd) from trusted networks only\n";
   yaml += "  ansible.builtin.iptables:\n    chain: INPUT\n    protocol: " + c.protocol +
           "\n    source: \"{{ item.net }}\"\n    destination_port: \"" + c.port +
           "\"\n    jump: ACCEPT\n    action: insert\n    rule_num: \"1\"\n";
-  yaml += "    ip_version: \"{{ item.ip_version }}\"\n    comment: " + kRuleComment + "\n";
+  yaml += "    ip_version: \"{{ item.ip_version }}\"\n    comment: " + RuleComment() + "\n";
   yaml += "  loop:\n";
   for (const Family family : {Family::kV4, Family::kV6}) {
     for (const std::string& network : NetworksOf(c, family)) {
@@ -183,7 +185,7 @@ void AddRisks(RemediationPlan& plan) {
       "ESTABLISHED traffic; they end when the peers reconnect.",
       "Roll-back: run the roll-back commands (or the Ansible tasks with state: absent). Every rule "
       "carries the comment \"" +
-          kRuleComment + "\", so it can be found and removed; " + what +
+          RuleComment() + "\", so it can be found and removed; " + what +
           " is then reachable again from anywhere.",
   };
 }

@@ -62,20 +62,36 @@ std::filesystem::path TemporaryPathFor(const std::filesystem::path& path) {
                                std::to_string(::getpid()) + "-" + std::to_string(++counter));
 }
 
+// Removes the temporary file when writing fails part-way, whatever threw; Keep() once it has
+// been renamed into place.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::filesystem::path path) : path_(std::move(path)) {}
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  ~TemporaryFile() {
+    if (!kept_) ::unlink(path_.c_str());  // best effort: the write error is the one to report
+  }
+  const std::filesystem::path& path() const { return path_; }
+  void Keep() { kept_ = true; }
+
+ private:
+  std::filesystem::path path_;
+  bool kept_ = false;
+};
+
 }  // namespace
 
 void WriteFileAtomically(const std::filesystem::path& path, std::string_view content) {
-  const std::filesystem::path temporary = TemporaryPathFor(path);
-  FileDescriptor file(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
-  if (file.get() < 0) ThrowIo("cannot create", temporary, errno);
-  try {
-    WriteAll(file.get(), content, temporary);
-    if (file.Close() != 0) ThrowIo("cannot write", temporary, errno);
-    if (::rename(temporary.c_str(), path.c_str()) != 0) ThrowIo("cannot replace", path, errno);
-  } catch (const Error&) {
-    ::unlink(temporary.c_str());  // best effort: the original error is the one to report
-    throw;
-  }
+  const std::filesystem::path temporary_path = TemporaryPathFor(path);
+  FileDescriptor file(
+      ::open(temporary_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+  if (file.get() < 0) ThrowIo("cannot create", temporary_path, errno);
+  TemporaryFile temporary(temporary_path);
+  WriteAll(file.get(), content, temporary.path());
+  if (file.Close() != 0) ThrowIo("cannot write", temporary.path(), errno);
+  if (::rename(temporary.path().c_str(), path.c_str()) != 0) ThrowIo("cannot replace", path, errno);
+  temporary.Keep();
 }
 
 ReportWriter::ReportWriter(std::filesystem::path directory, ReportOptions options)

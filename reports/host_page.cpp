@@ -76,19 +76,8 @@ void Identity(HtmlWriter& html, const core::HostIdentity& identity) {
     html.Raw("<p class=\"muted\">None recorded.</p>\n</section>\n");
     return;
   }
-  html.Raw(
-      "<table>\n<thead><tr><th>Scan time</th><th>Scanner</th><th>Scan</th><th>File</th>"
-      "<th>SHA-256</th></tr></thead>\n<tbody>\n");
-  for (const core::ScanRef& scan : identity.scans) {
-    html.Open("tr");
-    html.Element("td", {{"class", "nowrap"}}, DisplayTime(scan.time));
-    html.Element("td", OrDash(scan.scanner));
-    html.Element("td", OrDash(scan.scan_name));
-    html.Element("td", OrDash(scan.file_name));
-    html.Element("td", {{"class", "small"}, {"title", scan.sha256}}, scan.sha256.substr(0, 12));
-    html.Raw("</tr>\n");
-  }
-  html.Raw("</tbody>\n</table>\n</section>\n");
+  ScanTable(html, identity.scans);
+  html.Raw("</section>\n");
 }
 
 void EvidenceBlock(HtmlWriter& html, const core::Evidence& evidence) {

@@ -142,6 +142,24 @@ void StateBadge(HtmlWriter& html, core::ExposureState state) {
                core::ToString(state));
 }
 
+std::string OrDash(const std::string& value) { return value.empty() ? std::string(kDash) : value; }
+
+void ScanTable(HtmlWriter& html, const std::vector<core::ScanRef>& scans) {
+  html.Raw(
+      "<table>\n<thead><tr><th>Scan time</th><th>Scanner</th><th>Scan</th><th>File</th>"
+      "<th>SHA-256</th></tr></thead>\n<tbody>\n");
+  for (const core::ScanRef& scan : scans) {
+    html.Open("tr");
+    html.Element("td", {{"class", "nowrap"}}, DisplayTime(scan.time));
+    html.Element("td", OrDash(scan.scanner));
+    html.Element("td", OrDash(scan.scan_name));
+    html.Element("td", OrDash(scan.file_name));
+    html.Element("td", {{"class", "small"}, {"title", scan.sha256}}, scan.sha256.substr(0, 12));
+    html.Raw("</tr>\n");
+  }
+  html.Raw("</tbody>\n</table>\n");
+}
+
 void KeyValueRow(HtmlWriter& html, std::string_view key, std::string_view value) {
   html.Open("tr");
   html.Element("th", key);

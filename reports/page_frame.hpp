@@ -1,8 +1,11 @@
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/exposure.hpp"
+#include "core/scan_ref.hpp"
 #include "reports/html_writer.hpp"
 #include "reports/report_options.hpp"
 
@@ -21,6 +24,12 @@ void EndPage(HtmlWriter& html, const ReportOptions& options);
 
 // <span class="badge open">open</span>
 void StateBadge(HtmlWriter& html, core::ExposureState state);
+
+// A table of scans: time, scanner, scan name, file, SHA-256 prefix (the full hash as tooltip).
+void ScanTable(HtmlWriter& html, const std::vector<core::ScanRef>& scans);
+
+// `value`, or "—" when it is empty.
+std::string OrDash(const std::string& value);
 
 // <tr><th>key</th><td>value</td></tr>; both are escaped.
 void KeyValueRow(HtmlWriter& html, std::string_view key, std::string_view value);

@@ -48,19 +48,9 @@ void LatestScans(HtmlWriter& html, const core::SummaryReport& summary) {
   }
   html.Raw(
       "<p class=\"muted small\">The newest scan of each scanner and scan name; the host "
-      "count above is the number of distinct hosts they scanned.</p>\n<table>\n<thead><tr>"
-      "<th>Scan time</th><th>Scanner</th><th>Scan</th><th>File</th><th>SHA-256</th>"
-      "</tr></thead>\n<tbody>\n");
-  for (const core::ScanRef& scan : summary.latest_scans) {
-    html.Open("tr");
-    html.Element("td", {{"class", "nowrap"}}, DisplayTime(scan.time));
-    html.Element("td", scan.scanner.empty() ? std::string(kDash) : scan.scanner);
-    html.Element("td", scan.scan_name.empty() ? std::string(kDash) : scan.scan_name);
-    html.Element("td", scan.file_name.empty() ? std::string(kDash) : scan.file_name);
-    html.Element("td", {{"class", "small"}, {"title", scan.sha256}}, scan.sha256.substr(0, 12));
-    html.Close("tr");
-  }
-  html.Raw("</tbody>\n</table>\n</section>\n");
+      "count above is the number of distinct hosts they scanned.</p>\n");
+  ScanTable(html, summary.latest_scans);
+  html.Raw("</section>\n");
 }
 
 void Chart(HtmlWriter& html, const core::SummaryReport& summary) {

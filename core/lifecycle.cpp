@@ -6,7 +6,8 @@
 //
 //   detected     the scan reports c564e5ab at (ip, port, protocol);
 //   absent       the scan could have seen it and did not: the host was in the scan and its scan
-//                completed, a c564e5ab plugin was enabled, the port was inside the scanned range;
+//                completed, a c564e5ab plugin was enabled, the port was inside the scanned range
+//                (port 0, a host-level finding, has no range to be inside);
 //   not-covered  anything else, with the first failing check as the reason, in this order:
 //                host-not-in-scan, host-scan-incomplete, plugin-not-enabled, port-outside-range;
 //                coverage-unknown when a fact is unknown and the policy is strict.
@@ -146,6 +147,11 @@ Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy
       break;
   }
 
+  // Port 0 is a host-level result (Nessus port 0, GVM general/tcp): no port range can exclude it.
+  if (o.port == 0) {
+    d.facts.push_back("a host-level finding, which no port range excludes");
+    return d.Finish(OutcomeKind::kAbsent, NotCoveredReason::kNone);
+  }
   std::optional<PortRange> range;
   if (o.port_range) range = PortRange::Parse(*o.port_range);
   const std::string unknown_because = RangeUnknownBecause(o.port_range, range);

@@ -241,6 +241,11 @@ const DecideCase kDecideCases[] = {
      NotCoveredReason::kNone,
      "\"5010-\" could not be read",
      ""},
+    {"HostLevelFindingSkipsThePortCheck", With([](auto& o) {
+       o.port = 0;
+       o.port_range = "1-1024";
+     }),
+     Strict(), OutcomeKind::kAbsent, NotCoveredReason::kNone, "", "host-level finding"},
     {"EveryAssumptionIsRecorded",
      With([](auto& o) {
        o.host_completion = HostCompletion::kUnknown;

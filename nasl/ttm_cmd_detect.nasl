@@ -190,7 +190,7 @@ extra_ports = make_list();
 extra = script_get_preference("Additional TTM ports (comma-separated):");
 if (!isnull(extra) && strlen(string(extra)) > 0)
 {
-  extra = ereg_replace(string:string(extra), pattern:"[ ;\t]+", replace:",");
+  extra = ereg_replace(string:string(extra), pattern:"[[:space:];]+", replace:",");
   foreach item (split(extra, sep:",", keep:FALSE))
   {
     if (ereg(string:item, pattern:"^[0-9]+$") && int(item) > 0 && int(item) < 65536)

@@ -132,6 +132,7 @@ std::optional<std::uint16_t> FakeServerProcess::Start() {
     const int rc = handle_->process.tryWait();
     if (rc != -1) {
       handle_->exited = true;
+      exit_code_ = rc;
       error_ = "ttm-fake-server exited with " + std::to_string(rc) + ": " + ReadAll(handle_->err);
       return std::nullopt;
     }
@@ -142,22 +143,23 @@ std::optional<std::uint16_t> FakeServerProcess::Start() {
 }
 
 int FakeServerProcess::Terminate() {
-  if (!handle_ || handle_->exited) return -1;
+  if (!handle_ || handle_->exited) return exit_code_;
   handle_->exited = true;
   ::kill(static_cast<pid_t>(pid_), SIGTERM);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (std::chrono::steady_clock::now() < deadline) {
     const int rc = handle_->process.tryWait();
     if (rc != -1) {
+      exit_code_ = rc;
       stderr_ = ReadAll(handle_->err);
-      return rc;
+      return exit_code_;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   Poco::Process::kill(handle_->process);
   handle_->process.wait();
   stderr_ = ReadAll(handle_->err);
-  return -1;
+  return exit_code_;
 }
 
 }  // namespace ttmtrack::nasl::testing

@@ -53,8 +53,9 @@ class FakeServerProcess {
 
   // nullopt (with the reason in error()) when the server did not come up within 10 s.
   std::optional<std::uint16_t> Start();
-  // Sends SIGTERM and waits; returns the exit code (or -1 when it had to be killed). Then
-  // stderr() holds what the server wrote there (its connection log with --verbose).
+  // Sends SIGTERM and waits; returns the exit code (-1 when it had to be killed or never
+  // started). Later calls return the same code. Then stderr_text() holds what the server
+  // wrote there (its connection log with --verbose; sanitizer reports in ASan builds).
   int Terminate();
   const std::string& stderr_text() const { return stderr_; }
   const std::string& error() const { return error_; }
@@ -68,6 +69,7 @@ class FakeServerProcess {
   std::filesystem::path port_file_;
   std::string error_;
   std::string stderr_;
+  int exit_code_ = -1;
   long pid_ = -1;
   struct Handle;
   std::unique_ptr<Handle> handle_;

@@ -48,6 +48,13 @@ json ExpectedKbWrites(int port) {
   });
 }
 
+void PluginTestBase::TearDown() {
+  for (std::size_t i = 0; i < servers_.size(); ++i) {
+    EXPECT_EQ(servers_[i]->Terminate(), 0) << "fake server #" << i << " log:\n"
+                                           << servers_[i]->stderr_text();
+  }
+}
+
 std::string PluginTestBase::report_function() const {
   return profile() == "openvas" ? "security_message" : "security_warning";
 }

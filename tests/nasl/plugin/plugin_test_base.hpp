@@ -26,6 +26,9 @@ nlohmann::json ExpectedKbWrites(int port);
 class PluginTestBase : public ::testing::Test {
  protected:
   virtual std::string profile() const = 0;
+  // Stops every fake server and expects a clean exit: a crash, leak or sanitizer report in
+  // the server fails the test that drove it.
+  void TearDown() override;
   // security_message in OpenVAS, security_warning in Nessus.
   std::string report_function() const;
   // The named argument that carries the report text: data: in OpenVAS, extra: in Nessus.

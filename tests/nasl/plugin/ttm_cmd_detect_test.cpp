@@ -75,7 +75,7 @@ TEST_P(TtmCmdDetectTest, DetectsTtmOnPortsFromTheExtraPortsPreference) {
   request.kb.emplace_back("Ports/tcp/" + std::to_string(ttm_b), "1");
   // Separators the preference accepts, and entries it must ignore.
   request.prefs.emplace_back(
-      kExtraPortsPref, std::to_string(ttm_a) + "; " + std::to_string(ttm_b) + ", x7, 70000,,");
+      kExtraPortsPref, std::to_string(ttm_a) + ";\t " + std::to_string(ttm_b) + ", x7, 70000,,");
   ExpectDetected(Run(request), {ttm_a, ttm_b});
 }
 

@@ -1,13 +1,20 @@
 // End-to-end tests of the ttm-fake-server executable: options, port file, signals.
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
+#include <CLI/CLI.hpp>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/Process.h>
 #include <gtest/gtest.h>
 
 #include "child_process.hpp"
+#include "nasl/fake_server/server_command_line.hpp"
 
 namespace ttmtrack::nasl::testing {
 namespace {
@@ -65,6 +72,58 @@ TEST(FakeServerCliTest, StopsOnSigtermWhileAClientIsConnected) {
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", *port));
   socket.sendBytes("x", 1);
   EXPECT_EQ(server.Terminate(), 0);
+}
+
+TEST(FakeServerCliTest, StopsCleanlyOnSigint) {
+  FakeServerProcess server(kServer, "ttm");
+  ASSERT_TRUE(server.Start()) << server.error();
+  Poco::Process::requestTermination(static_cast<Poco::Process::PID>(server.pid()));  // SIGINT
+  for (int i = 0; i < 500 && std::filesystem::exists(server.port_file()); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_FALSE(std::filesystem::exists(server.port_file()));
+  EXPECT_EQ(server.Terminate(), 0);
+}
+
+// In-process parsing of the command line (no process, no socket).
+using fake_server::ServerCommandLine;
+using fake_server::ServiceMode;
+
+ServerCommandLine Parse(std::vector<std::string> args) {
+  CLI::App app;
+  ServerCommandLine out;
+  fake_server::SetupCommandLine(app, out);
+  std::reverse(args.begin(), args.end());  // CLI11 takes the vector in reverse order
+  app.parse(args);
+  return out;
+}
+
+TEST(FakeServerCliTest, ParsesEveryOptionIntoTheServerOptions) {
+  const ServerCommandLine c =
+      Parse({"--port", "5010", "--bind", "::1", "--mode", "smtp", "--port-file", "/tmp/p",
+             "--heartbeat", "0.25", "--idle-timeout", "3", "--max-connections", "4", "-v"});
+  EXPECT_EQ(c.server.port, 5010);
+  EXPECT_EQ(c.server.bind_address, "::1");
+  EXPECT_EQ(c.server.mode, ServiceMode::kSmtp);
+  EXPECT_EQ(c.port_file, "/tmp/p");
+  EXPECT_EQ(c.server.heartbeat_interval, std::chrono::milliseconds(250));
+  EXPECT_EQ(c.server.idle_timeout, std::chrono::milliseconds(3000));
+  EXPECT_EQ(c.server.max_connections, 4);
+  EXPECT_TRUE(c.verbose);
+}
+
+TEST(FakeServerCliTest, DefaultsToTtmOnLoopbackWithTtmTimings) {
+  const ServerCommandLine c = Parse({"--port", "0"});
+  EXPECT_EQ(c.server.mode, ServiceMode::kTtm);
+  EXPECT_EQ(c.server.bind_address, "127.0.0.1");
+  EXPECT_EQ(c.server.heartbeat_interval, std::chrono::seconds(20));
+  EXPECT_EQ(c.server.partial_timeout, std::chrono::seconds(4));
+  EXPECT_FALSE(c.verbose);
+}
+
+TEST(FakeServerCliTest, RejectsPortsOutOfRange) {
+  EXPECT_THROW(Parse({"--port", "65536"}), CLI::ParseError);
+  EXPECT_THROW(Parse({"--port", "-1"}), CLI::ParseError);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
+#include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
 
@@ -271,6 +272,34 @@ TEST_F(StoreImportTest, NameMatchLearnsThePluginIdWithItsSourceScan) {
   for (const DetectionRow& d : store_.ListDetections({})) {
     ASSERT_TRUE(d.rule);
     EXPECT_EQ(d.rule->value, "155555");
+  }
+}
+
+}  // namespace
+}  // namespace ttmtrack::db
+
+namespace ttmtrack::db {
+namespace {
+
+using testing::FakeScan;
+using testing::NessusScan;
+
+// Labelled slow: it waits out the 5 s busy timeout.
+TEST(StoreBusyTest, ImportIntoALockedDatabaseIsBusy) {
+  testing::TempDir dir;
+  const std::string path = dir.File("locked.db");
+  { Store create(path); }
+  sqlite::Database holder(path);
+  sqlite::Transaction lock(holder);  // BEGIN IMMEDIATE: another writer holds the lock
+  Store store(path);
+  FakeScan scan = NessusScan("s1", 1000);
+  scan.Host("192.0.2.10");
+  try {
+    store.ImportScan("s1", scan.Reader());
+    FAIL() << "imported into a locked database";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::kBusy) << e.what();
+    EXPECT_EQ(e.ExitCode(), exit_code::kTempFail);
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/plugin_enablement.hpp"
+#include "core/port_range.hpp"
 #include "db/lifecycle_recomputer.hpp"
 #include "db/rule_store.hpp"
 #include "db/sqlite/database.hpp"
@@ -51,9 +52,9 @@ LifecycleRecomputer::LifecycleRecomputer(sqlite::Database& db, const core::Cover
           db.Prepare("UPDATE exposures SET state = ?2, first_seen = ?3, last_seen = ?4, "
                      "last_checked = ?5, verified_by_scan_id = ?6 WHERE id = ?1")) {}
 
-RecomputeStats LifecycleRecomputer::RunAll() {
+RecomputeStats LifecycleRecomputer::RunAll(RulesChanged rules_changed) {
   const std::vector<core::Rule> rules = LoadRules(db_);
-  RematchDetections(rules);
+  if (rules_changed == RulesChanged::kYes) RematchDetections(rules);
   SyncExposures();
   JudgeScans(rules);
   for (const ExposureRow& row : LoadExposures()) ProcessExposure(row);
@@ -148,6 +149,7 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
     templates_.push_back(std::move(o));
   }
   stats_.scans = static_cast<std::int64_t>(templates_.size());
+  needs_probes_ = AnyScanNeedsProbes();
   StoreJudgements();
 }
 
@@ -215,7 +217,11 @@ void LifecycleRecomputer::MarkScans(sqlite::Statement& select, const ExposureRow
 void LifecycleRecomputer::ProcessExposure(const ExposureRow& row) {
   LoadHostFacts(row.ip);
   MarkScans(select_detected_, row, detected_);
-  MarkScans(select_probed_, row, probed_);
+  if (needs_probes_) {
+    MarkScans(select_probed_, row, probed_);
+  } else {
+    probed_.assign(templates_.size(), 0);
+  }
   std::vector<core::Outcome> outcomes;
   outcomes.reserve(templates_.size());
   for (std::size_t k = 0; k < templates_.size(); ++k) {
@@ -292,8 +298,18 @@ void LifecycleRecomputer::UpdateExposure(const ExposureRow& row,
   update_exposure_.Run();
 }
 
-RecomputeStats RecomputeLifecycle(sqlite::Database& db, const core::CoveragePolicy& policy) {
-  return LifecycleRecomputer(db, policy).RunAll();
+bool LifecycleRecomputer::AnyScanNeedsProbes() const {
+  for (const core::ExposureObservation& o : templates_) {
+    if (!o.port_range) return true;
+    const auto range = core::PortRange::Parse(*o.port_range);
+    if (!range || range->IsScannerDefault()) return true;
+  }
+  return false;
+}
+
+RecomputeStats RecomputeLifecycle(sqlite::Database& db, const core::CoveragePolicy& policy,
+                                  RulesChanged rules_changed) {
+  return LifecycleRecomputer(db, policy).RunAll(rules_changed);
 }
 
 }  // namespace ttmtrack::db

@@ -49,7 +49,7 @@ class LifecycleRecomputer {
  public:
   LifecycleRecomputer(sqlite::Database& db, const core::CoveragePolicy& policy);
 
-  RecomputeStats RunAll();
+  RecomputeStats RunAll(RulesChanged rules_changed);
   RecomputeStats RunAfterImport(std::int64_t scan_id);
 
  private:
@@ -60,6 +60,7 @@ class LifecycleRecomputer {
   core::Judgement Judge(const sqlite::Statement& scan, const std::vector<core::Rule>& rules);
   void StoreJudgements();
   std::vector<ExposureRow> LoadExposures();
+  bool AnyScanNeedsProbes() const;
   void LoadHostFacts(const std::string& ip);
   void ProcessExposure(const ExposureRow& row);
   void MarkScans(sqlite::Statement& select, const ExposureRow& row, std::vector<char>& marks);
@@ -93,6 +94,9 @@ class LifecycleRecomputer {
   std::vector<char> detected_;
   std::vector<char> probed_;
   std::vector<StoredOutcome> stored_;  // one exposure's rows as stored, by scan index
+  // Whether some scan's port range leaves DecideOutcome to ask whether the port was probed
+  // (range "default", unknown or unreadable); when none does, probes are not looked up.
+  bool needs_probes_ = true;
 
   // The new scan's facts about existing exposures, keyed "ip|port|protocol" (or ip for hosts).
   std::unordered_map<std::string, int> new_scan_hosts_;

@@ -95,7 +95,9 @@ core::CoveragePolicy Store::Impl::Policy() {
   return CoveragePolicyFromSettings([this](std::string_view key) { return SettingValue(key); });
 }
 
-void Store::Impl::Recompute() { db::RecomputeLifecycle(db, Policy()); }
+void Store::Impl::Recompute(RulesChanged rules_changed) {
+  db::RecomputeLifecycle(db, Policy(), rules_changed);
+}
 
 void Store::Impl::RecomputeAfterImport(std::int64_t scan_id, bool rules_changed) {
   if (rules_changed) {

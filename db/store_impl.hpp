@@ -8,6 +8,7 @@
 
 #include "core/coverage_policy.hpp"
 #include "core/scan_ref.hpp"
+#include "db/lifecycle_recompute.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
 #include "db/store.hpp"
@@ -23,7 +24,7 @@ class Store::Impl {
   std::string SettingValue(std::string_view key);
   core::CoveragePolicy Policy();
   // RecomputeLifecycle with the stored policy. REQUIRES: a write transaction is open.
-  void Recompute();
+  void Recompute(RulesChanged rules_changed = RulesChanged::kYes);
   // RecomputeAfterImport, or Recompute when the import learned a rule.
   void RecomputeAfterImport(std::int64_t scan_id, bool rules_changed);
 

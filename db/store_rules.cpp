@@ -160,7 +160,7 @@ void Store::SetSetting(const std::string& key, const std::string& value) {
       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   upsert.Bind(1, definition.key).Bind(2, canonical);
   upsert.Run();
-  if (definition.affects_lifecycle) impl_->Recompute();
+  if (definition.affects_lifecycle) impl_->Recompute(RulesChanged::kNo);
   transaction.Commit();
 }
 

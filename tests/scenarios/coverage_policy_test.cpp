@@ -38,6 +38,35 @@ TEST_F(CoveragePolicyTest, SwitchingPolicyRecomputesImportedOutcomes) {
       {kX, 5010, {Detected("jan-detect", "open"), Absent("feb-clean", "fixed", Assumed::kYes)}});
 }
 
+// Rules are data: adding an ID rule after the imports must re-judge whether earlier scans had
+// a c564e5ab plugin enabled (issue 3, "outcomes can be recomputed when rules change").
+TEST_F(CoveragePolicyTest, AddingAPluginIdRuleRecomputesPluginEnabled) {
+  const WrittenScan jan =
+      WriteStep(dir_.path(), {"jan-detect", kJan, {Detecting(kX, {5010})}}, ExportFormat::kNessus);
+  const WrittenScan feb = WriteStep(dir_.path(),
+                                    {"feb-inhouse-only",
+                                     kFeb,
+                                     {Clean(kX)},
+                                     [](ScanSpec& s) {
+                                       s.plugin_set = scangen::PluginSet::kWithoutTtm;
+                                       s.extra_plugin_ids = {"990002"};
+                                     }},
+                                    ExportFormat::kNessus);
+  ASSERT_EQ(cli_.Run({"import", jan.file, feb.file}).exit_code, 0);
+  ScenarioChecker checker(cli_, {{"jan-detect", jan}, {"feb-inhouse-only", feb}});
+  checker.CheckStatus({{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}});
+  checker.CheckHistory({kX,
+                        5010,
+                        {Detected("jan-detect", "open"),
+                         NotCovered("feb-inhouse-only", "plugin-not-enabled", "open")}});
+
+  cli_.Output({"rules", "add", "--nessus-id", "990002"});
+  checker.CheckStatus(
+      {{kX, 5010, "fixed", "jan-detect", "jan-detect", "feb-inhouse-only", "feb-inhouse-only"}});
+  checker.CheckHistory(
+      {kX, 5010, {Detected("jan-detect", "open"), Absent("feb-inhouse-only", "fixed")}});
+}
+
 TEST_F(CoveragePolicyTest, AnUnknownSettingOrValueIsAUsageError) {
   EXPECT_EQ(cli_.Run({"config", "set", "coverage.no-such-key", "strict"}).exit_code, 64);
   EXPECT_EQ(cli_.Run({"config", "set", "coverage.plugin-unknown", "sometimes"}).exit_code, 64);

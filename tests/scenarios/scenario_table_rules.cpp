@@ -83,6 +83,35 @@ std::vector<Scenario> RuleAndPolicyScenarios() {
                     NotCovered("feb-foreign-only", "plugin-not-enabled", "open")}}},
   });
   rows.push_back({
+      .name = "AUserAddedPluginIdIsADetection",
+      .commands = {{"rules", "add", "--nessus-id", "990002", "--note", "in-house TTM check"},
+                   {"rules", "add", "--oid", "1.3.6.1.4.1.32473.99.8"}},
+      .steps = {{"jan-inhouse-detect",
+                 kJan,
+                 {Detecting(kX, {5010})},
+                 [](ScanSpec& s) {
+                   s.detection_plugin = {"990002", "1.3.6.1.4.1.32473.99.8",
+                                         "In-house check: legacy command port", "Misc.", "unknown"};
+                 }},
+                {"feb-clean", kFeb, {Clean(kX)}}},
+      .status = {{kX, 5010, "fixed", "jan-inhouse-detect", "jan-inhouse-detect", "feb-clean",
+                  "feb-clean"}},
+  });
+  rows.push_back({
+      .name = "AResultMatchingNoRuleIsNoDetection",
+      .steps = {{"jan-unknown-plugin",
+                 kJan,
+                 {Detecting(kX, {5010}), Detecting(kY, {10200})},
+                 [](ScanSpec& s) {
+                   s.detection_plugin = {"990003", "1.3.6.1.4.1.32473.99.9",
+                                         "Legacy command port open", "Misc.", "unknown"};
+                   s.extra_plugin_ids = {"9564501"};  // ttmtrack's own plugin ran, found nothing
+                 }},
+                {"feb-detect", kFeb, {Detecting(kY, {10200})}}},
+      .status = {{kY, 10200, "open", "feb-detect", "feb-detect", "feb-detect", ""}},
+      .history = {{kY, 10200, {Absent("jan-unknown-plugin", ""), Detected("feb-detect", "open")}}},
+  });
+  rows.push_back({
       .name = "PortScannerResultsOnATtmPortMakeNoOtherExposures",
       .formats = Formats::kNessusOnly,
       .steps = {{"jan-detect",

@@ -26,7 +26,7 @@ class BigScanTest : public ::testing::TestWithParam<ExportFormat> {
             "--hosts",
             std::to_string(hosts),
             "--results-per-host",
-            "2",
+            "1",
             "--detect-every",
             "10",
             "--out",

@@ -145,16 +145,22 @@ void ScenarioChecker::CheckStatus(const std::vector<ExpectExposure>& expected) {
 }
 
 void ScenarioChecker::CheckHistory(const ExpectHistory& expected) const {
-  const std::string where = expected.ip + " port " + std::to_string(expected.port);
   const std::optional<nlohmann::json> history = cli_.Json(
       {"history", expected.ip, "--port", std::to_string(expected.port), "--format", "json"});
   ASSERT_TRUE(history.has_value());
   ASSERT_TRUE(history->is_array()) << history->dump(2);
-  ASSERT_EQ(history->size(), expected.outcomes.size()) << "history of " << where << ":\n"
-                                                       << history->dump(2);
+  CheckRows(expected, {history->begin(), history->end()});
+}
+
+void ScenarioChecker::CheckRows(const ExpectHistory& expected,
+                                const std::vector<nlohmann::json>& rows) const {
+  const std::string where = expected.ip + " port " + std::to_string(expected.port);
+  std::string dump;
+  for (const nlohmann::json& row : rows) dump += row.dump() + "\n";
+  ASSERT_EQ(rows.size(), expected.outcomes.size()) << "history of " << where << ":\n" << dump;
   for (std::size_t i = 0; i < expected.outcomes.size(); ++i) {
     const ExpectOutcome& e = expected.outcomes[i];
-    const nlohmann::json& row = (*history)[i];
+    const nlohmann::json& row = rows[i];
     SCOPED_TRACE("history of " + where + ", row " + std::to_string(i) + " (" + e.step +
                  "): " + row.dump());
     const WrittenScan& scan = scans_.at(e.step);
@@ -181,13 +187,16 @@ void ScenarioChecker::CheckHistory(const ExpectHistory& expected) const {
   }
 }
 
-void ScenarioChecker::CheckOneOutcomePerScan() const {
+void ScenarioChecker::CheckHostHistories(const std::vector<ExpectHistory>& expected) const {
   ASSERT_TRUE(status_.is_array()) << "CheckStatus first";
-  std::map<std::string, std::map<int, std::size_t>> expected_rows;  // ip -> port -> rows
+  std::map<std::string, std::map<int, std::size_t>> want_rows;  // ip -> port -> rows
   for (const nlohmann::json& exposure : status_) {
-    expected_rows[exposure.value("ip", "")][exposure.value("port", -1)] = scans_.size();
+    want_rows[exposure.value("ip", "")][exposure.value("port", -1)] = scans_.size();
   }
-  for (const auto& [ip, ports] : expected_rows) {
+  for (const ExpectHistory& e : expected) {
+    EXPECT_TRUE(want_rows.count(e.ip) == 1) << "no exposure of " << e.ip << " in status";
+  }
+  for (const auto& [ip, ports] : want_rows) {
     const std::optional<nlohmann::json> history = cli_.Json({"history", ip, "--format", "json"});
     ASSERT_TRUE(history.has_value() && history->is_array());
     std::map<int, std::size_t> rows;
@@ -195,6 +204,14 @@ void ScenarioChecker::CheckOneOutcomePerScan() const {
     EXPECT_EQ(rows, ports) << "every exposure of " << ip
                            << " should have one outcome per imported scan (port -> rows):\n"
                            << history->dump(2);
+    for (const ExpectHistory& e : expected) {
+      if (e.ip != ip) continue;
+      std::vector<nlohmann::json> port_rows;
+      for (const nlohmann::json& row : *history) {
+        if (row.value("port", -1) == e.port) port_rows.push_back(row);
+      }
+      CheckRows(e, port_rows);
+    }
   }
 }
 

@@ -1,7 +1,5 @@
 #include "tests/scenarios/support/ttmtrack_cli.hpp"
 
-#include <regex>
-
 #include <gtest/gtest.h>
 
 namespace ttmtrack::scenarios {
@@ -47,11 +45,6 @@ std::optional<nlohmann::json> TtmtrackCli::Json(const std::vector<std::string>& 
     ADD_FAILURE() << Joined(args) << " printed invalid JSON (" << e.what() << "):\n" << r.out;
     return std::nullopt;
   }
-}
-
-std::string WithoutScanIds(const std::string& json_text) {
-  static const std::regex kScanId(R"re("scan_id"(\s*):(\s*)[0-9]+)re");
-  return std::regex_replace(json_text, kScanId, R"("scan_id"$1:$2"#")");
 }
 
 }  // namespace ttmtrack::scenarios

@@ -33,9 +33,4 @@ class TtmtrackCli {
   std::string dir_;
 };
 
-// `"scan_id": 12` becomes `"scan_id": "#"`: scan IDs number imports in import order, so they
-// are the one thing two databases holding the same scans imported in different orders cannot
-// share. Everything else in the bytes is left as is.
-std::string WithoutScanIds(const std::string& json_text);
-
 }  // namespace ttmtrack::scenarios

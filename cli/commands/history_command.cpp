@@ -42,13 +42,12 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                {"assumption", "ASSUMPTION", 60}},
                               context.out);
   for (const core::ExposureReport& report : exposures) {
-    // The state after each outcome: replay the timeline up to it (timelines are a few hundred
-    // scans at most, so the quadratic replay costs nothing next to the query).
-    std::vector<core::Outcome> prefix;
+    // The state after each outcome: the lifecycle applied one outcome at a time, in the
+    // timeline's (scan time, sha256) order, exactly as Replay does.
+    core::LifecycleResult state;
     for (const core::Outcome& outcome : report.timeline) {
-      prefix.push_back(outcome);
-      const core::LifecycleResult replayed = core::Replay(prefix);
-      writer->Row(OutcomeJson(report.exposure, outcome, replayed.state));
+      core::ApplyOutcome(state, outcome);
+      writer->Row(OutcomeJson(report.exposure, outcome, state.state));
     }
   }
   writer->Finish();

@@ -23,11 +23,10 @@ std::string SummaryLine(const std::string& file, const db::ImportResult& result)
   }
   const db::LifecycleCounts& c = result.lifecycle;
   std::string line = fmt::format(
-      "{}: imported as scan {} ({} hosts, {} results, {} detection{}); exposures: {} new, {} "
+      "{}: imported as scan {} ({} hosts, {} results, {} detections); exposures: {} new, {} "
       "still open, {} verified fixed, {} reopened, {} not checked",
-      file, result.scan_id, result.hosts, result.results, result.detections,
-      result.detections == 1 ? "" : "s", c.new_exposures, c.still_open, c.verified_fixed,
-      c.reopened, c.not_checked);
+      file, result.scan_id, result.hosts, result.results, result.detections, c.new_exposures,
+      c.still_open, c.verified_fixed, c.reopened, c.not_checked);
   if (c.still_fixed > 0) line += fmt::format(", {} still fixed", c.still_fixed);
   if (result.learned_rules > 0) {
     line += fmt::format("; learned {} plugin ID rule{}", result.learned_rules,

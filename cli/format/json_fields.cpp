@@ -18,8 +18,10 @@ Json TimeJson(const std::optional<std::int64_t>& epoch_seconds) {
 }
 
 Json ScanRefJson(const core::ScanRef& scan) {
+  // No scan_id: ids follow import order, and this object must be the same whatever order the
+  // scans were imported in (status and history are compared across import orders). The
+  // sha256 identifies the scan.
   Json j;
-  j["scan_id"] = scan.id;
   j["file"] = scan.file_name;
   j["scanner"] = scan.scanner;
   j["scan_name"] = scan.scan_name;
@@ -120,6 +122,7 @@ Json DetectionJson(const db::DetectionRow& detection) {
   j["plugin_family"] = TextOrNull(detection.plugin_family);
   j["severity"] = detection.severity;
   j["severity_label"] = detection.severity_label;
+  j["scan_id"] = detection.scan.id;
   const Json scan = ScanRefJson(detection.scan);
   for (const auto& [key, value] : scan.items()) j[key] = value;
   j["rule"] = detection.rule ? RuleJson(*detection.rule) : Json();

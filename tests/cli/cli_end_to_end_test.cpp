@@ -106,7 +106,7 @@ TEST_F(CliEndToEndTest, ImportPrintsOneLinePerFileAndStatusShowsTheExposure) {
   ASSERT_EQ(import.exit_code, 0) << import.err;
   EXPECT_NE(import.out.find("jan.nessus: imported as scan 1 (2 hosts"), std::string::npos)
       << import.out;
-  EXPECT_NE(import.out.find("1 detection); exposures: 1 new"), std::string::npos) << import.out;
+  EXPECT_NE(import.out.find("1 detections); exposures: 1 new"), std::string::npos) << import.out;
 
   const ProcessResult status = Ttmtrack({"status", "--format", "json"});
   ASSERT_EQ(status.exit_code, 0) << status.err;

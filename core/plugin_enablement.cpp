@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "core/detection_constants.hpp"
-
 namespace ttmtrack::core {
 namespace {
 
@@ -13,39 +11,111 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
                                             [&](char x, char y) { return fold(x) == fold(y); });
 }
 
-bool ListsFamily(const std::vector<std::string>& families) {
+bool ListsFamily(const std::vector<std::string>& families, std::string_view family) {
   return std::any_of(families.begin(), families.end(),
-                     [](const std::string& f) { return EqualsIgnoreCase(f, kOwnPluginFamily); });
+                     [&](const std::string& f) { return EqualsIgnoreCase(f, family); });
 }
 
-// Names at most a few IDs: a basis is read by people, and learned rules can be many.
-std::string JoinIds(const std::vector<const Rule*>& rules) {
+// Names at most a few items: a basis is read by people, and learned rules can be many.
+template <typename Text>
+std::string JoinAbbreviated(const std::vector<Text>& items, const char* separator) {
   constexpr std::size_t kShown = 5;
   std::string out;
-  for (std::size_t i = 0; i < rules.size() && i < kShown; ++i) {
-    if (i > 0) out += ", ";
-    out += rules[i]->value;
+  for (std::size_t i = 0; i < items.size() && i < kShown; ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
   }
-  if (rules.size() > kShown) out += " and " + std::to_string(rules.size() - kShown) + " more";
+  if (items.size() > kShown) out += " and " + std::to_string(items.size() - kShown) + " more";
   return out;
 }
 
+const char* IdKindName(ScanFormat format) {
+  return format == ScanFormat::kNessusV2 ? "nessus-id" : "oid";
+}
+
 Judgement FromPluginList(const std::vector<std::string>& ids,
-                         const std::vector<const Rule*>& id_rules, ScanFormat format) {
-  if (id_rules.empty()) {
-    return {Knowledge::kNo, std::string("no enabled ") +
-                                (format == ScanFormat::kNessusV2 ? "nessus-id" : "oid") +
-                                " rule names a plugin that detects c564e5ab"};
-  }
+                         const std::vector<const Rule*>& id_rules) {
   // The header promises sorted IDs; an unsorted list still gets a correct (slower) answer.
   const bool sorted = std::is_sorted(ids.begin(), ids.end());
+  std::vector<std::string> values;
   for (const Rule* rule : id_rules) {
     const bool found = sorted ? std::binary_search(ids.begin(), ids.end(), rule->value)
                               : std::find(ids.begin(), ids.end(), rule->value) != ids.end();
     if (found) return {Knowledge::kYes, "the scan's enabled-plugin list includes " + rule->value};
+    values.push_back(rule->value);
   }
   return {Knowledge::kNo, "the scan's enabled-plugin list (" + std::to_string(ids.size()) +
-                              " plugins) includes none of " + JoinIds(id_rules)};
+                              " plugins) includes none of " + JoinAbbreviated(values, ", ")};
+}
+
+const PluginSelectionItem* FindItem(const ScanCoverage& coverage, const std::string& id) {
+  if (!coverage.individual_plugins) return nullptr;
+  for (const PluginSelectionItem& item : *coverage.individual_plugins) {
+    if (item.plugin_id == id) return &item;
+  }
+  return nullptr;
+}
+
+Judgement FromItem(const PluginSelectionItem& item, const std::string& prefix) {
+  return {item.enabled ? Knowledge::kYes : Knowledge::kNo,
+          prefix + (item.enabled ? "enables " : "disables ") + item.plugin_id};
+}
+
+// One ID rule's plugin, from a plugin selection without plugin_set. The individual selection
+// lists only plugins of mixed families, so a plugin it does not name is judged by its family.
+Judgement FromSelection(const ScanCoverage& coverage, const Rule& rule) {
+  const PluginSelectionItem* item = FindItem(coverage, rule.value);
+  std::string family = rule.plugin_family;
+  if (family.empty() && item != nullptr) family = item->family;
+  if (!family.empty()) {
+    const std::string named = "the plugin family \"" + family + "\" of " + rule.value;
+    if (ListsFamily(coverage.enabled_families, family)) {
+      return {Knowledge::kYes, named + " is enabled"};
+    }
+    if (ListsFamily(coverage.disabled_families, family)) {
+      return {Knowledge::kNo, named + " is disabled"};
+    }
+    if (ListsFamily(coverage.mixed_families, family)) {
+      if (item != nullptr)
+        return FromItem(*item, named + " is mixed and its individual selection ");
+      if (coverage.individual_plugins) {
+        return {Knowledge::kNo,
+                named + " is mixed and its individual selection does not enable " + rule.value};
+      }
+      return {Knowledge::kUnknown,
+              named + " is mixed and the export has no individual plugin selection"};
+    }
+  }
+  if (item != nullptr) return FromItem(*item, "the individual plugin selection ");
+  if (family.empty()) {
+    return {Knowledge::kUnknown, "the plugin family of " + rule.value +
+                                     " is not known and no individual selection names it"};
+  }
+  return {Knowledge::kUnknown,
+          "the plugin selection does not list the family \"" + family + "\" of " + rule.value};
+}
+
+Judgement FromSelection(const ScanCoverage& coverage, const std::vector<const Rule*>& id_rules) {
+  const Judgement* unknown = nullptr;
+  std::vector<Judgement> verdicts;
+  verdicts.reserve(id_rules.size());
+  for (const Rule* rule : id_rules) {
+    verdicts.push_back(FromSelection(coverage, *rule));
+    if (verdicts.back().value == Knowledge::kYes) return verdicts.back();
+  }
+  std::vector<std::string> no_bases;
+  for (const Judgement& verdict : verdicts) {
+    if (verdict.value == Knowledge::kUnknown && unknown == nullptr) unknown = &verdict;
+    if (verdict.value == Knowledge::kNo) no_bases.push_back(verdict.basis);
+  }
+  // An unknown plugin may have been enabled: "no" needs every rule's plugin to say no.
+  if (unknown != nullptr) return *unknown;
+  return {Knowledge::kNo, JoinAbbreviated(no_bases, "; ")};
+}
+
+bool HasSelection(const ScanCoverage& c) {
+  return !c.enabled_families.empty() || !c.disabled_families.empty() || !c.mixed_families.empty() ||
+         c.individual_plugins.has_value();
 }
 
 }  // namespace
@@ -54,26 +124,23 @@ Judgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat format,
                              const std::vector<Rule>& rules, bool scan_detected_any) {
   if (scan_detected_any) return {Knowledge::kYes, "the scan reported c564e5ab on some host"};
 
-  const RuleKind id_kind = format == ScanFormat::kNessusV2 ? RuleKind::kNessusId : RuleKind::kOid;
-  if (coverage.enabled_plugin_ids) {
-    std::vector<const Rule*> id_rules;
-    for (const Rule& rule : rules) {
-      if (rule.enabled && rule.kind == id_kind) id_rules.push_back(&rule);
+  if (!coverage.enabled_plugin_ids && !HasSelection(coverage)) {
+    if (format == ScanFormat::kGvm) {
+      return {Knowledge::kUnknown, "GVM reports carry no scan configuration"};
     }
-    return FromPluginList(*coverage.enabled_plugin_ids, id_rules, format);
+    return {Knowledge::kUnknown, "the export carries no plugin selection"};
   }
-
-  const std::string family(kOwnPluginFamily);
-  if (ListsFamily(coverage.disabled_families)) {
-    return {Knowledge::kNo, "the plugin family \"" + family + "\" is disabled"};
+  const RuleKind id_kind = format == ScanFormat::kNessusV2 ? RuleKind::kNessusId : RuleKind::kOid;
+  std::vector<const Rule*> id_rules;
+  for (const Rule& rule : rules) {
+    if (rule.enabled && rule.kind == id_kind) id_rules.push_back(&rule);
   }
-  if (ListsFamily(coverage.enabled_families)) {
-    return {Knowledge::kYes, "the plugin family \"" + family + "\" is enabled"};
+  if (id_rules.empty()) {
+    return {Knowledge::kNo, std::string("no enabled ") + IdKindName(format) +
+                                " rule names a plugin that detects c564e5ab"};
   }
-  if (format == ScanFormat::kGvm) {
-    return {Knowledge::kUnknown, "GVM reports carry no scan configuration"};
-  }
-  return {Knowledge::kUnknown, "the export carries no plugin selection"};
+  if (coverage.enabled_plugin_ids) return FromPluginList(*coverage.enabled_plugin_ids, id_rules);
+  return FromSelection(coverage, id_rules);
 }
 
 }  // namespace ttmtrack::core

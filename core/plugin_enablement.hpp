@@ -10,17 +10,24 @@
 
 namespace ttmtrack::core {
 
-// Was a plugin that detects c564e5ab enabled in a scan? Judged against every ID rule of the
-// scan's format (default, user and learned), in this order:
+// Was a plugin that detects c564e5ab enabled in a scan? Judged against every enabled ID rule of
+// the scan's format (default, user and learned), in this order:
 //  1. the scan reported c564e5ab somewhere (`scan_detected_any`): kYes, "the scan reported
 //     c564e5ab on some host";
-//  2. the export lists enabled plugins (coverage.enabled_plugin_ids, sorted ascending as
-//     strings): kYes if any ID rule's value is in it, else kNo;
-//  3. FamilySelection: kNo when kOwnPluginFamily is disabled, kYes when enabled (basis names
-//     the family); a mixed family without an individual selection stays unknown;
+//  2. the export has a complete list of enabled plugins (coverage.enabled_plugin_ids, Nessus
+//     plugin_set): kYes if any ID rule's value is in it, else kNo. It decides alone;
+//  3. otherwise, when the export has a plugin selection (FamilySelection and/or
+//     IndividualPluginSelection), each ID rule's plugin is judged by its family (the rule's
+//     plugin_family, else the family its individual selection item names): a family enabled
+//     or disabled as a whole decides; within a mixed family the individual selection decides
+//     (an item's status; not listed: not enabled; no individual selection: kUnknown). A plugin
+//     whose family is not known, or not in the FamilySelection, and which no individual item
+//     names, is kUnknown — never kNo. kYes if any rule's plugin is enabled, else kUnknown if
+//     any is unknown, else kNo;
 //  4. otherwise kUnknown ("the export carries no plugin selection"; for GVM: "GVM reports carry
 //     no scan configuration").
-// `rules` is borrowed; only kNessusId (Nessus) or kOid (GVM) rules are considered in step 2.
+// Family names compare ignoring ASCII case. `rules` is borrowed; only kNessusId (Nessus) or
+// kOid (GVM) rules are considered. Pure function.
 Judgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat format,
                              const std::vector<Rule>& rules, bool scan_detected_any);
 

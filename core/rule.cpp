@@ -90,17 +90,21 @@ std::optional<RuleOrigin> ParseRuleOrigin(std::string_view text) {
 }
 
 std::vector<Rule> DefaultRules() {
-  auto make = [](RuleKind kind, std::string_view value, std::string_view note) {
+  auto make = [](RuleKind kind, std::string_view value, std::string_view note,
+                 std::string_view family = {}) {
     Rule rule;
     rule.kind = kind;
     rule.value = std::string(value);
     rule.origin = RuleOrigin::kDefault;
     rule.note = std::string(note);
+    rule.plugin_family = std::string(family);
     return rule;
   };
   return {
-      make(RuleKind::kNessusId, kOwnNessusPluginId, "ttmtrack's own NASL plugin (Nessus ID)"),
-      make(RuleKind::kOid, kOwnOpenVasOid, "ttmtrack's own NASL plugin (OpenVAS OID)"),
+      make(RuleKind::kNessusId, kOwnNessusPluginId, "ttmtrack's own NASL plugin (Nessus ID)",
+           kOwnPluginFamily),
+      make(RuleKind::kOid, kOwnOpenVasOid, "ttmtrack's own NASL plugin (OpenVAS OID)",
+           kOwnPluginFamily),
       make(RuleKind::kNameContains, kDefaultNameNeedle, "any plugin naming the protocol"),
       make(RuleKind::kServiceName, kServiceName, "any result on the ttm_cmd service"),
   };
@@ -134,6 +138,7 @@ std::optional<Rule> RuleToLearn(const ResultRecord& result, ScanFormat format, c
   learned.kind = id_kind;
   learned.value = result.plugin_id;
   learned.origin = RuleOrigin::kLearned;
+  learned.plugin_family = result.plugin_family;
   learned.note = "learned from a result named \"" + Abbreviate(result.plugin_name, 120) + "\"";
   return learned;
 }

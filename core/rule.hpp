@@ -32,10 +32,15 @@ struct Rule {
   bool enabled = true;
   // For learned rules: the scan whose result taught it (scans.id in the store).
   std::optional<std::int64_t> learned_from_scan;
+  // The family of the plugin an ID rule names, where known: the Nessus pluginFamily of the
+  // result that taught a learned rule, kOwnPluginFamily for the default ID rules; empty when
+  // unknown (user rules). It lets a .nessus without plugin_set be judged from FamilySelection
+  // (core::JudgePluginEnabled).
+  std::string plugin_family;
 };
 
-// The rules every new database starts with: the project's own plugin IDs, the plugin-name
-// needle and the service name (core/detection_constants.hpp).
+// The rules every new database starts with: the project's own plugin IDs (with their family),
+// the plugin-name needle and the service name (core/detection_constants.hpp).
 std::vector<Rule> DefaultRules();
 
 // The first rule that matches `result` of a scan in `format`, in this order of precedence:
@@ -48,7 +53,8 @@ std::optional<Rule> MatchRule(const ResultRecord& result, ScanFormat format,
 
 // The ID rule to learn when `matched` is a kNameContains rule and the result carries a plugin
 // ID that no ID rule of `rules` names yet (enabled or not): kNessusId for Nessus, kOid for GVM,
-// origin kLearned, created_at 0 (the store sets it). nullopt otherwise. Service-name matches
+// origin kLearned, plugin_family the result's, created_at 0 (the store sets it). nullopt
+// otherwise. Service-name matches
 // teach nothing: every result on a ttm_cmd port carries that service name, including generic
 // ones such as the SYN port scanner, whose ID would then match every open port (docs/rules.md).
 // Disabled rules in `rules` are ignored by MatchRule but still count here, so a rule the user

@@ -118,6 +118,17 @@ core::Judgement LifecycleRecomputer::Judge(const sqlite::Statement& scan,
   }
   coverage.enabled_families = Split(scan.Text(5));
   coverage.disabled_families = Split(scan.Text(6));
+  coverage.mixed_families = Split(scan.Text(9));
+  if (scan.Int(10) != 0) {
+    coverage.individual_plugins.emplace();
+    auto select = db_.Prepare(
+        "SELECT plugin_id, family, enabled FROM scan_plugin_items WHERE scan_id = ?1 "
+        "ORDER BY plugin_id");
+    select.Bind(1, scan.Int64(0));
+    while (select.Step()) {
+      coverage.individual_plugins->push_back({select.Text(0), select.Text(1), select.Int(2) != 0});
+    }
+  }
   ++stats_.plugin_judgements;
   return core::JudgePluginEnabled(coverage, ParseScanFormat(scan.Text(3)), rules, detected_any);
 }
@@ -126,10 +137,11 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
   auto select = db_.Prepare(
       "SELECT s.id, s.sha256, s.scan_time, s.format, s.plugin_set_id, s.enabled_families, "
       "s.disabled_families, s.port_range, EXISTS (SELECT 1 FROM detections d "
-      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL) FROM scans s ORDER BY s.scan_time, "
-      "s.sha256");
+      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL), s.mixed_families, "
+      "s.individual_selection FROM scans s ORDER BY s.scan_time, s.sha256");
   // Scans of one policy share every input of JudgePluginEnabled, and a plugin set can hold
-  // 100,000 IDs: judge each distinct combination once.
+  // 100,000 IDs: judge each distinct combination once. An individual selection is stored per
+  // scan (it is short), so a scan that has one is judged on its own.
   std::map<std::string, core::Judgement> cache;
   templates_.clear();
   scan_index_.clear();
@@ -140,8 +152,9 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
     o.scan.time = select.Int64(2);
     o.port_range = select.OptionalText(7);
     const std::string key = select.Text(3) + '|' + std::to_string(select.Int64(4)) + '|' +
-                            select.Text(5) + '|' + select.Text(6) + '|' +
-                            std::to_string(select.Int(8)) + (select.IsNull(4) ? "n" : "s");
+                            select.Text(5) + '|' + select.Text(6) + '|' + select.Text(9) + '|' +
+                            std::to_string(select.Int(8)) + (select.IsNull(4) ? "n" : "s") +
+                            (select.Int(10) != 0 ? "|" + std::to_string(o.scan.id) : "");
     auto it = cache.find(key);
     if (it == cache.end()) it = cache.emplace(key, Judge(select, rules)).first;
     o.plugin_enabled = it->second;

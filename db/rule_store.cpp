@@ -10,7 +10,9 @@ namespace ttmtrack::db {
 namespace {
 
 constexpr const char* kSelectRules =
-    "SELECT id, kind, value, origin, created_at, note, enabled, learned_from_scan_id FROM rules";
+    "SELECT id, kind, value, origin, created_at, note, enabled, learned_from_scan_id, "
+    "plugin_family "
+    "FROM rules";
 
 core::Rule ReadRule(const sqlite::Statement& row) {
   core::Rule rule;
@@ -29,6 +31,7 @@ core::Rule ReadRule(const sqlite::Statement& row) {
   rule.note = row.Text(5);
   rule.enabled = row.Int(6) != 0;
   rule.learned_from_scan = row.OptionalInt64(7);
+  rule.plugin_family = row.Text(8);
   return rule;
 }
 

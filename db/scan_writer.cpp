@@ -208,14 +208,16 @@ void ScanWriter::Learn(const core::ResultRecord& result, const core::Rule& match
   learned->learned_from_scan = scan_id_;
   learned->note += " in " + file_name_;
   auto insert = db_.Prepare(
-      "INSERT INTO rules(kind, value, origin, created_at, note, learned_from_scan_id) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(kind, value) DO NOTHING RETURNING id");
+      "INSERT INTO rules(kind, value, origin, created_at, note, learned_from_scan_id, "
+      "plugin_family) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+      "ON CONFLICT(kind, value) DO NOTHING RETURNING id");
   insert.Bind(1, core::ToString(learned->kind))
       .Bind(2, learned->value)
       .Bind(3, core::ToString(learned->origin))
       .Bind(4, learned->created_at)
       .Bind(5, learned->note)
-      .Bind(6, scan_id_);
+      .Bind(6, scan_id_)
+      .Bind(7, learned->plugin_family);
   if (!insert.Step()) return;  // RuleToLearn saw every rule, so this is not expected
   learned->id = insert.Int64(0);
   rules_.push_back(std::move(*learned));
@@ -249,9 +251,25 @@ std::optional<std::int64_t> ScanWriter::StorePluginSet(const core::ScanCoverage&
   return find.Int64(0);
 }
 
+void ScanWriter::StorePluginItems(const core::ScanCoverage& coverage) {
+  if (!coverage.individual_plugins) return;
+  // A duplicate item keeps the first, as core::JudgePluginEnabled reads the list.
+  auto insert = db_.Prepare(
+      "INSERT OR IGNORE INTO scan_plugin_items(scan_id, plugin_id, family, enabled) "
+      "VALUES (?1, ?2, ?3, ?4)");
+  for (const core::PluginSelectionItem& item : *coverage.individual_plugins) {
+    insert.Bind(1, scan_id_)
+        .Bind(2, item.plugin_id)
+        .Bind(3, item.family)
+        .Bind(4, item.enabled ? 1 : 0);
+    insert.Run();
+  }
+}
+
 void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& coverage) {
   RequireStarted("EndScan");
   const auto plugin_set_id = StorePluginSet(coverage);
+  StorePluginItems(coverage);
   // scan_time: started_at, else the earliest host start, else ended_at, else imported_at.
   auto update = db_.Prepare(
       "UPDATE scans SET file_name = ?1, format = ?2, gzip = ?3, scanner = ?4, "
@@ -260,7 +278,8 @@ void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& c
       "disabled_families = ?14, port_range = ?15, results_read = ?16, "
       "hosts_read = (SELECT count(*) FROM scan_hosts WHERE scan_id = ?17), "
       "scan_time = coalesce(?10, (SELECT min(started_at) FROM scan_hosts WHERE scan_id = ?17), "
-      "  ?11, imported_at) "
+      "  ?11, imported_at), "
+      "mixed_families = ?18, individual_selection = ?19 "
       "WHERE id = ?17");
   BindScanInfo(update, scan);
   update.Bind(12, plugin_set_id);
@@ -280,6 +299,12 @@ void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& c
     update.BindNull(15);
   }
   update.Bind(16, results_).Bind(17, scan_id_);
+  if (auto families = JoinFamilies(coverage.mixed_families)) {
+    update.Bind(18, *families);
+  } else {
+    update.BindNull(18);
+  }
+  update.Bind(19, coverage.individual_plugins ? 1 : 0);
   update.Run();
 
   auto count = db_.Prepare("SELECT hosts_read FROM scans WHERE id = ?1");

@@ -53,6 +53,7 @@ class ScanWriter : public core::ScanSink {
   void RecordPort(std::int64_t host_id, std::uint16_t port, const std::string& protocol);
   void Learn(const core::ResultRecord& result, const core::Rule& matched);
   std::optional<std::int64_t> StorePluginSet(const core::ScanCoverage& coverage);
+  void StorePluginItems(const core::ScanCoverage& coverage);
 
   sqlite::Database& db_;
   std::string sha256_;

@@ -26,8 +26,21 @@ void SeedDefaultRules(sqlite::Database& db, std::int64_t now) {
   }
 }
 
+// Version 2 records the plugin family of ID rules; the default ones get theirs from
+// core::DefaultRules, so the constant lives in one place.
+void SetDefaultRuleFamilies(sqlite::Database& db) {
+  auto update = db.Prepare(
+      "UPDATE rules SET plugin_family = ?3 WHERE origin = 'default' AND kind = ?1 AND value = ?2");
+  for (const core::Rule& rule : core::DefaultRules()) {
+    if (rule.plugin_family.empty()) continue;
+    update.Bind(1, core::ToString(rule.kind)).Bind(2, rule.value).Bind(3, rule.plugin_family);
+    update.Run();
+  }
+}
+
 void AfterMigration(sqlite::Database& db, int version, std::int64_t now) {
   if (version == 1) SeedDefaultRules(db, now);
+  if (version == 2) SetDefaultRuleFamilies(db);
 }
 
 }  // namespace

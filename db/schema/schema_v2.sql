@@ -35,3 +35,24 @@ DROP INDEX detections_by_exposure;
 CREATE INDEX detections_by_exposure ON detections(ip, port, protocol, rule_id, scan_id);
 DROP INDEX scan_hosts_by_ip;
 CREATE INDEX scan_hosts_by_ip ON scan_hosts(ip, scan_id, completion);
+
+-- The family of the plugin an ID rule names, where known (core::Rule::plugin_family): a .nessus
+-- without plugin_set is judged from its FamilySelection. The default rules get theirs from the
+-- C++ step of this version (db/schema/migrations.cpp).
+ALTER TABLE rules ADD COLUMN plugin_family TEXT NOT NULL DEFAULT '';
+
+-- The rest of a .nessus plugin selection: FamilySelection families in mixed state (';'-joined,
+-- like enabled_families), and whether the Policy has an IndividualPluginSelection at all (an
+-- empty one still says "nothing of the mixed families is enabled").
+ALTER TABLE scans ADD COLUMN mixed_families TEXT;
+ALTER TABLE scans ADD COLUMN individual_selection INTEGER NOT NULL DEFAULT 0
+  CHECK (individual_selection IN (0, 1));
+
+-- IndividualPluginSelection items: the plugins of mixed families with their own status.
+CREATE TABLE scan_plugin_items (
+  scan_id    INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+  plugin_id  TEXT    NOT NULL,
+  family     TEXT    NOT NULL DEFAULT '',
+  enabled    INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+  PRIMARY KEY (scan_id, plugin_id)
+) WITHOUT ROWID;

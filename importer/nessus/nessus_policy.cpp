@@ -54,20 +54,26 @@ void ReadFamilySelection(xml::XmlReader& xml, NessusPolicy& policy) {
     if (family.empty()) return;
     if (status == "enabled") policy.enabled_families.push_back(family);
     if (status == "disabled") policy.disabled_families.push_back(family);
+    // Nessus writes "mixed"; some tools and older versions "partial".
+    if (status == "mixed" || status == "partial") policy.mixed_families.push_back(family);
   });
 }
 
 void ReadIndividualSelection(xml::XmlReader& xml, NessusPolicy& policy) {
-  policy.has_individual_selection = true;
+  if (!policy.individual_plugins) policy.individual_plugins.emplace();
   xml.ForEachChild([&](std::string_view child) {
     if (child != "PluginItem") return;
-    std::string id;
+    core::PluginSelectionItem item;
     std::string status;
     ReadFields(xml, [&](const std::string& field, std::string text) {
-      if (field == "PluginId") id = std::string(Trim(text));
+      if (field == "PluginId") item.plugin_id = std::string(Trim(text));
+      if (field == "Family") item.family = std::string(Trim(text));
       if (field == "Status") status = ToLower(Trim(text));
     });
-    if (!id.empty() && status == "enabled") policy.individually_enabled.push_back(id);
+    // An item of another status says nothing either way; without an ID it names nothing.
+    if (item.plugin_id.empty() || (status != "enabled" && status != "disabled")) return;
+    item.enabled = status == "enabled";
+    policy.individual_plugins->push_back(std::move(item));
   });
 }
 
@@ -76,17 +82,16 @@ void ReadIndividualSelection(xml::XmlReader& xml, NessusPolicy& policy) {
 core::ScanCoverage NessusPolicy::ToCoverage(
     const std::optional<std::string>& port_range_fallback) const {
   core::ScanCoverage coverage;
-  if (plugin_set) {
-    coverage.enabled_plugin_ids = *plugin_set;
-  } else if (has_individual_selection) {
-    std::vector<std::string> ids = individually_enabled;
-    SortUnique(ids);
-    coverage.enabled_plugin_ids = std::move(ids);
-  }
+  // Only plugin_set is a complete list. The individual selection names plugins of mixed
+  // families only: read alone it would make every plugin of an enabled family look disabled.
+  coverage.enabled_plugin_ids = plugin_set;
   coverage.enabled_families = enabled_families;
   coverage.disabled_families = disabled_families;
+  coverage.mixed_families = mixed_families;
   SortUnique(coverage.enabled_families);
   SortUnique(coverage.disabled_families);
+  SortUnique(coverage.mixed_families);
+  coverage.individual_plugins = individual_plugins;
   coverage.port_range = port_range ? port_range : port_range_fallback;
   return coverage;
 }

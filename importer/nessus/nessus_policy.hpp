@@ -19,12 +19,15 @@ struct NessusPolicy {
   std::optional<std::string> port_range;               // ServerPreferences port_range
   std::vector<std::string> enabled_families;           // FamilySelection Status=enabled
   std::vector<std::string> disabled_families;          // FamilySelection Status=disabled
-  bool has_individual_selection = false;               // an IndividualPluginSelection exists
-  std::vector<std::string> individually_enabled;       // its PluginItems with Status=enabled
+  std::vector<std::string> mixed_families;             // FamilySelection Status=mixed/partial
+  // IndividualPluginSelection's PluginItems (Status enabled or disabled); nullopt when the
+  // policy has no such section.
+  std::optional<std::vector<core::PluginSelectionItem>> individual_plugins;
 
-  // The coverage facts, by the rules in docs/importer.md: enabled_plugin_ids is plugin_set when
-  // the policy has one (it is the complete list); only without it are the individually enabled
-  // plugins used. port_range falls back to `port_range_fallback` (plugin 19506's "Port range").
+  // The coverage facts, by the rules in docs/importer.md: enabled_plugin_ids is plugin_set (the
+  // complete list) or nullopt; the family and individual selections are passed on as they are,
+  // for core::JudgePluginEnabled to read together. port_range falls back to
+  // `port_range_fallback` (plugin 19506's "Port range").
   core::ScanCoverage ToCoverage(const std::optional<std::string>& port_range_fallback) const;
 };
 

@@ -69,6 +69,7 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
   EXPECT_TRUE(HasColumn(db, "rules", "enabled"));
   EXPECT_TRUE(HasColumn(db, "outcomes", "basis"));
   EXPECT_EQ(Count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'scan_judgements'"), 1);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM rules WHERE plugin_family = 'Service detection'"), 2);
 }
 
 TEST_F(MigrationsTest, ReopeningChangesNothing) {
@@ -100,7 +101,13 @@ TEST_F(MigrationsTest, VersionOneDatabaseIsUpgradedInPlace) {
   EXPECT_EQ(history[0].exposure.hostname, "old.example");
   ASSERT_EQ(history[0].timeline.size(), 1u);
   EXPECT_NE(history[0].timeline[0].basis.find("reported c564e5ab"), std::string::npos);
-  for (const core::Rule& rule : store.ListRules()) EXPECT_TRUE(rule.enabled);
+  for (const core::Rule& rule : store.ListRules()) {
+    EXPECT_TRUE(rule.enabled);
+    // The default ID rules learn their plugin family in the upgrade, as in a fresh database.
+    const bool id_rule =
+        rule.kind == core::RuleKind::kNessusId || rule.kind == core::RuleKind::kOid;
+    EXPECT_EQ(rule.plugin_family, id_rule ? "Service detection" : "") << rule.value;
+  }
 }
 
 TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {

@@ -60,6 +60,17 @@ FakeScan DetectingGvm(const std::string& sha, std::int64_t time) {
   return s;
 }
 
+// The plugin selection of a .nessus Policy without plugin_set: "Service detection" enabled as a
+// whole, port scanners picked one by one.
+core::ScanCoverage WholeFamilyEnabled(core::ScanCoverage coverage) {
+  coverage.enabled_plugin_ids.reset();
+  coverage.enabled_families = {std::string(core::kOwnPluginFamily), "Settings"};
+  coverage.mixed_families = {"Port scanners"};
+  coverage.individual_plugins = std::vector<core::PluginSelectionItem>{
+      {"11219", "Port scanners", true}, {"14274", "Port scanners", true}};
+  return coverage;
+}
+
 template <typename F>
 FakeScan Change(FakeScan scan, F change) {
   change(scan);
@@ -150,6 +161,27 @@ std::vector<Scenario> Scenarios() {
                  s.coverage.enabled_plugin_ids = std::vector<std::string>{"155555"};
                })},
        {{kIp, 5010, ExposureState::kFixed, "s2", {"s1:detected", "s2:absent"}}}},
+      // A .nessus without plugin_set (nessus_forgedReport_ReportItem.nessus in the corpus): the
+      // individual selection lists port scanners of a mixed family, the ttm_cmd plugin's family
+      // is enabled as a whole.
+      {"FamilySelectionWithoutPluginSetVerifies",
+       {DetectingNessus("s1", 1000),
+        Change(CleanNessus("s2", 2000),
+               [](FakeScan& s) { s.coverage = WholeFamilyEnabled(s.coverage); })},
+       {{kIp, 5010, ExposureState::kFixed, "s2", {"s1:detected", "s2:absent"}}}},
+      {"MixedFamilyWithoutTheTtmPluginKeepsItOpen",
+       {DetectingNessus("s1", 1000), Change(CleanNessus("s2", 2000),
+                                            [](FakeScan& s) {
+                                              s.coverage = WholeFamilyEnabled(s.coverage);
+                                              s.coverage.enabled_families.clear();
+                                              s.coverage.mixed_families.push_back(
+                                                  std::string(core::kOwnPluginFamily));
+                                            })},
+       {{kIp,
+         5010,
+         ExposureState::kOpen,
+         "",
+         {"s1:detected", "s2:not-covered:plugin-not-enabled"}}}},
       {"CleanScanBeforeTheFirstDetectionChangesNothing",
        {CleanNessus("s0", 500), DetectingNessus("s1", 1000)},
        {{kIp, 5010, ExposureState::kOpen, "", {"s0:absent", "s1:detected"}}}},

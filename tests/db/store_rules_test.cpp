@@ -106,10 +106,12 @@ TEST_F(StoreRulesTest, RemovingARuleRematchesItsDetections) {
 TEST_F(StoreRulesTest, LearnedRuleIsRemovableAndNotRelearnedWhileDisabled) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "155555", "Trading Technologies Messaging");
+  scan.results.back().plugin_family = "Misc.";
   store_.ImportScan("s1", scan.Reader());
   const auto learned = FindRule(core::RuleKind::kNessusId, "155555");
   ASSERT_TRUE(learned);
   EXPECT_EQ(learned->origin, core::RuleOrigin::kLearned);
+  EXPECT_EQ(learned->plugin_family, "Misc.");
   EXPECT_TRUE(store_.SetRuleEnabled(learned->id, false));
 
   FakeScan again = NessusScan("s2", 2000);

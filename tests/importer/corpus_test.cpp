@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/plugin_enablement.hpp"
 #include "test_support.hpp"
 
 namespace ttmtrack::importer {
@@ -86,19 +87,36 @@ TEST_F(CorpusTest, RubyNessusExampleHasOneHostAnd155Results) {
   EXPECT_EQ(sink.coverage->enabled_plugin_ids->size(), 60719u);
 }
 
-TEST_F(CorpusTest, ForgedReportWithEmptyPluginSetUsesIndividualSelection) {
+TEST_F(CorpusTest, ForgedReportWithEmptyPluginSetKeepsFamiliesAndIndividualSelectionApart) {
   const RecordingSink sink = ImportCorpus("nessus/nessus_forgedReport_ReportItem.nessus");
   EXPECT_EQ(sink.hosts.size(), 1u);
   EXPECT_EQ(sink.results.size(), 5u);
-  // Its <preference><name>plugin_set</name></preference> has no value, so the individually
-  // enabled plugins are the list: xmllint --xpath
-  // 'count(//IndividualPluginSelection/PluginItem[Status="enabled"])' gives 3.
-  ASSERT_TRUE(sink.coverage->enabled_plugin_ids.has_value());
-  EXPECT_EQ(sink.coverage->enabled_plugin_ids->size(), 3u);
+  // Its <preference><name>plugin_set</name></preference> has no value: no complete list.
+  EXPECT_FALSE(sink.coverage->enabled_plugin_ids.has_value());
+  // xmllint --xpath 'count(//IndividualPluginSelection/PluginItem[Status="enabled"])' gives 3,
+  // all of the mixed family "Port scanners".
+  ASSERT_TRUE(sink.coverage->individual_plugins.has_value());
+  ASSERT_EQ(sink.coverage->individual_plugins->size(), 3u);
+  for (const core::PluginSelectionItem& item : *sink.coverage->individual_plugins) {
+    EXPECT_EQ(item.family, "Port scanners");
+    EXPECT_TRUE(item.enabled);
+  }
   // xmllint --xpath 'count(//FamilyItem[Status="enabled"])' and [Status="disabled"].
   EXPECT_EQ(sink.coverage->enabled_families.size(), 46u);
   EXPECT_EQ(sink.coverage->disabled_families.size(), 0u);
+  EXPECT_EQ(sink.coverage->mixed_families, std::vector<std::string>{"Port scanners"});
   EXPECT_EQ(sink.coverage->port_range, "1-65535");
+}
+
+// The case the importer's first design got wrong: the individual selection lists three port
+// scanners of a mixed family, while "Service detection" (the ttm_cmd plugin's family) is
+// enabled as a whole. The plugin was enabled.
+TEST_F(CorpusTest, ForgedReportCountsThePluginOfAnEnabledFamilyAsEnabled) {
+  const RecordingSink sink = ImportCorpus("nessus/nessus_forgedReport_ReportItem.nessus");
+  const core::Judgement j = core::JudgePluginEnabled(*sink.coverage, core::ScanFormat::kNessusV2,
+                                                     core::DefaultRules(), false);
+  EXPECT_EQ(j.value, core::Knowledge::kYes);
+  EXPECT_EQ(j.basis, "the plugin family \"Service detection\" of 9564501 is enabled");
 }
 
 // xmllint --xpath 'count(/report/report/results/result)' gives 6; count(//result) gives 8

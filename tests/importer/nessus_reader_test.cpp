@@ -84,14 +84,33 @@ TEST_F(NessusReaderTest, PortRangeFallsBackToScanInformationPlugin) {
   EXPECT_EQ(sink.end->policy_name, "No port_range preference");
 }
 
-TEST_F(NessusReaderTest, IndividualPluginSelectionCountsOnlyWithoutPluginSet) {
+TEST_F(NessusReaderTest, IndividualPluginSelectionIsPassedOnBesideTheFamilies) {
   const RecordingSink sink = Import("nessus/individual-plugin-selection.nessus");
-  ASSERT_TRUE(sink.coverage && sink.coverage->enabled_plugin_ids);
-  const std::vector<std::string> expected = {"10107", "9564501"};
-  EXPECT_EQ(*sink.coverage->enabled_plugin_ids, expected);
+  ASSERT_TRUE(sink.coverage);
+  // Without plugin_set there is no complete list: the individual items name only plugins of
+  // mixed families, so they are not turned into one.
+  EXPECT_FALSE(sink.coverage->enabled_plugin_ids.has_value());
+  ASSERT_TRUE(sink.coverage->individual_plugins.has_value());
+  const auto& items = *sink.coverage->individual_plugins;
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].plugin_id, "9564501");
+  EXPECT_EQ(items[0].family, "Service detection");
+  EXPECT_TRUE(items[0].enabled);
+  EXPECT_EQ(items[1].plugin_id, "22964");
+  EXPECT_FALSE(items[1].enabled);
+  EXPECT_EQ(items[2].plugin_id, "10107");
+  EXPECT_TRUE(items[2].enabled);
   EXPECT_EQ(sink.coverage->enabled_families, std::vector<std::string>{"Settings"});
-  EXPECT_TRUE(sink.coverage->disabled_families.empty());  // "mixed" is in neither list
+  EXPECT_TRUE(sink.coverage->disabled_families.empty());
+  EXPECT_EQ(sink.coverage->mixed_families, std::vector<std::string>{"Service detection"});
   EXPECT_EQ(sink.coverage->port_range, "all");
+}
+
+TEST_F(NessusReaderTest, PolicyWithoutIndividualSelectionHasNone) {
+  const RecordingSink sink = Import("nessus/policy-plugin-set-and-port-range.nessus");
+  ASSERT_TRUE(sink.coverage);
+  EXPECT_FALSE(sink.coverage->individual_plugins.has_value());
+  EXPECT_EQ(sink.coverage->mixed_families, std::vector<std::string>{"General"});
 }
 
 TEST_F(NessusReaderTest, EmptyReportGivesScanWithoutHosts) {

@@ -89,6 +89,50 @@ std::vector<Scenario> CoverageScenarios() {
                    {Detected("jan-detect-both", "open"), Detected("feb-detect-10200", "open")}}},
   });
   rows.push_back({
+      .name = "TcpAndUdpOnOnePortAreSeparateExposures",
+      .steps = {{"jan-detect-both", kJan, {WithUdpDetection(Detecting(kX, {5010}), 5010)}},
+                {"feb-detect-udp", kFeb, {WithUdpDetection(Clean(kX), 5010)}}},
+      .status = {{kX, 5010, "fixed", "jan-detect-both", "jan-detect-both", "feb-detect-udp",
+                  "feb-detect-udp"},
+                 {kX, 5010, "open", "jan-detect-both", "feb-detect-udp", "feb-detect-udp", "",
+                  std::nullopt, "udp"}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect-both", "open"), Absent("feb-detect-udp", "fixed")}},
+                  {kX,
+                   5010,
+                   {Detected("jan-detect-both", "open"), Detected("feb-detect-udp", "open")},
+                   "udp"}},
+  });
+  // Nessus port ranges: an unprefixed item covers TCP and UDP; T: and U: items one protocol.
+  rows.push_back({
+      .name = "AProtocolPrefixedRangeCoversOnlyItsProtocol",
+      .formats = Formats::kNessusOnly,
+      .steps = {{"jan-detect-both", kJan, {WithUdpDetection(Detecting(kX, {5010}), 5010)}},
+                {"feb-tcp-range",
+                 kFeb,
+                 {Clean(kX)},
+                 [](ScanSpec& s) { s.port_range = "T:1-65535,U:53,161"; }}},
+      .status = {{kX, 5010, "fixed", "jan-detect-both", "jan-detect-both", "feb-tcp-range",
+                  "feb-tcp-range"},
+                 {kX, 5010, "open", "jan-detect-both", "jan-detect-both", "jan-detect-both", "",
+                  std::nullopt, "udp"}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect-both", "open"),
+                    NotCovered("feb-tcp-range", "port-outside-range", "open")},
+                   "udp"}},
+  });
+  // Nessus names a ReportHost after the target as typed; the identity is the host-ip tag.
+  HostSpec by_name = Detecting(kX, {5010});
+  by_name.report_name = "h-10-20-0-11.trading.example";
+  rows.push_back({
+      .name = "AHostScannedByNameIsTheSameHostAsByAddress",
+      .steps = {{"jan-detect-by-name", kJan, {by_name}}, {"feb-clean", kFeb, {Clean(kX)}}},
+      .status = {{kX, 5010, "fixed", "jan-detect-by-name", "jan-detect-by-name", "feb-clean",
+                  "feb-clean"}},
+  });
+  rows.push_back({
       .name = "AnIpv6HostIsTrackedByItsAddress",
       .steps = {{"jan-detect", kJan, {Detecting(kV6, {5010})}}, {"feb-clean", kFeb, {Clean(kV6)}}},
       .status = {{kV6, 5010, "fixed", "jan-detect", "jan-detect", "feb-clean", "feb-clean"}},

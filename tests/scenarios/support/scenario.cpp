@@ -54,6 +54,14 @@ HostSpec Interrupted(HostSpec host) {
   return host;
 }
 
+HostSpec WithUdpDetection(HostSpec host, std::uint16_t port) {
+  scangen::DetectionSpec detection;
+  detection.port = port;
+  detection.protocol = "udp";
+  host.detections.push_back(detection);
+  return host;
+}
+
 std::string Sha256Hex(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
@@ -117,10 +125,13 @@ void ScenarioChecker::CheckStatus(const std::vector<ExpectExposure>& expected) {
   ASSERT_TRUE(status->is_array()) << status->dump(2);
   EXPECT_EQ(status->size(), expected.size()) << status->dump(2);
   for (const ExpectExposure& e : expected) {
-    const std::string where = e.ip + " port " + std::to_string(e.port);
+    const std::string where = e.ip + " port " + std::to_string(e.port) + "/" + e.protocol;
     const nlohmann::json* found = nullptr;
     for (const nlohmann::json& row : *status) {
-      if (row.value("ip", "") == e.ip && row.value("port", -1) == e.port) found = &row;
+      if (row.value("ip", "") == e.ip && row.value("port", -1) == e.port &&
+          row.value("protocol", "") == e.protocol) {
+        found = &row;
+      }
     }
     if (found == nullptr) {
       ADD_FAILURE() << "no exposure " << where << " in status:\n" << status->dump(2);
@@ -129,7 +140,6 @@ void ScenarioChecker::CheckStatus(const std::vector<ExpectExposure>& expected) {
     const nlohmann::json& row = *found;
     SCOPED_TRACE("exposure " + where + ": " + row.dump());
     EXPECT_EQ(row.value("detection_id", ""), "c564e5ab");
-    EXPECT_EQ(row.value("protocol", ""), "tcp");
     EXPECT_EQ(row.value("state", ""), e.state);
     EXPECT_EQ(row.value("first_seen", nlohmann::json()), TextOrNull(TimeOf(e.first_seen)));
     EXPECT_EQ(row.value("last_seen", nlohmann::json()), TextOrNull(TimeOf(e.last_seen)));
@@ -150,12 +160,17 @@ void ScenarioChecker::CheckHistory(const ExpectHistory& expected) const {
       {"history", expected.ip, "--port", std::to_string(expected.port), "--format", "json"});
   ASSERT_TRUE(history.has_value());
   ASSERT_TRUE(history->is_array()) << history->dump(2);
-  CheckRows(expected, {history->begin(), history->end()});
+  std::vector<nlohmann::json> rows;
+  for (const nlohmann::json& row : *history) {
+    if (row.value("protocol", "") == expected.protocol) rows.push_back(row);
+  }
+  CheckRows(expected, rows);
 }
 
 void ScenarioChecker::CheckRows(const ExpectHistory& expected,
                                 const std::vector<nlohmann::json>& rows) const {
-  const std::string where = expected.ip + " port " + std::to_string(expected.port);
+  const std::string where =
+      expected.ip + " port " + std::to_string(expected.port) + "/" + expected.protocol;
   std::string dump;
   for (const nlohmann::json& row : rows) dump += row.dump() + "\n";
   ASSERT_EQ(rows.size(), expected.outcomes.size()) << "history of " << where << ":\n" << dump;
@@ -168,7 +183,7 @@ void ScenarioChecker::CheckRows(const ExpectHistory& expected,
     EXPECT_EQ(row.value("detection_id", ""), "c564e5ab");
     EXPECT_EQ(row.value("ip", ""), expected.ip);
     EXPECT_EQ(row.value("port", -1), expected.port);
-    EXPECT_EQ(row.value("protocol", ""), "tcp");
+    EXPECT_EQ(row.value("protocol", ""), expected.protocol);
     EXPECT_FALSE(row.contains("scan_id"));
     EXPECT_EQ(row.value("sha256", ""), scan.sha256);
     EXPECT_EQ(row.value("scan_name", ""), e.step);
@@ -191,9 +206,13 @@ void ScenarioChecker::CheckRows(const ExpectHistory& expected,
 
 void ScenarioChecker::CheckHostHistories(const std::vector<ExpectHistory>& expected) const {
   ASSERT_TRUE(status_.is_array()) << "CheckStatus first";
-  std::map<std::string, std::map<int, std::size_t>> want_rows;  // ip -> port -> rows
+  // ip -> "port/protocol" -> rows
+  std::map<std::string, std::map<std::string, std::size_t>> want_rows;
+  const auto key = [](const nlohmann::json& row) {
+    return std::to_string(row.value("port", -1)) + "/" + row.value("protocol", "");
+  };
   for (const nlohmann::json& exposure : status_) {
-    want_rows[exposure.value("ip", "")][exposure.value("port", -1)] = scans_.size();
+    want_rows[exposure.value("ip", "")][key(exposure)] = scans_.size();
   }
   for (const ExpectHistory& e : expected) {
     EXPECT_TRUE(want_rows.count(e.ip) == 1) << "no exposure of " << e.ip << " in status";
@@ -201,8 +220,8 @@ void ScenarioChecker::CheckHostHistories(const std::vector<ExpectHistory>& expec
   for (const auto& [ip, ports] : want_rows) {
     const std::optional<nlohmann::json> history = cli_.Json({"history", ip, "--format", "json"});
     ASSERT_TRUE(history.has_value() && history->is_array());
-    std::map<int, std::size_t> rows;
-    for (const nlohmann::json& row : *history) ++rows[row.value("port", -1)];
+    std::map<std::string, std::size_t> rows;
+    for (const nlohmann::json& row : *history) ++rows[key(row)];
     EXPECT_EQ(rows, ports) << "every exposure of " << ip
                            << " should have one outcome per imported scan (port -> rows):\n"
                            << history->dump(2);
@@ -210,7 +229,9 @@ void ScenarioChecker::CheckHostHistories(const std::vector<ExpectHistory>& expec
       if (e.ip != ip) continue;
       std::vector<nlohmann::json> port_rows;
       for (const nlohmann::json& row : *history) {
-        if (row.value("port", -1) == e.port) port_rows.push_back(row);
+        if (row.value("port", -1) == e.port && row.value("protocol", "") == e.protocol) {
+          port_rows.push_back(row);
+        }
       }
       CheckRows(e, port_rows);
     }

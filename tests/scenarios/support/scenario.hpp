@@ -38,6 +38,7 @@ struct Step {
 HostSpec Detecting(const std::string& ip, const std::vector<std::uint16_t>& ports);
 HostSpec Clean(const std::string& ip);
 HostSpec Interrupted(HostSpec host);
+HostSpec WithUdpDetection(HostSpec host, std::uint16_t port);
 
 // Expected `status --format json` object. Step names stand for their scan times; "" is null.
 struct ExpectExposure {
@@ -49,6 +50,7 @@ struct ExpectExposure {
   std::string last_checked;
   std::string verified_by;
   std::optional<std::string> hostname;  // checked when set
+  std::string protocol = "tcp";
 };
 
 // Whether an outcome's `assumption` is empty.
@@ -71,6 +73,7 @@ struct ExpectHistory {
   std::string ip;
   int port = 0;
   std::vector<ExpectOutcome> outcomes;  // in scan-time order
+  std::string protocol = "tcp";
 };
 
 enum class Formats {

@@ -6,8 +6,9 @@
 //
 //   detected     the scan reports c564e5ab at (ip, port, protocol);
 //   absent       the scan could have seen it and did not: the host was in the scan and its scan
-//                completed, a c564e5ab plugin was enabled, the port was inside the scanned range
-//                (port 0, a host-level finding, has no range to be inside);
+//                completed, a c564e5ab plugin was enabled (or only a coverage-scope plugin, a port
+//                scanner, which then must have reported nothing on the port), the port was inside
+//                the scanned range (port 0, a host-level finding, has no range to be inside);
 //   not-covered  anything else, with the first failing check as the reason, in this order:
 //                host-not-in-scan, host-scan-incomplete, plugin-not-enabled, port-outside-range;
 //                coverage-unknown when a fact is unknown and the policy is strict.
@@ -43,6 +44,11 @@
 //       which stays `reopened` until an absent fixes it again.
 //   I11 last_checked is the scan time of the latest covering (detected or absent) outcome;
 //       first_seen <= last_seen, both scan times of detections.
+//   I12 A plugin judged enabled only through coverage-scope rules (a plugin that once reported
+//       the ttm_cmd service without detecting it, such as a port scanner) proves absence only
+//       where the scan reported nothing on the exposure's port: it would have listed the port
+//       open. A port the scan saw open, or a host-level exposure, gives not-covered
+//       (plugin-not-enabled): no enabled plugin could tell a ttm_cmd listener from another.
 
 #include "core/lifecycle.hpp"
 
@@ -106,6 +112,22 @@ std::string RangeUnknownBecause(const std::optional<std::string>& spec,
   return {};
 }
 
+// I12: whether a plugin enabled only through coverage-scope rules can speak for this exposure.
+bool CoverageOnlyPluginCanTell(Decision& d, const ExposureObservation& o, const std::string& port) {
+  if (o.port == 0) {
+    d.facts.push_back("a port scanner cannot see a host-level finding");
+    return false;
+  }
+  if (o.port_seen_open) {
+    d.facts.push_back("the scan reported port " + port +
+                      " open, and no enabled plugin could tell whether a ttm_cmd listener "
+                      "answers there");
+    return false;
+  }
+  d.facts.push_back("the scan reported nothing on port " + port);
+  return true;
+}
+
 }  // namespace
 
 Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy) {
@@ -135,7 +157,12 @@ Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy
   }
 
   switch (o.plugin_enabled.value) {
-    case Knowledge::kYes: d.facts.push_back(o.plugin_enabled.basis); break;
+    case Knowledge::kYes:
+      d.facts.push_back(o.plugin_enabled.basis);
+      if (o.plugin_coverage_only && !CoverageOnlyPluginCanTell(d, o, port)) {
+        return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kPluginNotEnabled);
+      }
+      break;
     case Knowledge::kNo:
       d.facts.push_back(o.plugin_enabled.basis);
       return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kPluginNotEnabled);

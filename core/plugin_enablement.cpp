@@ -33,15 +33,19 @@ const char* IdKindName(ScanFormat format) {
   return format == ScanFormat::kNessusV2 ? "nessus-id" : "oid";
 }
 
+// `by` is set to the rule whose plugin made the answer kYes.
 Judgement FromPluginList(const std::vector<std::string>& ids,
-                         const std::vector<const Rule*>& id_rules) {
+                         const std::vector<const Rule*>& id_rules, const Rule*& by) {
   // The header promises sorted IDs; an unsorted list still gets a correct (slower) answer.
   const bool sorted = std::is_sorted(ids.begin(), ids.end());
   std::vector<std::string> values;
   for (const Rule* rule : id_rules) {
     const bool found = sorted ? std::binary_search(ids.begin(), ids.end(), rule->value)
                               : std::find(ids.begin(), ids.end(), rule->value) != ids.end();
-    if (found) return {Knowledge::kYes, "the scan's enabled-plugin list includes " + rule->value};
+    if (found) {
+      by = rule;
+      return {Knowledge::kYes, "the scan's enabled-plugin list includes " + rule->value};
+    }
     values.push_back(rule->value);
   }
   return {Knowledge::kNo, "the scan's enabled-plugin list (" + std::to_string(ids.size()) +
@@ -95,13 +99,17 @@ Judgement FromSelection(const ScanCoverage& coverage, const Rule& rule) {
           "the plugin selection does not list the family \"" + family + "\" of " + rule.value};
 }
 
-Judgement FromSelection(const ScanCoverage& coverage, const std::vector<const Rule*>& id_rules) {
+Judgement FromSelection(const ScanCoverage& coverage, const std::vector<const Rule*>& id_rules,
+                        const Rule*& by) {
   const Judgement* unknown = nullptr;
   std::vector<Judgement> verdicts;
   verdicts.reserve(id_rules.size());
   for (const Rule* rule : id_rules) {
     verdicts.push_back(FromSelection(coverage, *rule));
-    if (verdicts.back().value == Knowledge::kYes) return verdicts.back();
+    if (verdicts.back().value == Knowledge::kYes) {
+      by = rule;
+      return verdicts.back();
+    }
   }
   std::vector<std::string> no_bases;
   for (const Judgement& verdict : verdicts) {
@@ -118,29 +126,51 @@ bool HasSelection(const ScanCoverage& c) {
          c.individual_plugins.has_value();
 }
 
+PluginJudgement Judged(Judgement judgement, bool coverage_only = false) {
+  PluginJudgement out;
+  out.value = judgement.value;
+  out.basis = std::move(judgement.basis);
+  out.coverage_only = coverage_only;
+  return out;
+}
+
 }  // namespace
 
-Judgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat format,
-                             const std::vector<Rule>& rules, bool scan_detected_any) {
-  if (scan_detected_any) return {Knowledge::kYes, "the scan reported c564e5ab on some host"};
+PluginJudgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat format,
+                                   const std::vector<Rule>& rules, bool scan_detected_any) {
+  if (scan_detected_any)
+    return Judged({Knowledge::kYes, "the scan reported c564e5ab on some host"});
 
   if (!coverage.enabled_plugin_ids && !HasSelection(coverage)) {
     if (format == ScanFormat::kGvm) {
-      return {Knowledge::kUnknown, "GVM reports carry no scan configuration"};
+      return Judged({Knowledge::kUnknown, "GVM reports carry no scan configuration"});
     }
-    return {Knowledge::kUnknown, "the export carries no plugin selection"};
+    return Judged({Knowledge::kUnknown, "the export carries no plugin selection"});
   }
   const RuleKind id_kind = format == ScanFormat::kNessusV2 ? RuleKind::kNessusId : RuleKind::kOid;
+  // Match-scope rules first: a plugin that detects c564e5ab outranks one that only saw the port.
   std::vector<const Rule*> id_rules;
-  for (const Rule& rule : rules) {
-    if (rule.enabled && rule.kind == id_kind) id_rules.push_back(&rule);
+  for (RuleScope scope : {RuleScope::kMatch, RuleScope::kCoverage}) {
+    for (const Rule& rule : rules) {
+      if (rule.enabled && rule.kind == id_kind && rule.scope == scope) id_rules.push_back(&rule);
+    }
   }
   if (id_rules.empty()) {
-    return {Knowledge::kNo, std::string("no enabled ") + IdKindName(format) +
-                                " rule names a plugin that detects c564e5ab"};
+    return Judged({Knowledge::kNo, std::string("no enabled ") + IdKindName(format) +
+                                       " rule names a plugin that detects c564e5ab"});
   }
-  if (coverage.enabled_plugin_ids) return FromPluginList(*coverage.enabled_plugin_ids, id_rules);
-  return FromSelection(coverage, id_rules);
+  const Rule* by = nullptr;
+  Judgement judgement = coverage.enabled_plugin_ids
+                            ? FromPluginList(*coverage.enabled_plugin_ids, id_rules, by)
+                            : FromSelection(coverage, id_rules, by);
+  const bool coverage_only =
+      judgement.value == Knowledge::kYes && by != nullptr && by->scope == RuleScope::kCoverage;
+  if (coverage_only) {
+    judgement.basis +=
+        " (coverage only: it reported the ttm_cmd service in an earlier scan, "
+        "so it proves absence only where it saw the port closed)";
+  }
+  return Judged(std::move(judgement), coverage_only);
 }
 
 }  // namespace ttmtrack::core

@@ -10,6 +10,14 @@
 
 namespace ttmtrack::core {
 
+// JudgePluginEnabled's answer. coverage_only: kYes rests only on coverage-scope rules
+// (RuleScope::kCoverage): a plugin that once reported the ttm_cmd service without detecting it
+// (a port scanner) was enabled. That proves absence only where the scan saw the exposure's port
+// closed; DecideOutcome checks it (I12).
+struct PluginJudgement : Judgement {
+  bool coverage_only = false;
+};
+
 // Was a plugin that detects c564e5ab enabled in a scan? Judged against every enabled ID rule of
 // the scan's format (default, user and learned), in this order:
 //  1. the scan reported c564e5ab somewhere (`scan_detected_any`): kYes, "the scan reported
@@ -26,9 +34,11 @@ namespace ttmtrack::core {
 //     any is unknown, else kNo;
 //  4. otherwise kUnknown ("the export carries no plugin selection"; for GVM: "GVM reports carry
 //     no scan configuration").
+// In steps 2 and 3 match-scope rules are tried before coverage-scope ones; kYes through a
+// coverage-scope rule only sets coverage_only and says so in the basis.
 // Family names compare ignoring ASCII case. `rules` is borrowed; only kNessusId (Nessus) or
 // kOid (GVM) rules are considered. Pure function.
-Judgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat format,
-                             const std::vector<Rule>& rules, bool scan_detected_any);
+PluginJudgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat format,
+                                   const std::vector<Rule>& rules, bool scan_detected_any);
 
 }  // namespace ttmtrack::core

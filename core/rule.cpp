@@ -31,7 +31,10 @@ RuleKind IdKindFor(ScanFormat format) {
 const Rule* FirstEnabled(const std::vector<Rule>& rules, RuleKind kind, std::string_view subject,
                          bool (*matches)(std::string_view, std::string_view)) {
   for (const Rule& rule : rules) {
-    if (rule.enabled && rule.kind == kind && matches(subject, rule.value)) return &rule;
+    if (rule.enabled && rule.scope == RuleScope::kMatch && rule.kind == kind &&
+        matches(subject, rule.value)) {
+      return &rule;
+    }
   }
   return nullptr;
 }
@@ -72,6 +75,21 @@ const char* ToString(RuleOrigin origin) {
     case RuleOrigin::kLearned: return "learned";
   }
   return "unknown";
+}
+
+const char* ToString(RuleScope scope) {
+  switch (scope) {
+    case RuleScope::kMatch: return "match";
+    case RuleScope::kCoverage: return "coverage";
+  }
+  return "unknown";
+}
+
+std::optional<RuleScope> ParseRuleScope(std::string_view text) {
+  for (RuleScope scope : {RuleScope::kMatch, RuleScope::kCoverage}) {
+    if (text == ToString(scope)) return scope;
+  }
+  return std::nullopt;
 }
 
 std::optional<RuleKind> ParseRuleKind(std::string_view text) {
@@ -128,10 +146,16 @@ std::optional<Rule> MatchRule(const ResultRecord& result, ScanFormat format,
 
 std::optional<Rule> RuleToLearn(const ResultRecord& result, ScanFormat format, const Rule& matched,
                                 const std::vector<Rule>& rules) {
-  if (matched.kind != RuleKind::kNameContains || result.plugin_id.empty()) return std::nullopt;
+  const bool by_name = matched.kind == RuleKind::kNameContains;
+  const bool by_service = matched.kind == RuleKind::kServiceName;
+  if ((!by_name && !by_service) || result.plugin_id.empty()) return std::nullopt;
   const RuleKind id_kind = IdKindFor(format);
   const bool known = std::any_of(rules.begin(), rules.end(), [&](const Rule& rule) {
-    return rule.kind == id_kind && rule.value == result.plugin_id;
+    if (rule.kind != id_kind || rule.value != result.plugin_id) return false;
+    // A name match upgrades what a service match taught; the user's switch-off stays.
+    const bool upgradable = by_name && rule.origin == RuleOrigin::kLearned &&
+                            rule.scope == RuleScope::kCoverage && rule.enabled;
+    return !upgradable;
   });
   if (known) return std::nullopt;
   Rule learned;
@@ -139,7 +163,13 @@ std::optional<Rule> RuleToLearn(const ResultRecord& result, ScanFormat format, c
   learned.value = result.plugin_id;
   learned.origin = RuleOrigin::kLearned;
   learned.plugin_family = result.plugin_family;
-  learned.note = "learned from a result named \"" + Abbreviate(result.plugin_name, 120) + "\"";
+  if (by_name) {
+    learned.note = "learned from a result named \"" + Abbreviate(result.plugin_name, 120) + "\"";
+  } else {
+    learned.scope = RuleScope::kCoverage;
+    learned.note = "coverage only: \"" + Abbreviate(result.plugin_name, 120) + "\" reported the " +
+                   Abbreviate(result.service_name, 40) + " service";
+  }
   return learned;
 }
 

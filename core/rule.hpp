@@ -14,11 +14,18 @@ namespace ttmtrack::core {
 // rules; matching them is pure and lives here so the importer path and recomputation agree.
 enum class RuleKind { kNessusId, kOid, kNameContains, kServiceName };
 enum class RuleOrigin { kDefault, kUser, kLearned };
+// What a rule is used for. kMatch: it matches results (a match is a c564e5ab detection) and its
+// plugin counts for plugin enablement. kCoverage: an ID learned from a service-name match; it
+// never matches a result, and counts for plugin enablement only where the scan saw the port
+// closed (docs/rules.md, "Learned rules").
+enum class RuleScope { kMatch, kCoverage };
 
 const char* ToString(RuleKind kind);      // "nessus-id", "oid", "name-contains", "service-name"
 const char* ToString(RuleOrigin origin);  // "default", "user", "learned"
+const char* ToString(RuleScope scope);    // "match", "coverage"
 std::optional<RuleKind> ParseRuleKind(std::string_view text);
 std::optional<RuleOrigin> ParseRuleOrigin(std::string_view text);
+std::optional<RuleScope> ParseRuleScope(std::string_view text);
 
 struct Rule {
   std::int64_t id = 0;
@@ -37,6 +44,8 @@ struct Rule {
   // unknown (user rules). It lets a .nessus without plugin_set be judged from FamilySelection
   // (core::JudgePluginEnabled).
   std::string plugin_family;
+  // kCoverage only for ID rules learned from a service-name match.
+  RuleScope scope = RuleScope::kMatch;
 };
 
 // The rules every new database starts with: the project's own plugin IDs (with their family),
@@ -46,19 +55,23 @@ std::vector<Rule> DefaultRules();
 // The first rule that matches `result` of a scan in `format`, in this order of precedence:
 // ID rules (kNessusId for Nessus, kOid for GVM), then kNameContains (case-insensitive, ASCII
 // folding), then kServiceName (case-insensitive; a trailing '?' of Nessus "unsure" service
-// names is ignored); within one kind, the first in `rules` order. Disabled rules are skipped.
-// nullopt when none matches. `rules` is borrowed for the call.
+// names is ignored); within one kind, the first in `rules` order. Disabled rules and
+// coverage-scope rules are skipped. nullopt when none matches. `rules` is borrowed for the call.
 std::optional<Rule> MatchRule(const ResultRecord& result, ScanFormat format,
                               const std::vector<Rule>& rules);
 
-// The ID rule to learn when `matched` is a kNameContains rule and the result carries a plugin
-// ID that no ID rule of `rules` names yet (enabled or not): kNessusId for Nessus, kOid for GVM,
-// origin kLearned, plugin_family the result's, created_at 0 (the store sets it). nullopt
-// otherwise. Service-name matches
-// teach nothing: every result on a ttm_cmd port carries that service name, including generic
-// ones such as the SYN port scanner, whose ID would then match every open port (docs/rules.md).
+// The ID rule to learn from `result`, which `matched` matched, when the result carries a plugin
+// ID: kNessusId for Nessus, kOid for GVM, origin kLearned, plugin_family the result's,
+// created_at 0 (the store sets it); nullopt otherwise.
+//  - a kNameContains match teaches a kMatch rule, unless an ID rule of that value exists;
+//    an enabled learned kCoverage rule of that value does not count: the returned kMatch rule
+//    replaces it (the store upgrades it in place), so the rules end the same in any import
+//    order;
+//  - a kServiceName match teaches a kCoverage rule, unless an ID rule of that value exists:
+//    every result on a ttm_cmd port carries that service name, including generic ones such as
+//    the SYN port scanner, whose ID must never match every open port (docs/rules.md).
 // Disabled rules in `rules` are ignored by MatchRule but still count here, so a rule the user
-// switched off is not learned again.
+// switched off is not learned again (nor upgraded).
 std::optional<Rule> RuleToLearn(const ResultRecord& result, ScanFormat format, const Rule& matched,
                                 const std::vector<Rule>& rules);
 

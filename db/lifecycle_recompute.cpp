@@ -106,8 +106,8 @@ void LifecycleRecomputer::SyncExposures() {
       "AND d.protocol = exposures.protocol)");
 }
 
-core::Judgement LifecycleRecomputer::Judge(const sqlite::Statement& scan,
-                                           const std::vector<core::Rule>& rules) {
+core::PluginJudgement LifecycleRecomputer::Judge(const sqlite::Statement& scan,
+                                                 const std::vector<core::Rule>& rules) {
   core::ScanCoverage coverage;
   const bool detected_any = scan.Int(8) != 0;
   // A detection settles it (JudgePluginEnabled step 1): no need to load 100,000 IDs.
@@ -142,7 +142,7 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
   // Scans of one policy share every input of JudgePluginEnabled, and a plugin set can hold
   // 100,000 IDs: judge each distinct combination once. An individual selection is stored per
   // scan (it is short), so a scan that has one is judged on its own.
-  std::map<std::string, core::Judgement> cache;
+  std::map<std::string, core::PluginJudgement> cache;
   templates_.clear();
   scan_index_.clear();
   while (select.Step()) {
@@ -158,6 +158,7 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
     auto it = cache.find(key);
     if (it == cache.end()) it = cache.emplace(key, Judge(select, rules)).first;
     o.plugin_enabled = it->second;
+    o.plugin_coverage_only = it->second.coverage_only;
     scan_index_.emplace(o.scan.id, templates_.size());
     templates_.push_back(std::move(o));
   }
@@ -313,6 +314,7 @@ void LifecycleRecomputer::UpdateExposure(const ExposureRow& row,
 
 bool LifecycleRecomputer::AnyScanNeedsProbes() const {
   for (const core::ExposureObservation& o : templates_) {
+    if (o.plugin_coverage_only) return true;  // I12 asks whether the port was seen open
     if (!o.port_range) return true;
     const auto range = core::PortRange::Parse(*o.port_range);
     if (!range || range->IsScannerDefault()) return true;

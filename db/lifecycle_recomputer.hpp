@@ -14,6 +14,7 @@
 #include "core/coverage_policy.hpp"
 #include "core/exposure_observation.hpp"
 #include "core/lifecycle.hpp"
+#include "core/plugin_enablement.hpp"
 #include "core/rule.hpp"
 #include "db/lifecycle_recompute.hpp"
 #include "db/sqlite/statement.hpp"
@@ -57,7 +58,7 @@ class LifecycleRecomputer {
   void RematchDetections(const std::vector<core::Rule>& rules);
   void SyncExposures();
   void JudgeScans(const std::vector<core::Rule>& rules);
-  core::Judgement Judge(const sqlite::Statement& scan, const std::vector<core::Rule>& rules);
+  core::PluginJudgement Judge(const sqlite::Statement& scan, const std::vector<core::Rule>& rules);
   void StoreJudgements();
   std::vector<ExposureRow> LoadExposures();
   bool AnyScanNeedsProbes() const;
@@ -94,8 +95,9 @@ class LifecycleRecomputer {
   std::vector<char> detected_;
   std::vector<char> probed_;
   std::vector<StoredOutcome> stored_;  // one exposure's rows as stored, by scan index
-  // Whether some scan's port range leaves DecideOutcome to ask whether the port was probed
-  // (range "default", unknown or unreadable); when none does, probes are not looked up.
+  // Whether some scan leaves DecideOutcome to ask whether the port was probed (range
+  // "default", unknown or unreadable; a plugin enabled only through coverage rules, I12); when
+  // none does, probes are not looked up.
   bool needs_probes_ = true;
 
   // The new scan's facts about existing exposures, keyed "ip|port|protocol" (or ip for hosts).

@@ -11,18 +11,18 @@ namespace {
 
 constexpr const char* kSelectRules =
     "SELECT id, kind, value, origin, created_at, note, enabled, learned_from_scan_id, "
-    "plugin_family "
-    "FROM rules";
+    "plugin_family, scope FROM rules";
 
 core::Rule ReadRule(const sqlite::Statement& row) {
   core::Rule rule;
   rule.id = row.Int64(0);
   const auto kind = core::ParseRuleKind(row.Text(1));
   const auto origin = core::ParseRuleOrigin(row.Text(3));
+  const auto scope = core::ParseRuleScope(row.Text(9));
   // The table's CHECK constraints make this unreachable unless the file was edited by hand.
-  if (!kind || !origin) {
+  if (!kind || !origin || !scope) {
     throw Error(Error::Kind::kDatabase,
-                "rule " + std::to_string(rule.id) + " has an unknown kind or origin");
+                "rule " + std::to_string(rule.id) + " has an unknown kind, origin or scope");
   }
   rule.kind = *kind;
   rule.value = row.Text(2);
@@ -32,6 +32,7 @@ core::Rule ReadRule(const sqlite::Statement& row) {
   rule.enabled = row.Int(6) != 0;
   rule.learned_from_scan = row.OptionalInt64(7);
   rule.plugin_family = row.Text(8);
+  rule.scope = *scope;
   return rule;
 }
 

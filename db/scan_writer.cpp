@@ -207,20 +207,36 @@ void ScanWriter::Learn(const core::ResultRecord& result, const core::Rule& match
   learned->created_at = now_;
   learned->learned_from_scan = scan_id_;
   learned->note += " in " + file_name_;
+  // A name match upgrades an enabled coverage rule that a service match taught (RuleToLearn
+  // returns a match rule for it only then); any other existing rule stays as it is.
   auto insert = db_.Prepare(
       "INSERT INTO rules(kind, value, origin, created_at, note, learned_from_scan_id, "
-      "plugin_family) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-      "ON CONFLICT(kind, value) DO NOTHING RETURNING id");
+      "plugin_family, scope) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+      "ON CONFLICT(kind, value) DO UPDATE SET scope = excluded.scope, note = excluded.note, "
+      "learned_from_scan_id = excluded.learned_from_scan_id, "
+      "plugin_family = CASE WHEN excluded.plugin_family = '' THEN rules.plugin_family "
+      "  ELSE excluded.plugin_family END "
+      "WHERE rules.origin = 'learned' AND rules.scope = 'coverage' AND rules.enabled = 1 "
+      "  AND excluded.scope = 'match' "
+      "RETURNING id");
   insert.Bind(1, core::ToString(learned->kind))
       .Bind(2, learned->value)
       .Bind(3, core::ToString(learned->origin))
       .Bind(4, learned->created_at)
       .Bind(5, learned->note)
       .Bind(6, scan_id_)
-      .Bind(7, learned->plugin_family);
+      .Bind(7, learned->plugin_family)
+      .Bind(8, core::ToString(learned->scope));
   if (!insert.Step()) return;  // RuleToLearn saw every rule, so this is not expected
   learned->id = insert.Int64(0);
-  rules_.push_back(std::move(*learned));
+  const auto same = std::find_if(rules_.begin(), rules_.end(), [&](const core::Rule& rule) {
+    return rule.kind == learned->kind && rule.value == learned->value;
+  });
+  if (same != rules_.end()) {
+    *same = std::move(*learned);
+  } else {
+    rules_.push_back(std::move(*learned));
+  }
   ++learned_rules_;
 }
 

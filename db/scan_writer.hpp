@@ -21,7 +21,8 @@ class Database;
 // merged per (scan, ip); a result may come before its host or name a host that never gets a
 // Host record. Every result with a port records that port as probed (scan_host_ports). Results
 // that a rule matches become detections with their evidence verbatim; a name match teaches its
-// plugin ID as a learned rule, used from the next result on.
+// plugin ID as a learned match rule, a service-name match as a learned coverage rule
+// (core::RuleToLearn), used from the next result on.
 //
 // REQUIRES: the caller holds a write transaction for the whole import and discards it when
 // anything throws (Store::ImportScan). Borrows `db`, which must outlive the writer. Not

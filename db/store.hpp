@@ -88,7 +88,8 @@ class Store {
   std::vector<core::Rule> ListRules();  // ordered by id; disabled rules included
   // Adds a user rule. kNessusId values must be decimal digits; kOid values dotted digits;
   // name/service values non-empty (trimmed). Throws kUsage otherwise. A rule with the same kind
-  // and value (any origin) → kAlreadyExists, nothing changed.
+  // and value → kAlreadyExists, nothing changed; except a learned coverage-scope rule, which
+  // becomes this user match rule (enabled) → kAdded.
   AddRuleResult AddRule(core::RuleKind kind, const std::string& value, const std::string& note);
   // Removes a user or learned rule; default rules cannot be removed (kIsDefault; disable them).
   RemoveRuleStatus RemoveRule(std::int64_t id);

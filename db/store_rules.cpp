@@ -82,7 +82,22 @@ AddRuleResult Store::AddRule(core::RuleKind kind, const std::string& value,
       "(value = ?2 OR (?1 IN ('name-contains', 'service-name') AND lower(value) = lower(?2)))");
   find.Bind(1, core::ToString(kind)).Bind(2, clean);
   if (find.Step()) {
-    return {AddRuleStatus::kAlreadyExists, *LoadRule(impl_->db, find.Int64(0))};
+    const core::Rule existing = *LoadRule(impl_->db, find.Int64(0));
+    if (existing.origin != core::RuleOrigin::kLearned ||
+        existing.scope != core::RuleScope::kCoverage) {
+      return {AddRuleStatus::kAlreadyExists, existing};
+    }
+    // The user asks to match results of a plugin ttmtrack knew only for coverage: the user's
+    // word makes it a match rule (and switches it back on).
+    auto promote = impl_->db.Prepare(
+        "UPDATE rules SET origin = 'user', scope = 'match', enabled = 1, created_at = ?2, "
+        "note = ?3, learned_from_scan_id = NULL WHERE id = ?1");
+    promote.Bind(1, existing.id).Bind(2, impl_->Now()).Bind(3, note);
+    promote.Run();
+    impl_->Recompute();
+    AddRuleResult result{AddRuleStatus::kAdded, *LoadRule(impl_->db, existing.id)};
+    transaction.Commit();
+    return result;
   }
   auto insert = impl_->db.Prepare(
       "INSERT INTO rules(kind, value, origin, created_at, note) VALUES (?1, ?2, 'user', ?3, ?4)");

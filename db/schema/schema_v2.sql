@@ -56,3 +56,9 @@ CREATE TABLE scan_plugin_items (
   enabled    INTEGER NOT NULL CHECK (enabled IN (0, 1)),
   PRIMARY KEY (scan_id, plugin_id)
 ) WITHOUT ROWID;
+
+-- What a rule is used for (core::RuleScope): 'match' rules match results; 'coverage' rules are
+-- plugin IDs learned from a service-name match, which never match a result and count for plugin
+-- enablement only where the scan saw the port closed (docs/rules.md).
+ALTER TABLE rules ADD COLUMN scope TEXT NOT NULL DEFAULT 'match'
+  CHECK (scope IN ('match', 'coverage'));

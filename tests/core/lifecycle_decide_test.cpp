@@ -170,6 +170,46 @@ const DecideCase kDecideCases[] = {
      NotCoveredReason::kCoverageUnknown,
      "",
      "unknown whether the plugin was enabled"},
+    // I12: only a coverage-scope plugin (a port scanner) was enabled.
+    {"CoverageOnlyPluginThatSawNothingOnThePortIsAbsent", With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kYes, "the scan's enabled-plugin list includes 11219"};
+       o.plugin_coverage_only = true;
+     }),
+     Strict(), OutcomeKind::kAbsent, NotCoveredReason::kNone, "",
+     "the scan reported nothing on port 5010/tcp"},
+    {"CoverageOnlyPluginWithThePortSeenOpenIsNotCovered",
+     With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kYes, "the scan's enabled-plugin list includes 11219"};
+       o.plugin_coverage_only = true;
+       o.port_seen_open = true;
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPluginNotEnabled,
+     "",
+     "reported port 5010/tcp open, and no enabled plugin could tell"},
+    {"CoverageOnlyPluginCannotSpeakForAHostLevelExposure",
+     With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kYes, "the scan's enabled-plugin list includes 11219"};
+       o.plugin_coverage_only = true;
+       o.port = 0;
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPluginNotEnabled,
+     "",
+     "cannot see a host-level finding"},
+    {"CoverageOnlyPluginDoesNotOverrideTheRange",
+     With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kYes, "the scan's enabled-plugin list includes 11219"};
+       o.plugin_coverage_only = true;
+       o.port_range = "1-1024";
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPortOutsideRange,
+     "",
+     "reported nothing on port 5010/tcp"},
     {"PortOutsideRangeIsNotCovered",
      With([](auto& o) { o.port_range = "1-1024"; }),
      {},

@@ -50,15 +50,22 @@ Rule Learned(std::string id, std::string family = "") {
   return rule;
 }
 
+Rule CoverageOnly(std::string id, std::string family = "") {
+  Rule rule = Learned(std::move(id), std::move(family));
+  rule.scope = RuleScope::kCoverage;
+  return rule;
+}
+
 class PluginEnablementTest : public ::testing::TestWithParam<JudgeCase> {};
 
 TEST_P(PluginEnablementTest, JudgesFromTheStrongestFact) {
   const JudgeCase& c = GetParam();
   auto rules = DefaultRules();
   rules.insert(rules.end(), c.extra_rules.begin(), c.extra_rules.end());
-  const Judgement j = JudgePluginEnabled(c.coverage, c.format, rules, c.scan_detected_any);
+  const PluginJudgement j = JudgePluginEnabled(c.coverage, c.format, rules, c.scan_detected_any);
   EXPECT_EQ(j.value, c.expected) << j.basis;
   EXPECT_NE(j.basis.find(c.basis_contains), std::string::npos) << j.basis;
+  EXPECT_EQ(j.coverage_only, j.basis.find("coverage only") != std::string::npos) << j.basis;
 }
 
 const JudgeCase kJudgeCases[] = {
@@ -268,6 +275,16 @@ TEST(PluginEnablementRulesTest, WithoutIdRulesAnEnabledFamilyProvesNothing) {
   const Judgement j =
       JudgePluginEnabled(Families({"Service detection"}, {}), ScanFormat::kNessusV2, rules, false);
   EXPECT_EQ(j.value, Knowledge::kNo);
+}
+
+TEST(PluginEnablementRulesTest, AMatchRuleOutranksACoverageRule) {
+  auto rules = DefaultRules();
+  rules.insert(rules.begin(), CoverageOnly("11219"));  // listed first, still tried second
+  const PluginJudgement j =
+      JudgePluginEnabled(PluginList({"11219", "9564501"}), ScanFormat::kNessusV2, rules, false);
+  EXPECT_EQ(j.value, Knowledge::kYes);
+  EXPECT_FALSE(j.coverage_only);
+  EXPECT_EQ(j.basis, "the scan's enabled-plugin list includes 9564501");
 }
 
 TEST(PluginEnablementRulesTest, ManyIdRulesAreAbbreviatedInTheBasis) {

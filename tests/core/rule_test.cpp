@@ -99,8 +99,10 @@ TEST(RuleMatchTest, DefaultRulesSeedTheProjectConstants) {
   EXPECT_EQ(rules[3].value, kServiceName);
   for (const Rule& rule : rules) {
     EXPECT_EQ(rule.origin, RuleOrigin::kDefault);
+    EXPECT_EQ(rule.scope, RuleScope::kMatch);
     EXPECT_TRUE(rule.enabled);
   }
+  EXPECT_EQ(rules[0].plugin_family, kOwnPluginFamily);
 }
 
 TEST(RuleLearnTest, NameMatchTeachesThePluginId) {
@@ -126,11 +128,65 @@ TEST(RuleLearnTest, GvmNameMatchTeachesAnOid) {
   EXPECT_EQ(learned->kind, RuleKind::kOid);
 }
 
-TEST(RuleLearnTest, ServiceMatchTeachesNothing) {
+// A generic plugin on a ttm_cmd port (the SYN scanner) must never match every open port: its ID
+// is learned for coverage only.
+TEST(RuleLearnTest, ServiceMatchTeachesACoverageOnlyRule) {
   const auto rules = DefaultRules();
-  const auto result = Result("11219", "Nessus SYN scanner", "ttm_cmd");
+  auto result = Result("11219", "Nessus SYN scanner", "ttm_cmd?");
+  result.plugin_family = "Port scanners";
   const auto match = MatchRule(result, ScanFormat::kNessusV2, rules);
   ASSERT_TRUE(match);
+  const auto learned = RuleToLearn(result, ScanFormat::kNessusV2, *match, rules);
+  ASSERT_TRUE(learned);
+  EXPECT_EQ(learned->kind, RuleKind::kNessusId);
+  EXPECT_EQ(learned->value, "11219");
+  EXPECT_EQ(learned->origin, RuleOrigin::kLearned);
+  EXPECT_EQ(learned->scope, RuleScope::kCoverage);
+  EXPECT_EQ(learned->plugin_family, "Port scanners");
+  EXPECT_EQ(learned->note, "coverage only: \"Nessus SYN scanner\" reported the ttm_cmd? service");
+}
+
+TEST(RuleLearnTest, ACoverageRuleMatchesNoResult) {
+  auto rules = DefaultRules();
+  Rule coverage = MakeRule(RuleKind::kNessusId, "11219", RuleOrigin::kLearned);
+  coverage.scope = RuleScope::kCoverage;
+  rules.push_back(coverage);
+  EXPECT_FALSE(
+      MatchRule(Result("11219", "Nessus SYN scanner", "www"), ScanFormat::kNessusV2, rules));
+  // On a ttm_cmd port the service rule still matches it, as before it was learned.
+  const auto match =
+      MatchRule(Result("11219", "Nessus SYN scanner", "ttm_cmd"), ScanFormat::kNessusV2, rules);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->kind, RuleKind::kServiceName);
+  EXPECT_FALSE(RuleToLearn(Result("11219", "Nessus SYN scanner", "ttm_cmd"), ScanFormat::kNessusV2,
+                           *match, rules));
+}
+
+// Learning ends the same in either order: service first then name upgrades to a match rule.
+TEST(RuleLearnTest, NameMatchUpgradesACoverageRule) {
+  auto rules = DefaultRules();
+  Rule coverage = MakeRule(RuleKind::kNessusId, "155555", RuleOrigin::kLearned);
+  coverage.scope = RuleScope::kCoverage;
+  rules.push_back(coverage);
+  const auto result = Result("155555", "Trading Technologies Messaging Listener");
+  const auto match = MatchRule(result, ScanFormat::kNessusV2, rules);
+  ASSERT_TRUE(match);
+  const auto learned = RuleToLearn(result, ScanFormat::kNessusV2, *match, rules);
+  ASSERT_TRUE(learned);
+  EXPECT_EQ(learned->scope, RuleScope::kMatch);
+  // ... but not one the user switched off.
+  rules.back().enabled = false;
+  EXPECT_FALSE(RuleToLearn(result, ScanFormat::kNessusV2, *match, rules));
+}
+
+TEST(RuleLearnTest, ServiceMatchDoesNotDowngradeAMatchRule) {
+  auto rules = DefaultRules();
+  rules.push_back(MakeRule(RuleKind::kNessusId, "155555", RuleOrigin::kLearned));
+  rules.back().enabled = false;  // so that the service rule is what matches
+  const auto result = Result("155555", "Listener", "ttm_cmd");
+  const auto match = MatchRule(result, ScanFormat::kNessusV2, rules);
+  ASSERT_TRUE(match);
+  EXPECT_EQ(match->kind, RuleKind::kServiceName);
   EXPECT_FALSE(RuleToLearn(result, ScanFormat::kNessusV2, *match, rules));
 }
 
@@ -171,8 +227,12 @@ TEST(RuleStringsTest, KindAndOriginRoundTrip) {
   for (RuleOrigin origin : {RuleOrigin::kDefault, RuleOrigin::kUser, RuleOrigin::kLearned}) {
     EXPECT_EQ(ParseRuleOrigin(ToString(origin)), origin);
   }
+  for (RuleScope scope : {RuleScope::kMatch, RuleScope::kCoverage}) {
+    EXPECT_EQ(ParseRuleScope(ToString(scope)), scope);
+  }
   EXPECT_FALSE(ParseRuleKind("nessus"));
   EXPECT_FALSE(ParseRuleOrigin(""));
+  EXPECT_FALSE(ParseRuleScope("Match"));
 }
 
 }  // namespace

@@ -71,6 +71,16 @@ core::ScanCoverage WholeFamilyEnabled(core::ScanCoverage coverage) {
   return coverage;
 }
 
+// A scan whose only c564e5ab evidence is the SYN scanner's result on a port the scanner labelled
+// ttm_cmd (the service rule matches it; no ttm_cmd plugin result).
+FakeScan ServiceOnlyDetection(const std::string& sha, std::int64_t time) {
+  FakeScan s = CleanNessus(sha, time);
+  s.Result(kIp, 5010, "11219", "Nessus SYN scanner");
+  s.results.back().service_name = "ttm_cmd";
+  s.results.back().plugin_family = "Port scanners";
+  return s;
+}
+
 template <typename F>
 FakeScan Change(FakeScan scan, F change) {
   change(scan);
@@ -177,6 +187,32 @@ std::vector<Scenario> Scenarios() {
                                               s.coverage.mixed_families.push_back(
                                                   std::string(core::kOwnPluginFamily));
                                             })},
+       {{kIp,
+         5010,
+         ExposureState::kOpen,
+         "",
+         {"s1:detected", "s2:not-covered:plugin-not-enabled"}}}},
+      // docs/rules.md, "Learned rules": a detection only through the ttm_cmd service name of the
+      // SYN scanner's result teaches 11219 for coverage only. A later scan that enabled 11219
+      // but not 9564501 verifies where the scanner reported nothing on the port...
+      {"PortScannerLearnedFromTheServiceVerifiesWhereItSawThePortClosed",
+       {ServiceOnlyDetection("s1", 1000),
+        Change(CleanNessus("s2", 2000),
+               [](FakeScan& s) {
+                 s.coverage.enabled_plugin_ids = std::vector<std::string>{"10107", "11219"};
+                 s.Result(kIp, 22, "11219", "Nessus SYN scanner").results.back().service_name =
+                     "ssh";
+               })},
+       {{kIp, 5010, ExposureState::kFixed, "s2", {"s1:detected", "s2:absent"}}}},
+      // ... and cannot where it saw the port open but nothing identified the service.
+      {"PortScannerThatSawThePortOpenCannotVerify",
+       {ServiceOnlyDetection("s1", 1000),
+        Change(CleanNessus("s2", 2000),
+               [](FakeScan& s) {
+                 s.coverage.enabled_plugin_ids = std::vector<std::string>{"10107", "11219"};
+                 s.Result(kIp, 5010, "11219", "Nessus SYN scanner").results.back().service_name =
+                     "unknown";
+               })},
        {{kIp,
          5010,
          ExposureState::kOpen,

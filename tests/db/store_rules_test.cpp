@@ -123,6 +123,85 @@ TEST_F(StoreRulesTest, LearnedRuleIsRemovableAndNotRelearnedWhileDisabled) {
   EXPECT_EQ(store_.ListExposures().size(), 1u);  // the name rule still matches
 }
 
+// docs/rules.md, "Learned rules": the SYN scanner's result on the ttm_cmd port is a detection
+// (service rule) and teaches 11219 for coverage only; its results elsewhere stay ordinary.
+TEST_F(StoreRulesTest, ServiceMatchTeachesACoverageRuleThatMatchesNothing) {
+  FakeScan scan = NessusScan("s1", 1000);
+  scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "11219", "Nessus SYN scanner");
+  scan.results.back().service_name = "ttm_cmd";
+  scan.results.back().plugin_family = "Port scanners";
+  scan.Result("192.0.2.10", 22, "11219", "Nessus SYN scanner").results.back().service_name = "ssh";
+  const ImportResult imported = store_.ImportScan("s1", scan.Reader());
+  EXPECT_EQ(imported.learned_rules, 1);
+  EXPECT_EQ(imported.detections, 1);
+  const auto learned = FindRule(core::RuleKind::kNessusId, "11219");
+  ASSERT_TRUE(learned);
+  EXPECT_EQ(learned->origin, core::RuleOrigin::kLearned);
+  EXPECT_EQ(learned->scope, core::RuleScope::kCoverage);
+  EXPECT_EQ(learned->plugin_family, "Port scanners");
+  EXPECT_EQ(learned->learned_from_scan, imported.scan_id);
+  EXPECT_NE(learned->note.find("s1.nessus"), std::string::npos) << learned->note;
+
+  // 11219 on other ports, in this scan and the next, never becomes a detection.
+  FakeScan next = NessusScan("s2", 2000);
+  next.Host("192.0.2.20").Result("192.0.2.20", 443, "11219", "Nessus SYN scanner");
+  EXPECT_EQ(store_.ImportScan("s2", next.Reader()).detections, 0);
+  const auto detections = store_.ListDetections({.include_unmatched = true});
+  ASSERT_EQ(detections.size(), 1u);
+  EXPECT_EQ(detections[0].port, 5010);
+  EXPECT_EQ(detections[0].rule->kind, core::RuleKind::kServiceName);
+  ASSERT_EQ(store_.ListExposures().size(), 1u);
+
+  // A scan that enabled 11219 but not 9564501 counts as plugin-enabled, for coverage only.
+  FakeScan third = NessusScan("s3", 3000);
+  third.coverage.enabled_plugin_ids = std::vector<std::string>{"10107", "11219"};
+  third.Host("192.0.2.10");
+  store_.ImportScan("s3", third.Reader());
+  const ScanRow row = store_.ListScans().back();
+  EXPECT_EQ(row.plugin_enabled.value, core::Knowledge::kYes);
+  EXPECT_NE(row.plugin_enabled.basis.find("includes 11219 (coverage only"), std::string::npos)
+      << row.plugin_enabled.basis;
+}
+
+TEST_F(StoreRulesTest, NameMatchUpgradesACoverageRuleInPlace) {
+  FakeScan first = NessusScan("s1", 1000);
+  first.Host("192.0.2.10").Result("192.0.2.10", 5010, "155555", "Vendor listener check");
+  first.results.back().service_name = "ttm_cmd";
+  store_.ImportScan("s1", first.Reader());
+  ASSERT_EQ(FindRule(core::RuleKind::kNessusId, "155555")->scope, core::RuleScope::kCoverage);
+
+  FakeScan second = NessusScan("s2", 2000);
+  second.Host("192.0.2.10").Result("192.0.2.10", 6000, "155555", "Trading Technologies Messaging");
+  EXPECT_EQ(store_.ImportScan("s2", second.Reader()).learned_rules, 1);
+  const auto rule = FindRule(core::RuleKind::kNessusId, "155555");
+  EXPECT_EQ(rule->scope, core::RuleScope::kMatch);
+  EXPECT_EQ(rule->origin, core::RuleOrigin::kLearned);
+  EXPECT_EQ(store_.ListRules().size(), 5u);
+  // Every detection of the plugin now matches by its ID.
+  for (const DetectionRow& d : store_.ListDetections({})) {
+    EXPECT_EQ(d.rule->kind, core::RuleKind::kNessusId) << d.port;
+  }
+}
+
+TEST_F(StoreRulesTest, AddingAUserRuleForACoverageIdMakesItAMatchRule) {
+  FakeScan scan = NessusScan("s1", 1000);
+  scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "11219", "Nessus SYN scanner");
+  scan.results.back().service_name = "ttm_cmd";
+  store_.ImportScan("s1", scan.Reader());
+  const core::Rule coverage = *FindRule(core::RuleKind::kNessusId, "11219");
+  ASSERT_EQ(coverage.scope, core::RuleScope::kCoverage);
+  const AddRuleResult added = store_.AddRule(core::RuleKind::kNessusId, "11219", "site says so");
+  EXPECT_EQ(added.status, AddRuleStatus::kAdded);
+  EXPECT_EQ(added.rule.id, coverage.id);
+  EXPECT_EQ(added.rule.origin, core::RuleOrigin::kUser);
+  EXPECT_EQ(added.rule.scope, core::RuleScope::kMatch);
+  EXPECT_EQ(added.rule.note, "site says so");
+  EXPECT_EQ(store_.ListDetections({}).at(0).rule->id, coverage.id);
+  // Asked again, it exists.
+  EXPECT_EQ(store_.AddRule(core::RuleKind::kNessusId, "11219", "").status,
+            AddRuleStatus::kAlreadyExists);
+}
+
 TEST_F(StoreRulesTest, PluginSetJudgementFollowsRuleChanges) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.coverage.enabled_plugin_ids = std::vector<std::string>{"10107", "777"};

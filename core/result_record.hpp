@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace ttmtrack::core {
@@ -19,6 +20,7 @@ struct ResultRecord {
   int severity = 0;            // 0 info .. 4 critical (GVM threat mapped onto the same scale)
   std::string severity_label;  // as the export says: "3", "High", "Log"
   std::string output;          // plugin_output / description: the evidence, verbatim
+  std::optional<int> qod;      // GVM Quality of Detection, 0-100 (qod/value); nullopt: not given
   std::int64_t line = 0;       // source line, for messages
 };
 

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/result_filter.hpp"
+
 namespace ttmtrack::core {
 
 // One IndividualPluginSelection item of a .nessus Policy: a plugin of a family whose
@@ -35,6 +37,10 @@ struct ScanCoverage {
   // The port range as the export spells it: "default", "all", "1-1024,5010,T:10200". nullopt
   // when unknown. Where it comes from: Policy port_range, else plugin 19506's "Port range".
   std::optional<std::string> port_range;
+  // GVM: the report's result filter and paging, when the export states any of it (a <filters>
+  // element, <results start= max=>, <result_count>). nullopt for Nessus and for a GVM report
+  // that states none: such an export is taken as holding every result.
+  std::optional<ResultFilter> result_filter;
 };
 
 }  // namespace ttmtrack::core

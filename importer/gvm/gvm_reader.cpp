@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <utility>
+#include <vector>
 
+#include "importer/gvm/gvm_filter.hpp"
 #include "importer/gvm/gvm_port.hpp"
 #include "importer/gvm/gvm_severity.hpp"
 #include "importer/ip_address.hpp"
@@ -49,7 +51,14 @@ void GvmReader::BeginScanOnce() {
 
 void GvmReader::Finish() {
   BeginScanOnce();
-  sink_.EndScan(scan_, core::ScanCoverage{});
+  core::ScanCoverage coverage;
+  if (filter_stated_) {
+    // <results start= max=> restate first and rows; the term, when it has them, is the filter.
+    if (!filter_.first) filter_.first = results_start_;
+    if (!filter_.rows) filter_.rows = results_max_;
+    coverage.result_filter = filter_;
+  }
+  sink_.EndScan(scan_, coverage);
 }
 
 void GvmReader::ReadWrapper() {
@@ -80,9 +89,11 @@ void GvmReader::ReadWrapper() {
 
 void GvmReader::ReadReportChild(std::string_view child) {
   if (child == "results") {
-    xml_.ForEachChild([&](std::string_view item) {
-      if (item == "result") ReadResult();
-    });
+    ReadResults();
+  } else if (child == "filters") {
+    ReadFilters();
+  } else if (child == "result_count") {
+    ReadResultCount();
   } else if (child == "host") {
     ReadHost();
   } else if (child == "task") {
@@ -118,9 +129,89 @@ std::optional<std::int64_t> GvmReader::ReadTime(const char* what) {
             at_line);
 }
 
+void GvmReader::ReadResults() {
+  const auto number = [&](const char* name) -> std::optional<std::int64_t> {
+    const std::optional<std::string> text = xml_.Attribute(name);
+    if (!text) return std::nullopt;
+    filter_stated_ = true;
+    return ParseGvmInteger(Trim(*text));
+  };
+  if (!results_start_) results_start_ = number("start");
+  if (!results_max_) results_max_ = number("max");
+  xml_.ForEachChild([&](std::string_view item) {
+    if (item == "result") ReadResult();
+  });
+}
+
+// <filters id="...">levels<term>...</term>...<min_qod>..</min_qod><keywords>...</keywords>: the
+// term states the filter; the keyword list (GMP) and the OMP-era elements and leading levels
+// text fill in what it does not say.
+void GvmReader::ReadFilters() {
+  if (filters_read_) return;  // left unread, ForEachChild skips it
+  filters_read_ = true;
+  filter_stated_ = true;
+  std::string term, leading, min_qod, apply_overrides;
+  std::vector<std::pair<std::string, std::string>> keywords;
+  xml_.ForEachChild(
+      [&](std::string_view child) {
+        if (child == "term") {
+          term = TrimmedText(xml_);
+        } else if (child == "min_qod") {
+          min_qod = TrimmedText(xml_);
+        } else if (child == "apply_overrides") {
+          apply_overrides = TrimmedText(xml_);
+        } else if (child == "keywords") {
+          xml_.ForEachChild([&](std::string_view item) {
+            if (item != "keyword") return;
+            std::string column, relation, value;
+            xml_.ForEachChild([&](std::string_view field) {
+              if (field == "column") column = TrimmedText(xml_);
+              if (field == "relation") relation = TrimmedText(xml_);
+              if (field == "value") value = TrimmedText(xml_);
+            });
+            if (relation.empty() || relation == "=") keywords.emplace_back(column, value);
+          });
+        }
+      },
+      [&](std::string_view text) { leading.append(text); });
+  GvmFilterKeywords k = ParseGvmFilterTerm(term);
+  for (const auto& [column, value] : keywords) k.Take(column, value);
+  k.Take("min_qod", min_qod);
+  k.Take("apply_overrides", apply_overrides);
+  // OMP era: the levels are the text before <term> ("hmlg").
+  const std::string_view levels = Trim(leading);
+  if (!levels.empty() && levels.find_first_not_of("hmlgdfcHMLGDFC") == std::string_view::npos) {
+    k.Take("levels", levels);
+  }
+  filter_.term = term;
+  filter_.min_qod = k.min_qod;
+  filter_.levels = k.levels;
+  filter_.apply_overrides = k.apply_overrides;
+  filter_.first = k.first;
+  filter_.rows = k.rows;
+}
+
+// <result_count>FULL<full>FULL</full><filtered>N</filtered><hole>...</hole>...</result_count>:
+// only the report-wide counts; the per-level ones are not needed.
+void GvmReader::ReadResultCount() {
+  filter_stated_ = true;
+  std::string text;
+  xml_.ForEachChild(
+      [&](std::string_view child) {
+        if (child == "full" && !filter_.full_count) {
+          filter_.full_count = ParseGvmInteger(TrimmedText(xml_));
+        } else if (child == "filtered" && !filter_.filtered_count) {
+          filter_.filtered_count = ParseGvmInteger(TrimmedText(xml_));
+        }
+      },
+      [&](std::string_view direct) { text.append(direct); });
+  if (!filter_.full_count) filter_.full_count = ParseGvmInteger(Trim(text));
+}
+
 void GvmReader::ReadResult() {
   core::ResultRecord result;
   result.line = xml_.line();
+  ++filter_.results_in_export;
   std::string host_text, port_text, threat, severity_text, result_name;
   xml_.ForEachChild([&](std::string_view child) {
     if (child == "host") {
@@ -147,6 +238,14 @@ void GvmReader::ReadResult() {
       severity_text = TrimmedText(xml_);
     } else if (child == "description") {
       result.output = xml_.ReadText();
+    } else if (child == "qod") {
+      xml_.ForEachChild([&](std::string_view item) {
+        if (item != "value") return;
+        // A QoD is a percentage; anything else states nothing.
+        if (const auto qod = ParseNonNegative(Trim(xml_.ReadText())); qod && *qod <= 100) {
+          result.qod = static_cast<int>(*qod);
+        }
+      });
     }
   });
 

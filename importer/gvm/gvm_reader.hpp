@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "core/result_filter.hpp"
 #include "core/scan_info.hpp"
 #include "core/scan_sink.hpp"
 
@@ -24,7 +25,9 @@ namespace ttmtrack::importer::gvm {
 // <get_reports_response> elements. Results are report/results/result only (not delta or
 // detection sub-results). Every result is emitted, in file order; GVM puts results before
 // hosts, and the sink copes with that. GVM reports carry no scan configuration, so EndScan's
-// ScanCoverage is empty: the lifecycle rules decide what to assume.
+// ScanCoverage holds only the report's result filter and paging (ScanCoverage::result_filter,
+// from <filters>, <results start= max=> and <result_count>), when the report states any: a
+// report is a filtered view of its scan, and the lifecycle judges what the view could show.
 //
 // Ownership: `xml` and `sink` are borrowed. Single use, not thread-safe. Throws
 // ttmtrack::Error kBadInput (file, line, host) for an unparseable result port or time, an
@@ -42,8 +45,11 @@ class GvmReader {
  private:
   void ReadWrapper();
   void ReadReportChild(std::string_view child);
+  void ReadResults();
   void ReadResult();
   void ReadHost();
+  void ReadFilters();
+  void ReadResultCount();
   void BeginScanOnce();
   std::optional<std::int64_t> ReadTime(const char* what);
 
@@ -52,6 +58,13 @@ class GvmReader {
   core::ScanSink& sink_;
   bool begun_ = false;
   bool saw_report_ = false;
+  // The result filter and paging; stated once any of <filters>, <results start/max> or
+  // <result_count> was read. The first <filters> of the file is the one read.
+  core::ResultFilter filter_;
+  bool filter_stated_ = false;
+  bool filters_read_ = false;
+  std::optional<std::int64_t> results_start_;
+  std::optional<std::int64_t> results_max_;
 };
 
 }  // namespace ttmtrack::importer::gvm

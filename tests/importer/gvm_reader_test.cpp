@@ -10,7 +10,7 @@ using testing::RecordingSink;
 
 class GvmReaderTest : public ::testing::Test {};
 
-TEST_F(GvmReaderTest, BareReportGivesScanResultsBeforeHostAndNoCoverage) {
+TEST_F(GvmReaderTest, BareReportGivesScanResultsBeforeHostAndNoScanConfiguration) {
   const RecordingSink sink = Import("gvm/bare-report.xml");
   EXPECT_EQ(sink.calls, (std::vector<std::string>{"BeginScan", "Result", "Result", "Result", "Host",
                                                   "EndScan"}));
@@ -26,6 +26,76 @@ TEST_F(GvmReaderTest, BareReportGivesScanResultsBeforeHostAndNoCoverage) {
   EXPECT_FALSE(sink.coverage->enabled_plugin_ids.has_value());
   EXPECT_FALSE(sink.coverage->port_range.has_value());
   EXPECT_TRUE(sink.coverage->enabled_families.empty());
+  // No <filters>, but <results start="1" max="100"> states the paging.
+  ASSERT_TRUE(sink.coverage->result_filter.has_value());
+  EXPECT_EQ(sink.coverage->result_filter->first, 1);
+  EXPECT_EQ(sink.coverage->result_filter->rows, 100);
+  EXPECT_EQ(sink.coverage->result_filter->results_in_export, 3);
+  EXPECT_EQ(sink.coverage->result_filter->term, "");
+  EXPECT_FALSE(sink.coverage->result_filter->min_qod.has_value());
+}
+
+// A GSA download with Greenbone's default filter: the term and its keyword list agree.
+TEST_F(GvmReaderTest, FilterTermCountsAndQodAreRead) {
+  const RecordingSink sink = Import("gvm/filter-min-qod-70.xml");
+  ASSERT_TRUE(sink.coverage && sink.coverage->result_filter);
+  const core::ResultFilter& f = *sink.coverage->result_filter;
+  EXPECT_EQ(f.term,
+            "apply_overrides=0 min_qod=70 levels=hml rows=100 first=1 sort-reverse=severity");
+  EXPECT_EQ(f.min_qod, 70);
+  EXPECT_EQ(f.levels, "hml");
+  EXPECT_EQ(f.apply_overrides, false);
+  EXPECT_EQ(f.first, 1);
+  EXPECT_EQ(f.rows, 100);
+  EXPECT_EQ(f.full_count, 5);
+  EXPECT_EQ(f.filtered_count, 2);  // not the per-level <warning><filtered>1</filtered>
+  EXPECT_EQ(f.results_in_export, 2);
+  ASSERT_EQ(sink.results.size(), 2u);
+  EXPECT_EQ(sink.results[0].qod, 80);
+  EXPECT_FALSE(sink.results[1].qod.has_value());  // "not-a-number" states nothing
+}
+
+// OMP era: levels as the text before <term>, min_qod as an element, the page in both the term
+// and <results start= max=>.
+TEST_F(GvmReaderTest, OmpEraFilterElementsFillWhatTheTermDoesNotSay) {
+  const RecordingSink sink = Import("gvm/paginated-omp-report.xml");
+  ASSERT_TRUE(sink.coverage && sink.coverage->result_filter);
+  const core::ResultFilter& f = *sink.coverage->result_filter;
+  EXPECT_EQ(f.levels, "hmld");
+  EXPECT_EQ(f.min_qod, 30);
+  EXPECT_EQ(f.apply_overrides, true);
+  EXPECT_EQ(f.first, 3);
+  EXPECT_EQ(f.rows, 2);
+  EXPECT_EQ(f.full_count, 7);
+  EXPECT_EQ(f.filtered_count, 6);
+  EXPECT_EQ(f.results_in_export, 2);
+  EXPECT_EQ(sink.results[0].qod, 98);
+}
+
+TEST_F(GvmReaderTest, FilterKeywordsAloneAreRead) {
+  const RecordingSink sink = Import("gvm/filter-keywords-only.xml");
+  ASSERT_TRUE(sink.coverage && sink.coverage->result_filter);
+  const core::ResultFilter& f = *sink.coverage->result_filter;
+  EXPECT_EQ(f.term, "");
+  EXPECT_EQ(f.min_qod, 40);   // column names compare ignoring case; quotes dropped
+  EXPECT_EQ(f.levels, "hl");  // lower-cased
+  EXPECT_EQ(f.rows, -1);      // every result
+  EXPECT_FALSE(f.first.has_value());
+  EXPECT_EQ(f.results_in_export, 1);
+}
+
+TEST_F(GvmReaderTest, ReportWithoutFilterPagingOrCountsStatesNoFilter) {
+  const RecordingSink sink = Import("gvm/interrupted-scan.xml");
+  ASSERT_TRUE(sink.coverage);
+  EXPECT_FALSE(sink.coverage->result_filter.has_value());
+}
+
+// The response's own <filters> and counts page the list of reports, not the results.
+TEST_F(GvmReaderTest, ResponseLevelFilterIsNotTheReportsFilter) {
+  const RecordingSink sink = Import("gvm/get-reports-response-list-filter.xml");
+  ASSERT_TRUE(sink.coverage);
+  EXPECT_FALSE(sink.coverage->result_filter.has_value());
+  EXPECT_EQ(sink.results.size(), 1u);
 }
 
 TEST_F(GvmReaderTest, ResultFieldsComeFromHostPortNvtThreatAndDescription) {

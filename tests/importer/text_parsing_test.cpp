@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "importer/gvm/gvm_filter.hpp"
 #include "importer/gvm/gvm_port.hpp"
 #include "importer/ip_address.hpp"
 #include "importer/nessus/scan_information.hpp"
@@ -78,6 +79,29 @@ TEST_F(TextParsingTest, GvmPortForms) {
   for (const char* bad : {"65536/tcp", "80", "80/", "/tcp", "a b/tcp", "http (80/tcp", "x (y)"}) {
     EXPECT_EQ(gvm::ParseGvmPort(bad), std::nullopt) << bad;
   }
+}
+
+TEST_F(TextParsingTest, GvmFilterTermKeepsTheKeywordsThatDecideWhatAnExportHolds) {
+  const gvm::GvmFilterKeywords k = gvm::ParseGvmFilterTerm(
+      "  apply_overrides=1 name~\"min_qod=99 rows=1\" min_qod=70 levels=HML first=1 rows=-1 "
+      "min_qod=10 sort-reverse=severity");
+  EXPECT_EQ(k.min_qod, 70);  // the first statement wins; the quoted phrase is one token
+  EXPECT_EQ(k.levels, "hml");
+  EXPECT_EQ(k.apply_overrides, true);
+  EXPECT_EQ(k.first, 1);
+  EXPECT_EQ(k.rows, -1);
+
+  const gvm::GvmFilterKeywords empty =
+      gvm::ParseGvmFilterTerm("min_qod= levels= rows=many first>2 =5 min_qod:80");
+  EXPECT_FALSE(empty.min_qod.has_value());
+  EXPECT_FALSE(empty.levels.has_value());
+  EXPECT_FALSE(empty.rows.has_value());
+  EXPECT_FALSE(empty.first.has_value());
+  EXPECT_FALSE(gvm::ParseGvmFilterTerm("").min_qod.has_value());
+  EXPECT_EQ(gvm::ParseGvmFilterTerm("min_qod=\"50\"").min_qod, 50);
+  EXPECT_EQ(gvm::ParseGvmInteger("-1"), -1);
+  EXPECT_FALSE(gvm::ParseGvmInteger("-").has_value());
+  EXPECT_FALSE(gvm::ParseGvmInteger("1.5").has_value());
 }
 
 TEST_F(TextParsingTest, ScanInformationFindsVersionPortRangeAndPolicy) {

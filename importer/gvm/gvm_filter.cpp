@@ -1,0 +1,74 @@
+#include "importer/gvm/gvm_filter.hpp"
+
+#include <vector>
+
+#include "importer/text_util.hpp"
+
+namespace ttmtrack::importer::gvm {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Splits a term on spaces outside double quotes; quotes stay in the tokens.
+std::vector<std::string_view> Tokens(std::string_view term) {
+  std::vector<std::string_view> tokens;
+  std::size_t i = 0;
+  while (i < term.size()) {
+    while (i < term.size() && IsSpace(term[i])) ++i;
+    const std::size_t start = i;
+    bool quoted = false;
+    while (i < term.size() && (quoted || !IsSpace(term[i]))) {
+      if (term[i] == '"') quoted = !quoted;
+      ++i;
+    }
+    if (i > start) tokens.push_back(term.substr(start, i - start));
+  }
+  return tokens;
+}
+
+std::string_view Unquote(std::string_view value) {
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+    return value.substr(1, value.size() - 2);
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseGvmInteger(std::string_view text) {
+  const bool negative = !text.empty() && text.front() == '-';
+  if (negative) text.remove_prefix(1);
+  const std::optional<std::int64_t> value = ParseNonNegative(text);
+  if (!value) return std::nullopt;
+  return negative ? -*value : *value;
+}
+
+void GvmFilterKeywords::Take(std::string_view column, std::string_view value) {
+  const std::string key = ToLower(Trim(column));
+  value = Trim(Unquote(Trim(value)));
+  if (key == "min_qod" && !min_qod) {
+    if (const auto qod = ParseNonNegative(value); qod && *qod <= 1000) {
+      min_qod = static_cast<int>(*qod);
+    }
+  } else if (key == "levels" && !levels) {
+    if (!value.empty()) levels = ToLower(value);
+  } else if (key == "apply_overrides" && !apply_overrides) {
+    if (const auto flag = ParseGvmInteger(value)) apply_overrides = *flag != 0;
+  } else if (key == "first" && !first) {
+    first = ParseGvmInteger(value);
+  } else if (key == "rows" && !rows) {
+    rows = ParseGvmInteger(value);
+  }
+}
+
+GvmFilterKeywords ParseGvmFilterTerm(std::string_view term) {
+  GvmFilterKeywords keywords;
+  for (std::string_view token : Tokens(term)) {
+    const std::size_t relation = token.find_first_of("=~<>:");
+    if (relation == std::string_view::npos || relation == 0 || token[relation] != '=') continue;
+    keywords.Take(token.substr(0, relation), token.substr(relation + 1));
+  }
+  return keywords;
+}
+
+}  // namespace ttmtrack::importer::gvm

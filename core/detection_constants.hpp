@@ -13,6 +13,12 @@ inline constexpr std::string_view kDetectionId = "c564e5ab";
 inline constexpr std::string_view kOwnNessusPluginId = "9564501";
 inline constexpr std::string_view kOwnOpenVasOid = "1.3.6.1.4.1.32473.564.1";
 inline constexpr std::string_view kOwnPluginFamily = "Service detection";
+// How the plugin reports (docs/ttm-protocol.md): Quality of Detection 50 % (qod_type
+// remote_probe; Greenbone's default result filter hides results below 70 %) and severity
+// Medium (CVSS 5.0), the level a GVM filter's `levels` names with 'm'.
+inline constexpr int kOwnPluginQod = 50;
+inline constexpr char kOwnPluginLevel = 'm';
+inline constexpr std::string_view kOwnPluginLevelName = "Medium";
 // Default rule: any result whose plugin name contains this (case-insensitive).
 inline constexpr std::string_view kDefaultNameNeedle = "Trading Technologies Messaging";
 // Default rule: any result on this service name.

@@ -29,6 +29,7 @@ const char* ToString(NotCoveredReason reason) {
     case NotCoveredReason::kPluginNotEnabled: return "plugin-not-enabled";
     case NotCoveredReason::kPortOutsideRange: return "port-outside-range";
     case NotCoveredReason::kCoverageUnknown: return "coverage-unknown";
+    case NotCoveredReason::kExportFiltered: return "export-filtered";
   }
   return "unknown";
 }

@@ -20,8 +20,9 @@ struct ExposureObservation {
   bool detected = false;      // a c564e5ab detection at this (ip, port, protocol) in this scan
   bool host_in_scan = false;  // the scan reports this ip at all
   HostCompletion host_completion = HostCompletion::kUnknown;
-  Judgement plugin_enabled;               // JudgePluginEnabled for this scan
-  bool plugin_coverage_only = false;      // its kYes rests only on coverage-scope rules
+  Judgement plugin_enabled;           // JudgePluginEnabled for this scan
+  bool plugin_coverage_only = false;  // its kYes rests only on coverage-scope rules
+  Judgement export_filter;            // JudgeExportFilter for this scan; kUnknown: states no filter
   std::optional<std::string> port_range;  // the scan's port range spec, nullopt when unknown
   bool port_seen_open = false;  // some result of this scan sits on this host's port: it was probed
 };

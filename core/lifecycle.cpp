@@ -10,8 +10,9 @@
 //                scanner, which then must have reported nothing on the port), the port was inside
 //                the scanned range (port 0, a host-level finding, has no range to be inside);
 //   not-covered  anything else, with the first failing check as the reason, in this order:
-//                host-not-in-scan, host-scan-incomplete, plugin-not-enabled, port-outside-range;
-//                coverage-unknown when a fact is unknown and the policy is strict.
+//                host-not-in-scan, host-scan-incomplete, plugin-not-enabled, export-filtered,
+//                port-outside-range; coverage-unknown when a fact is unknown and the policy is
+//                strict.
 //
 // States, and the function that performs each transition (ApplyOutcome dispatches to them;
 // Replay folds ApplyOutcome over the outcomes in scan order):
@@ -172,6 +173,14 @@ Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy
         return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kCoverageUnknown);
       }
       break;
+  }
+
+  switch (o.export_filter.value) {  // I13
+    case Knowledge::kYes: d.facts.push_back(o.export_filter.basis); break;
+    case Knowledge::kNo:
+      d.facts.push_back(o.export_filter.basis);
+      return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kExportFiltered);
+    case Knowledge::kUnknown: break;
   }
 
   // Port 0 is a host-level result (Nessus port 0, GVM general/tcp): no port range can exclude it.

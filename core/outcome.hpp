@@ -19,6 +19,7 @@ enum class NotCoveredReason {
   kPluginNotEnabled,
   kPortOutsideRange,
   kCoverageUnknown,
+  kExportFiltered,
 };
 
 const char* ToString(OutcomeKind kind);         // "detected", "absent", "not-covered"

@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/export_filter.hpp"
 #include "core/plugin_enablement.hpp"
 #include "core/port_range.hpp"
 #include "db/lifecycle_recomputer.hpp"
+#include "db/result_filter_store.hpp"
 #include "db/rule_store.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
@@ -138,7 +140,11 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
       "SELECT s.id, s.sha256, s.scan_time, s.format, s.plugin_set_id, s.enabled_families, "
       "s.disabled_families, s.port_range, EXISTS (SELECT 1 FROM detections d "
       "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL), s.mixed_families, "
-      "s.individual_selection FROM scans s ORDER BY s.scan_time, s.sha256");
+      "s.individual_selection, (SELECT max(d.qod) FROM detections d "
+      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL), " +
+      ResultFilterColumns("f") +
+      " FROM scans s LEFT JOIN scan_result_filters f ON f.scan_id = s.id "
+      "ORDER BY s.scan_time, s.sha256");
   // Scans of one policy share every input of JudgePluginEnabled, and a plugin set can hold
   // 100,000 IDs: judge each distinct combination once. An individual selection is stored per
   // scan (it is short), so a scan that has one is judged on its own.
@@ -159,6 +165,10 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
     if (it == cache.end()) it = cache.emplace(key, Judge(select, rules)).first;
     o.plugin_enabled = it->second;
     o.plugin_coverage_only = it->second.coverage_only;
+    core::ExportedDetections seen;
+    seen.any = select.Int(8) != 0;
+    if (const auto qod = select.OptionalInt64(11)) seen.max_qod = static_cast<int>(*qod);
+    o.export_filter = core::JudgeExportFilter(ReadResultFilter(select, 12), seen);
     scan_index_.emplace(o.scan.id, templates_.size());
     templates_.push_back(std::move(o));
   }
@@ -168,21 +178,37 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
 }
 
 void LifecycleRecomputer::StoreJudgements() {
-  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> stored;
-  auto select = db_.Prepare("SELECT scan_id, plugin_enabled, plugin_basis FROM scan_judgements");
-  while (select.Step()) stored[select.Int64(0)] = {select.Text(1), select.Text(2)};
+  struct Stored {
+    std::string plugin, plugin_basis, export_complete, export_basis;
+  };
+  std::unordered_map<std::int64_t, Stored> stored;
+  auto select = db_.Prepare(
+      "SELECT scan_id, plugin_enabled, plugin_basis, export_complete, export_basis "
+      "FROM scan_judgements");
+  while (select.Step()) {
+    stored[select.Int64(0)] = {select.Text(1), select.Text(2), select.Text(3), select.Text(4)};
+  }
   auto upsert = db_.Prepare(
-      "INSERT INTO scan_judgements(scan_id, plugin_enabled, plugin_basis) VALUES (?1, ?2, ?3) "
+      "INSERT INTO scan_judgements(scan_id, plugin_enabled, plugin_basis, export_complete, "
+      "export_basis) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT(scan_id) DO UPDATE SET plugin_enabled = excluded.plugin_enabled, "
-      "plugin_basis = excluded.plugin_basis");
+      "plugin_basis = excluded.plugin_basis, export_complete = excluded.export_complete, "
+      "export_basis = excluded.export_basis");
   for (const core::ExposureObservation& o : templates_) {
-    const std::string value = KnowledgeText(o.plugin_enabled.value);
+    const std::string plugin = KnowledgeText(o.plugin_enabled.value);
+    const std::string complete = KnowledgeText(o.export_filter.value);
     const auto it = stored.find(o.scan.id);
-    if (it != stored.end() && it->second.first == value &&
-        it->second.second == o.plugin_enabled.basis) {
+    if (it != stored.end() && it->second.plugin == plugin &&
+        it->second.plugin_basis == o.plugin_enabled.basis &&
+        it->second.export_complete == complete &&
+        it->second.export_basis == o.export_filter.basis) {
       continue;
     }
-    upsert.Bind(1, o.scan.id).Bind(2, value).Bind(3, o.plugin_enabled.basis);
+    upsert.Bind(1, o.scan.id)
+        .Bind(2, plugin)
+        .Bind(3, o.plugin_enabled.basis)
+        .Bind(4, complete)
+        .Bind(5, o.export_filter.basis);
     upsert.Run();
   }
 }

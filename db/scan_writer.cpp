@@ -6,6 +6,7 @@
 #include <Poco/SHA2Engine.h>
 
 #include "core/error.hpp"
+#include "db/result_filter_store.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/store_text.hpp"
 
@@ -48,8 +49,8 @@ constexpr const char* kFindHostSql = "SELECT id FROM scan_hosts WHERE scan_id = 
 
 constexpr const char* kInsertDetectionSql =
     "INSERT INTO detections(scan_id, scan_host_id, ip, port, protocol, service_name, plugin_id, "
-    "plugin_name, plugin_family, severity, severity_label, output, rule_id, source_line) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    "plugin_name, plugin_family, severity, severity_label, output, rule_id, source_line, qod) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 
 // ';' separates names in the column; a name containing one (hostile input) must not turn into
 // two names, one of which could be "Service detection".
@@ -195,7 +196,8 @@ void ScanWriter::Result(const core::ResultRecord& result) {
       .Bind(11, result.severity_label)
       .Bind(12, result.output)
       .Bind(13, matched->id)
-      .Bind(14, result.line);
+      .Bind(14, result.line)
+      .Bind(15, result.qod ? std::optional<std::int64_t>(*result.qod) : std::nullopt);
   insert_detection_.Run();
   ++detections_;
   Learn(result, *matched);
@@ -286,6 +288,7 @@ void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& c
   RequireStarted("EndScan");
   const auto plugin_set_id = StorePluginSet(coverage);
   StorePluginItems(coverage);
+  if (coverage.result_filter) InsertResultFilter(db_, scan_id_, *coverage.result_filter);
   // scan_time: started_at, else the earliest host start, else ended_at, else imported_at.
   auto update = db_.Prepare(
       "UPDATE scans SET file_name = ?1, format = ?2, gzip = ?3, scanner = ?4, "

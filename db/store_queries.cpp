@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "db/result_filter_store.hpp"
 #include "db/rule_store.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
@@ -10,14 +11,18 @@
 namespace ttmtrack::db {
 namespace {
 
-constexpr const char* kScanRowSelect =
-    "SELECT s.id, s.file_name, s.sha256, s.format, s.gzip, s.scanner, s.scanner_version, "
-    "s.scan_name, s.policy_name, s.report_id, s.run_status, s.started_at, s.ended_at, "
-    "s.scan_time, s.imported_at, s.hosts_read, s.results_read, "
-    "(SELECT count(*) FROM detections d WHERE d.scan_id = s.id), ps.count, s.port_range, "
-    "j.plugin_enabled, j.plugin_basis "
-    "FROM scans s LEFT JOIN plugin_sets ps ON ps.id = s.plugin_set_id "
-    "LEFT JOIN scan_judgements j ON j.scan_id = s.id ";
+// The select-list and joins of ReadScanRow (a function: the list is built at run time).
+std::string ScanRowSelect() {
+  return "SELECT s.id, s.file_name, s.sha256, s.format, s.gzip, s.scanner, s.scanner_version, "
+         "s.scan_name, s.policy_name, s.report_id, s.run_status, s.started_at, s.ended_at, "
+         "s.scan_time, s.imported_at, s.hosts_read, s.results_read, "
+         "(SELECT count(*) FROM detections d WHERE d.scan_id = s.id), ps.count, s.port_range, "
+         "j.plugin_enabled, j.plugin_basis, j.export_complete, j.export_basis, " +
+         ResultFilterColumns("f") +
+         " FROM scans s LEFT JOIN plugin_sets ps ON ps.id = s.plugin_set_id "
+         "LEFT JOIN scan_judgements j ON j.scan_id = s.id "
+         "LEFT JOIN scan_result_filters f ON f.scan_id = s.id ";
+}
 
 ScanRow ReadScanRow(const sqlite::Statement& r) {
   ScanRow row;
@@ -42,12 +47,14 @@ ScanRow ReadScanRow(const sqlite::Statement& r) {
   row.enabled_plugin_count = r.OptionalInt64(18);
   row.port_range = r.OptionalText(19);
   if (!r.IsNull(20)) row.plugin_enabled = {ParseKnowledge(r.Text(20)), r.Text(21)};
+  if (!r.IsNull(22)) row.export_filter = {ParseKnowledge(r.Text(22)), r.Text(23)};
+  row.result_filter = ReadResultFilter(r, 24);
   return row;
 }
 
 std::vector<ScanRow> SelectScans(sqlite::Database& db, const std::string& where,
                                  const std::function<void(sqlite::Statement&)>& bind) {
-  auto select = db.Prepare(std::string(kScanRowSelect) + where);
+  auto select = db.Prepare(ScanRowSelect() + where);
   bind(select);
   std::vector<ScanRow> rows;
   while (select.Step()) rows.push_back(ReadScanRow(select));

@@ -68,7 +68,7 @@ core::NotCoveredReason ParseNotCoveredReason(std::string_view text) {
   using R = core::NotCoveredReason;
   return ParseWith(text,
                    {R::kNone, R::kHostNotInScan, R::kHostScanIncomplete, R::kPluginNotEnabled,
-                    R::kPortOutsideRange, R::kCoverageUnknown},
+                    R::kPortOutsideRange, R::kCoverageUnknown, R::kExportFiltered},
                    "not-covered reason");
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/exposure.hpp"
 #include "core/knowledge.hpp"
+#include "core/result_filter.hpp"
 #include "core/rule.hpp"
 #include "core/scan_info.hpp"
 #include "core/scan_ref.hpp"
@@ -31,6 +32,13 @@ struct ScanRow {
   // Whether a c564e5ab plugin was enabled, as last judged by the lifecycle (JudgePluginEnabled
   // against the current rules); value kUnknown with an empty basis before the first recompute.
   core::Judgement plugin_enabled;
+  // GVM: the report's result filter and paging as the export states them; nullopt when it
+  // states none (every Nessus scan).
+  std::optional<core::ResultFilter> result_filter;
+  // Could the export show a c564e5ab result (core::JudgeExportFilter): kNo when its filter or
+  // paging could hide one (outcomes not-covered, export-filtered); kUnknown with an empty
+  // basis when it states no filter.
+  core::Judgement export_filter;
 
   core::ScanRef Ref() const;
 };

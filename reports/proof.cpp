@@ -114,6 +114,8 @@ std::string ReasonText(core::NotCoveredReason reason) {
     case core::NotCoveredReason::kPortOutsideRange: return "the port was outside the scanned range";
     case core::NotCoveredReason::kCoverageUnknown:
       return "the export does not say whether the scan covered it";
+    case core::NotCoveredReason::kExportFiltered:
+      return "the export's result filter or paging could have left the detection out";
   }
   return "unknown reason";
 }

@@ -18,11 +18,16 @@ ALTER TABLE outcomes ADD COLUMN basis TEXT NOT NULL DEFAULT '';
 CREATE INDEX outcomes_by_scan ON outcomes(scan_id);
 
 -- Derived, per scan: was a c564e5ab plugin enabled, judged against the current rules
--- (core::JudgePluginEnabled). Rewritten by every recomputation.
+-- (core::JudgePluginEnabled), and could its export show one. Rewritten by every recomputation.
+-- export_complete: could the export show a c564e5ab result at all (core::JudgeExportFilter);
+-- 'unknown' when it states no result filter.
 CREATE TABLE scan_judgements (
-  scan_id         INTEGER PRIMARY KEY REFERENCES scans(id) ON DELETE CASCADE,
-  plugin_enabled  TEXT    NOT NULL CHECK (plugin_enabled IN ('yes', 'no', 'unknown')),
-  plugin_basis    TEXT    NOT NULL DEFAULT ''
+  scan_id          INTEGER PRIMARY KEY REFERENCES scans(id) ON DELETE CASCADE,
+  plugin_enabled   TEXT    NOT NULL CHECK (plugin_enabled IN ('yes', 'no', 'unknown')),
+  plugin_basis     TEXT    NOT NULL DEFAULT '',
+  export_complete  TEXT    NOT NULL DEFAULT 'unknown'
+                   CHECK (export_complete IN ('yes', 'no', 'unknown')),
+  export_basis     TEXT    NOT NULL DEFAULT ''
 );
 
 -- Lifecycle order is (scan_time, sha256); index both so ordered scans need no sort.
@@ -62,3 +67,22 @@ CREATE TABLE scan_plugin_items (
 -- enablement only where the scan saw the port closed (docs/rules.md).
 ALTER TABLE rules ADD COLUMN scope TEXT NOT NULL DEFAULT 'match'
   CHECK (scope IN ('match', 'coverage'));
+
+-- A GVM report is a filtered view of its scan (core::ResultFilter): its result filter and
+-- paging, one row per scan whose export states any of them. No row: the export states none
+-- (Nessus, or a GVM report without <filters>, <results start/max> and <result_count>).
+CREATE TABLE scan_result_filters (
+  scan_id            INTEGER PRIMARY KEY REFERENCES scans(id) ON DELETE CASCADE,
+  term               TEXT    NOT NULL DEFAULT '',
+  min_qod            INTEGER,
+  levels             TEXT,
+  apply_overrides    INTEGER CHECK (apply_overrides IN (0, 1)),
+  first_result       INTEGER,
+  page_rows          INTEGER,
+  filtered_count     INTEGER,
+  full_count         INTEGER,
+  results_in_export  INTEGER NOT NULL
+);
+
+-- The Quality of Detection a GVM result states (0-100); NULL when it states none.
+ALTER TABLE detections ADD COLUMN qod INTEGER;

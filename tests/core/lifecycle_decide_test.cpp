@@ -210,6 +210,64 @@ const DecideCase kDecideCases[] = {
      NotCoveredReason::kPortOutsideRange,
      "",
      "reported nothing on port 5010/tcp"},
+    // I13: a GVM export whose filter hides the plugin's results proves nothing.
+    {"ExportFilterHidingThePluginIsNotCovered",
+     With([](auto& o) {
+       o.export_filter = {Knowledge::kNo,
+                          "the export's filter min_qod=70 hides results below QoD 70; the "
+                          "ttm_cmd plugin reports at QoD 50"};
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kExportFiltered,
+     "",
+     "the export's filter min_qod=70 hides results below QoD 70"},
+    {"ExportFilterComesAfterPluginDisabled",
+     With([](auto& o) {
+       o.plugin_enabled = {Knowledge::kNo, "x"};
+       o.export_filter = {Knowledge::kNo, "y"};
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPluginNotEnabled,
+     "",
+     ""},
+    {"ExportFilterComesBeforePortOutside",
+     With([](auto& o) {
+       o.export_filter = {Knowledge::kNo, "a page"};
+       o.port_range = "1-1024";
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kExportFiltered,
+     "",
+     "a page"},
+    {"ExportFilterAppliesToAHostLevelExposure",
+     With([](auto& o) {
+       o.port = 0;
+       o.export_filter = {Knowledge::kNo, "a page"};
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kExportFiltered,
+     "",
+     "a page"},
+    {"ExportFilterShowingThePluginIsPartOfTheBasis", With([](auto& o) {
+       o.export_filter = {Knowledge::kYes, "the export's filter min_qod=0 lets it through"};
+     }),
+     Strict(), OutcomeKind::kAbsent, NotCoveredReason::kNone, "",
+     "the export's filter min_qod=0 lets it through; port 5010/tcp is inside"},
+    // I2 over I13: a detection in a filtered export is still a detection.
+    {"DetectionWinsOverAnExportFilter",
+     With([](auto& o) {
+       o.detected = true;
+       o.export_filter = {Knowledge::kNo, "a page"};
+     }),
+     {},
+     OutcomeKind::kDetected,
+     NotCoveredReason::kNone,
+     "",
+     "reported c564e5ab"},
     {"PortOutsideRangeIsNotCovered",
      With([](auto& o) { o.port_range = "1-1024"; }),
      {},

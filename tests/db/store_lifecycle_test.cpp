@@ -81,6 +81,23 @@ FakeScan ServiceOnlyDetection(const std::string& sha, std::int64_t time) {
   return s;
 }
 
+// A GVM report as GSA exports it: "apply_overrides=0 min_qod=QOD levels=hml rows=100 first=1",
+// every matched result in the file.
+FakeScan Filtered(FakeScan scan, int min_qod) {
+  core::ResultFilter f;
+  f.term = "apply_overrides=0 min_qod=" + std::to_string(min_qod) + " levels=hml rows=100 first=1";
+  f.min_qod = min_qod;
+  f.levels = "hml";
+  f.apply_overrides = false;
+  f.first = 1;
+  f.rows = 100;
+  f.results_in_export = static_cast<std::int64_t>(scan.results.size());
+  f.filtered_count = f.results_in_export;
+  f.full_count = f.results_in_export + 3;
+  scan.coverage.result_filter = f;
+  return scan;
+}
+
 template <typename F>
 FakeScan Change(FakeScan scan, F change) {
   change(scan);
@@ -218,6 +235,39 @@ std::vector<Scenario> Scenarios() {
          ExposureState::kOpen,
          "",
          {"s1:detected", "s2:not-covered:plugin-not-enabled"}}}},
+      // I13: a GVM report exported with Greenbone's default filter cannot show the ttm_cmd
+      // plugin's QoD-50 detection, so its clean result proves nothing...
+      {"GvmRescanExportedWithMinQod70LeavesItOpen",
+       {DetectingNessus("n1", 1000), Filtered(CleanGvm("g1", 2000), 70)},
+       {{kIp, 5010, ExposureState::kOpen, "", {"n1:detected", "g1:not-covered:export-filtered"}}}},
+      // ... exported with min_qod=0, or stating no filter at all, it can.
+      {"GvmRescanExportedWithMinQod0IsFixed",
+       {DetectingNessus("n1", 1000), Filtered(CleanGvm("g1", 2000), 0)},
+       {{kIp, 5010, ExposureState::kFixed, "g1", {"n1:detected", "g1:absent"}}}},
+      {"GvmRescanStatingNoFilterIsFixed",
+       {DetectingNessus("n1", 1000), CleanGvm("g1", 2000)},
+       {{kIp, 5010, ExposureState::kFixed, "g1", {"n1:detected", "g1:absent"}}}},
+      {"OnePageOfAGvmReportCannotVerify",
+       {DetectingNessus("n1", 1000), Change(Filtered(CleanGvm("g1", 2000), 0),
+                                            [](FakeScan& s) {
+                                              s.coverage.result_filter->rows = 1;
+                                              s.coverage.result_filter->filtered_count = 40;
+                                            })},
+       {{kIp, 5010, ExposureState::kOpen, "", {"n1:detected", "g1:not-covered:export-filtered"}}}},
+      // A c564e5ab result on another host shows the min_qod=70 filter let the plugin through.
+      {"GvmExportShowingTheDetectionElsewhereCanVerify",
+       {DetectingNessus("n1", 1000), Change(Filtered(CleanGvm("g1", 2000), 70),
+                                            [](FakeScan& s) {
+                                              s.Host("192.0.2.20").Detect("192.0.2.20");
+                                              s.results.back().qod = 95;
+                                              s.coverage.result_filter->results_in_export += 1;
+                                            })},
+       {{kIp, 5010, ExposureState::kFixed, "g1", {"n1:detected", "g1:absent"}},
+        {"192.0.2.20",
+         5010,
+         ExposureState::kOpen,
+         "",
+         {"n1:not-covered:host-not-in-scan", "g1:detected"}}}},
       {"CleanScanBeforeTheFirstDetectionChangesNothing",
        {CleanNessus("s0", 500), DetectingNessus("s1", 1000)},
        {{kIp, 5010, ExposureState::kOpen, "", {"s0:absent", "s1:detected"}}}},
@@ -343,6 +393,51 @@ TEST(StoreLifecycleAssumptionTest, ChangingThePolicyRecomputesAtOnce) {
             core::NotCoveredReason::kCoverageUnknown);
   store.SetSetting("coverage.plugin-unknown", "assume");
   EXPECT_EQ(store.ListExposures().at(0).state, ExposureState::kFixed);
+}
+
+TEST(StoreLifecycleAssumptionTest, ExportFilterNamesTheFilterInTheOutcome) {
+  testing::TempDir dir;
+  Store store(dir.File("f.db"));
+  store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
+  store.ImportScan("g1", Filtered(CleanGvm("g1", 2000), 70).Reader());
+  const core::Outcome& g1 = store.History(kIp).at(0).timeline.at(1);
+  EXPECT_EQ(g1.reason, core::NotCoveredReason::kExportFiltered);
+  EXPECT_NE(g1.basis.find("the export's filter min_qod=70 hides results below QoD 70; the "
+                          "ttm_cmd plugin reports at QoD 50"),
+            std::string::npos)
+      << g1.basis;
+  const ScanRow row = store.ListScans().back();
+  ASSERT_TRUE(row.result_filter.has_value());
+  EXPECT_EQ(row.result_filter->term, "apply_overrides=0 min_qod=70 levels=hml rows=100 first=1");
+  EXPECT_EQ(row.result_filter->min_qod, 70);
+  EXPECT_EQ(row.result_filter->levels, "hml");
+  EXPECT_EQ(row.result_filter->apply_overrides, false);
+  EXPECT_EQ(row.result_filter->rows, 100);
+  EXPECT_EQ(row.result_filter->first, 1);
+  EXPECT_EQ(row.result_filter->filtered_count, 1);
+  EXPECT_EQ(row.result_filter->full_count, 4);
+  EXPECT_EQ(row.result_filter->results_in_export, 1);
+  EXPECT_EQ(row.export_filter.value, core::Knowledge::kNo);
+  // Nessus states no filter.
+  const ScanRow nessus = store.ListScans().front();
+  EXPECT_FALSE(nessus.result_filter.has_value());
+  EXPECT_EQ(nessus.export_filter.value, core::Knowledge::kUnknown);
+  EXPECT_EQ(nessus.export_filter.basis, "");
+}
+
+TEST(StoreLifecycleAssumptionTest, TheQodOfTheExportsOwnDetectionsIsItsBasis) {
+  testing::TempDir dir;
+  Store store(dir.File("q.db"));
+  FakeScan g1 = Filtered(CleanGvm("g1", 2000), 70);
+  g1.Host("192.0.2.20").Detect("192.0.2.20");
+  g1.results.back().qod = 95;
+  store.ImportScan("g1", g1.Reader());
+  const ScanRow row = store.ListScans().at(0);
+  EXPECT_EQ(row.export_filter.value, core::Knowledge::kYes);
+  EXPECT_NE(row.export_filter.basis.find("the export shows c564e5ab results (QoD 95), so its "
+                                         "filter lets them through"),
+            std::string::npos)
+      << row.export_filter.basis;
 }
 
 TEST(StoreLifecycleAssumptionTest, RecomputingAgainWritesNothing) {

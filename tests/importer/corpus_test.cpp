@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/export_filter.hpp"
 #include "core/plugin_enablement.hpp"
 #include "test_support.hpp"
 
@@ -131,6 +132,29 @@ TEST_F(CorpusTest, OpenvasV7HasSixResultsAndNoHostElements) {
   EXPECT_EQ(sink.results[0].port, 1443);
   EXPECT_EQ(sink.results[0].plugin_id, "1.3.6.1.4.1.25623.1.0.105042");
   EXPECT_EQ(sink.results[0].severity, 2);
+}
+
+// Line 17: <filters id="0">hmlg<term>sort-reverse=severity result_hosts_only=1 min_cvss_base=
+// levels=hmlg autofp=0 notes=1 overrides=1 first=1 rows=50 delta_states=gn</term>...
+// <apply_overrides>1</apply_overrides>...</filters>, and <results max="50" start="1">. OpenVAS 7
+// had no QoD, so no min_qod; no <result_count>.
+TEST_F(CorpusTest, OpenvasV7FilterIsAFirstPageOfFiftyRowsHoldingAllSixResults) {
+  const RecordingSink sink = ImportCorpus("openvas/dradis_report_v7.xml");
+  ASSERT_TRUE(sink.coverage->result_filter.has_value());
+  const core::ResultFilter& f = *sink.coverage->result_filter;
+  EXPECT_EQ(f.term,
+            "sort-reverse=severity result_hosts_only=1 min_cvss_base= levels=hmlg autofp=0 "
+            "notes=1 overrides=1 first=1 rows=50 delta_states=gn");
+  EXPECT_EQ(f.levels, "hmlg");
+  EXPECT_EQ(f.rows, 50);
+  EXPECT_EQ(f.first, 1);
+  EXPECT_EQ(f.apply_overrides, true);
+  EXPECT_FALSE(f.min_qod.has_value());
+  EXPECT_FALSE(f.filtered_count.has_value());
+  EXPECT_EQ(f.results_in_export, 6);
+  // Six results on a page of fifty: the export is whole, and Medium results are let in.
+  const core::Judgement j = core::JudgeExportFilter(f, {});
+  EXPECT_EQ(j.value, core::Knowledge::kYes) << j.basis;
 }
 
 TEST_F(CorpusTest, OpenvasV24OmpPortIsSplitIntoServiceAndNumber) {

@@ -65,6 +65,7 @@ class ImportOrderTest : public ::testing::Test {
     TtmtrackCli cli(dir.path());
     const std::vector<Step> story = RichStory();
     std::vector<std::string> files;
+    files.reserve(order.size());
     for (const std::size_t i : order)
       files.push_back(WriteStep(dir.path(), story[i], kNessus).file);
     if (one_command) {

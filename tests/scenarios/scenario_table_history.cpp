@@ -16,6 +16,9 @@ HostSpec HostileNamed(HostSpec host) {
 
 }  // namespace
 
+// A table, not logic: one row per scenario reads best in one place, so the 60-line function
+// limit does not apply here.
+// NOLINTNEXTLINE(readability-function-size)
 std::vector<Scenario> HistoryScenarios() {
   std::vector<Scenario> rows;
   rows.push_back({

@@ -30,7 +30,7 @@ TEST(CivilTimeTest, FormatsTheThreeStylesScannersUse) {
 }
 
 TEST(CivilTimeTest, FormattingAndParsingAreInverse) {
-  for (std::int64_t t = 0; t < 4102444800; t += 86399 * 37) {
+  for (std::int64_t t = 0; t < 4102444800; t += std::int64_t{86399} * 37) {
     EXPECT_EQ(ParseIsoUtc(FormatIsoUtc(t)), t);
   }
 }

@@ -90,7 +90,7 @@ std::optional<std::int64_t> ParseIsoUtc(std::string_view text) {
   const std::int64_t days = DaysFromCivil(*year, *month, *day);
   // Reject 2026-02-31 and friends: the day must survive the round trip.
   if (CivilFromEpoch(days * 86400).day != *day) return std::nullopt;
-  return days * 86400 + *hour * 3600 + *minute * 60 + *second;
+  return days * 86400 + std::int64_t{*hour} * 3600 + std::int64_t{*minute} * 60 + *second;
 }
 
 std::string FormatIsoUtc(std::int64_t epoch) {

@@ -9,7 +9,7 @@
 namespace ttmtrack::scangen {
 namespace {
 
-constexpr std::size_t kFlushThreshold = 64 * 1024;
+constexpr std::size_t kFlushThreshold = std::size_t{64} * 1024;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
 // Length of the well-formed UTF-8 sequence at the start of `s` whose code point XML 1.0 allows,
@@ -140,7 +140,7 @@ XmlWriter::XmlWriter(std::ostream& out, int indent) : out_(out), indent_(indent)
 
 void XmlWriter::Declaration() {
   assert(bytes_written() == 0);
-  buffer_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  buffer_ += R"(<?xml version="1.0" encoding="UTF-8"?>)";
 }
 
 void XmlWriter::Start(std::string_view name) {

@@ -50,6 +50,7 @@ struct GenOptions {
   // GVM
   std::string wrapper = "report";
   std::string run_status = "Done";
+  std::string filter;
 };
 
 constexpr const char* kHostHelp =
@@ -118,6 +119,9 @@ void AddGvmOptions(CLI::App& cmd, GenOptions& o) {
       ->capture_default_str();
   cmd.add_option("--run-status", o.run_status, "scan_run_status: Done, Stopped, Interrupted")
       ->capture_default_str();
+  cmd.add_option("--filter", o.filter,
+                 "Result filter term of the export, e.g. \"min_qod=70 levels=hml rows=100\" "
+                 "(default: none stated)");
 }
 
 sg::ScanSpec BuildSpec(const GenOptions& o, sg::ExportFormat format) {
@@ -149,6 +153,7 @@ sg::ScanSpec BuildSpec(const GenOptions& o, sg::ExportFormat format) {
   scan.gvm_wrapper =
       o.wrapper == "report" ? sg::GvmWrapper::kReportFormat : sg::GvmWrapper::kGetReportsResponse;
   scan.run_status = o.run_status;
+  scan.gvm_filter = o.filter;
   return scan;
 }
 

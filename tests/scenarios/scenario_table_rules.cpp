@@ -141,6 +141,40 @@ std::vector<Scenario> RuleAndPolicyScenarios() {
                    5010,
                    {Detected("jan-detect", "open"), Absent("feb-clean", "fixed", Assumed::kYes)}}},
   });
+  // GVM exports say which results they hold: a filter that could have hidden the detection
+  // (min_qod above the plugin's QoD 50, levels without Medium) proves nothing.
+  rows.push_back({
+      .name = "AFilteredOpenvasExportProvesNothing",
+      .formats = Formats::kAsWritten,
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}, nullptr, kGvm},
+                {"feb-min-qod-70",
+                 kFeb,
+                 {Clean(kX)},
+                 [](ScanSpec& s) {
+                   s.gvm_filter = "apply_overrides=0 min_qod=70 levels=hml rows=100 first=1";
+                 },
+                 kGvm}},
+      .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"),
+                    {"feb-min-qod-70", "not-covered", "export-filtered", "open", Assumed::kAny}}}},
+  });
+  rows.push_back({
+      .name = "AnOpenvasExportWhoseFilterKeepsTheDetectionCounts",
+      .formats = Formats::kAsWritten,
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}, nullptr, kGvm},
+                {"feb-min-qod-30",
+                 kFeb,
+                 {Clean(kX)},
+                 [](ScanSpec& s) {
+                   s.gvm_filter = "apply_overrides=0 min_qod=30 levels=hml rows=-1 first=1";
+                 },
+                 kGvm}},
+      .status = {{kX, 5010, "fixed", "jan-detect", "jan-detect", "feb-min-qod-30",
+                  "feb-min-qod-30"}},
+      .history = {{kX, 5010, {Detected("jan-detect", "open"), Absent("feb-min-qod-30", "fixed")}}},
+  });
   rows.push_back({
       .name = "StrictPolicyAcceptsANessusRescanThatStatesItsCoverage",
       .formats = Formats::kNessusOnly,

@@ -102,6 +102,25 @@ TEST_F(GvmWriterTest, PortsSummaryListsEachHostPortOnce) {
   EXPECT_EQ(doc.All(Inner("ports/count")).at(0)->text, "4");
 }
 
+TEST_F(GvmWriterTest, AStatedFilterIsWrittenAndNoneByDefault) {
+  EXPECT_EQ(Write().Count(Inner("filters")), 0u);
+  scan_.gvm_filter = "apply_overrides=0 min_qod=70 levels=hml rows=100 first=1";
+  const ProbedDocument doc = Write();
+  EXPECT_EQ(doc.All(Inner("filters/term")).at(0)->text, scan_.gvm_filter);
+}
+
+TEST_F(GvmWriterTest, TheDetectionCarriesThePluginsQualityOfDetection) {
+  const ProbedDocument doc = Write();
+  const auto oids = doc.All(Inner("results/result/nvt"));
+  const auto qods = doc.All(Inner("results/result/qod/value"));
+  ASSERT_EQ(oids.size(), qods.size());
+  for (std::size_t i = 0; i < oids.size(); ++i) {
+    if (oids[i]->attributes.at("oid") == core::kOwnOpenVasOid) {
+      EXPECT_EQ(qods[i]->text, std::to_string(core::kOwnPluginQod));
+    }
+  }
+}
+
 TEST_F(GvmWriterTest, AnInterruptedHostHasNoEnd) {
   const ProbedDocument doc = Write();
   const auto ips = doc.All(Inner("host/ip"));

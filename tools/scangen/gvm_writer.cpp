@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "core/detection_constants.hpp"
 #include "tools/scangen/civil_time.hpp"
 #include "tools/scangen/report_items.hpp"
 #include "tools/scangen/split_mix.hpp"
@@ -118,7 +119,7 @@ void Result(XmlWriter& w, const HostSpec& host, const ReportItem& r, SplitMix& r
   w.Leaf("threat", r.threat);
   w.Leaf("severity", r.cvss);
   w.Start("qod");
-  w.Leaf("value", r.qod_type == "remote_active" ? "95" : "80");
+  w.Leaf("value", r.is_detection ? std::to_string(core::kOwnPluginQod) : "80");
   w.Leaf("type", r.qod_type);
   w.End();
   w.Leaf("description", r.output);
@@ -177,6 +178,12 @@ void InnerReport(XmlWriter& w, const ScanSpec& scan, HostSource& hosts, const Id
   w.Start("gmp");
   w.Leaf("version", scan.gvm_version);
   w.End();
+  if (!scan.gvm_filter.empty()) {
+    w.Start("filters");
+    w.Attribute("id", "");
+    w.Leaf("term", scan.gvm_filter);
+    w.End();
+  }
   w.Leaf("scan_run_status", scan.run_status);
   w.Start("hosts");
   w.Leaf("count", std::to_string(totals.hosts));

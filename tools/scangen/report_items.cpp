@@ -316,7 +316,7 @@ class HostItemWalker {
     item_.risk_factor = "Medium";
     item_.threat = "Medium";
     item_.cvss = "5.0";
-    item_.qod_type = gvm_ ? "remote_active" : "";
+    item_.qod_type = gvm_ ? "remote_probe" : "";  // QoD 50, core::kOwnPluginQod
     item_.is_detection = true;
     if (with_output_) {
       if (!d.output.empty()) {

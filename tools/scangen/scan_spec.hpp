@@ -91,6 +91,9 @@ struct ScanSpec {
   // GVM only.
   GvmWrapper gvm_wrapper = GvmWrapper::kReportFormat;
   std::string run_status = "Done";
+  // The report's result filter term ("apply_overrides=0 min_qod=70 levels=hml rows=100
+  // first=1"); empty: no <filters> element, the export states no filter.
+  std::string gvm_filter;
   std::string gvm_version = "22.4";
 };
 

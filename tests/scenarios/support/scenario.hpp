@@ -58,6 +58,7 @@ enum class Assumed {
   kByFormat,  // an `absent` from a GVM report rests on assumptions; anything else does not
   kYes,
   kNo,
+  kAny,  // not checked: a not-covered outcome may keep assumptions taken before the failing check
 };
 
 // Expected `history --format json` row. "" is null for reason and state_after.

@@ -119,6 +119,35 @@ std::vector<Scenario> RuleAndPolicyScenarios() {
                 {"feb-other-host", kFeb, {Clean(kY), Clean(kZ)}}},
       .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
   });
+  // Real Nessus files label every result on the identified port ttm_cmd, the SYN scanner's too:
+  // its ID is learned for coverage only (docs/rules.md), proving absence where the port was
+  // reported closed, never where it was seen open by a scanner that cannot tell the service.
+  const auto realistic = [](ScanSpec& s) { s.port_results_on_detection_ports = true; };
+  const auto without_ttm = [](ScanSpec& s) { s.plugin_set = scangen::PluginSet::kWithoutTtm; };
+  HostSpec port_open = Clean(kX);
+  port_open.open_ports = {22, 5010};
+  rows.push_back({
+      .name = "ALearnedPortScannerProvesAClosedPortWhateverTheImportOrder",
+      .formats = Formats::kNessusOnly,
+      .steps = {{"feb-port-scan-only", kFeb, {Clean(kX)}, without_ttm},
+                {"jan-detect", kJan, {Detecting(kX, {5010})}, realistic}},
+      .status = {{kX, 5010, "fixed", "jan-detect", "jan-detect", "feb-port-scan-only",
+                  "feb-port-scan-only"}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"), Absent("feb-port-scan-only", "fixed")}}},
+  });
+  rows.push_back({
+      .name = "ALearnedPortScannerCannotProveAnOpenPort",
+      .formats = Formats::kNessusOnly,
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}, realistic},
+                {"feb-port-open", kFeb, {port_open}, without_ttm}},
+      .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"),
+                    NotCovered("feb-port-open", "plugin-not-enabled", "open")}}},
+  });
   rows.push_back({
       .name = "StrictPolicyLeavesAnOpenvasCleanRescanUnverified",
       .formats = Formats::kAsWritten,

@@ -129,6 +129,55 @@ bool CoverageOnlyPluginCanTell(Decision& d, const ExposureObservation& o, const 
   return true;
 }
 
+// Each check adds its facts (or assumption) to `d`; a reason means the outcome is not-covered.
+std::optional<NotCoveredReason> CheckHost(Decision& d, const ExposureObservation& o,
+                                          const CoveragePolicy& policy) {
+  switch (o.host_completion) {
+    case HostCompletion::kCompleted: d.facts.push_back("the host's scan completed"); break;
+    case HostCompletion::kIncomplete:
+      d.facts.push_back("the host's scan did not complete");
+      return NotCoveredReason::kHostScanIncomplete;
+    case HostCompletion::kUnknown:
+      if (!Assume(d, policy.host_completed,
+                  "host scan assumed complete: the export does not say whether it finished",
+                  "the export does not say whether the host's scan finished")) {
+        return NotCoveredReason::kCoverageUnknown;
+      }
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<NotCoveredReason> CheckPlugin(Decision& d, const ExposureObservation& o,
+                                            const CoveragePolicy& policy, const std::string& port) {
+  switch (o.plugin_enabled.value) {
+    case Knowledge::kYes:
+      d.facts.push_back(o.plugin_enabled.basis);
+      if (o.plugin_coverage_only && !CoverageOnlyPluginCanTell(d, o, port)) {  // I12
+        return NotCoveredReason::kPluginNotEnabled;
+      }
+      break;
+    case Knowledge::kNo:
+      d.facts.push_back(o.plugin_enabled.basis);
+      return NotCoveredReason::kPluginNotEnabled;
+    case Knowledge::kUnknown:
+      if (!Assume(d, policy.plugin_enabled, "plugin assumed enabled: " + o.plugin_enabled.basis,
+                  "unknown whether the plugin was enabled: " + o.plugin_enabled.basis)) {
+        return NotCoveredReason::kCoverageUnknown;
+      }
+      break;
+  }
+  return std::nullopt;
+}
+
+// I13. kUnknown: the export states no filter and is taken as complete; nothing to record.
+std::optional<NotCoveredReason> CheckExportFilter(Decision& d, const ExposureObservation& o) {
+  if (o.export_filter.value == Knowledge::kUnknown) return std::nullopt;
+  d.facts.push_back(o.export_filter.basis);
+  if (o.export_filter.value == Knowledge::kNo) return NotCoveredReason::kExportFiltered;
+  return std::nullopt;
+}
+
 }  // namespace
 
 Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy) {
@@ -142,46 +191,10 @@ Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy
     return d.Finish(OutcomeKind::kDetected, NotCoveredReason::kNone);
   }
   if (!o.host_in_scan) return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kHostNotInScan);
-
-  switch (o.host_completion) {
-    case HostCompletion::kCompleted: d.facts.push_back("the host's scan completed"); break;
-    case HostCompletion::kIncomplete:
-      d.facts.push_back("the host's scan did not complete");
-      return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kHostScanIncomplete);
-    case HostCompletion::kUnknown:
-      if (!Assume(d, policy.host_completed,
-                  "host scan assumed complete: the export does not say whether it finished",
-                  "the export does not say whether the host's scan finished")) {
-        return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kCoverageUnknown);
-      }
-      break;
-  }
-
-  switch (o.plugin_enabled.value) {
-    case Knowledge::kYes:
-      d.facts.push_back(o.plugin_enabled.basis);
-      if (o.plugin_coverage_only && !CoverageOnlyPluginCanTell(d, o, port)) {
-        return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kPluginNotEnabled);
-      }
-      break;
-    case Knowledge::kNo:
-      d.facts.push_back(o.plugin_enabled.basis);
-      return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kPluginNotEnabled);
-    case Knowledge::kUnknown:
-      if (!Assume(d, policy.plugin_enabled, "plugin assumed enabled: " + o.plugin_enabled.basis,
-                  "unknown whether the plugin was enabled: " + o.plugin_enabled.basis)) {
-        return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kCoverageUnknown);
-      }
-      break;
-  }
-
-  switch (o.export_filter.value) {  // I13
-    case Knowledge::kYes: d.facts.push_back(o.export_filter.basis); break;
-    case Knowledge::kNo:
-      d.facts.push_back(o.export_filter.basis);
-      return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kExportFiltered);
-    case Knowledge::kUnknown: break;
-  }
+  std::optional<NotCoveredReason> reason = CheckHost(d, o, policy);
+  if (!reason) reason = CheckPlugin(d, o, policy, port);
+  if (!reason) reason = CheckExportFilter(d, o);
+  if (reason) return d.Finish(OutcomeKind::kNotCovered, *reason);
 
   // Port 0 is a host-level result (Nessus port 0, GVM general/tcp): no port range can exclude it.
   if (o.port == 0) {

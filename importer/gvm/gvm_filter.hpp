@@ -5,6 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/result_filter.hpp"
+
+namespace ttmtrack::importer::xml {
+class XmlReader;
+}
+
 namespace ttmtrack::importer::gvm {
 
 // The keywords of a GVM result filter that decide what a report export holds (docs/importer.md,
@@ -32,5 +38,17 @@ std::optional<std::int64_t> ParseGvmInteger(std::string_view text);
 // double-quoted and then hold spaces. Keywords with another relation (~ > < :) or without one
 // are skipped. Pure function; never throws.
 GvmFilterKeywords ParseGvmFilterTerm(std::string_view term);
+
+// REQUIRES: `xml` is on the start of a report-level <filters> ("<filters id=..>levels<term>..
+// </term>..<min_qod>..</min_qod>..<keywords>..</keywords></filters>"). Reads to its end and sets
+// filter.term and the keywords: the term states the filter; the GMP keyword list, then the
+// OMP-era <min_qod>/<apply_overrides> elements and the levels text before <term> fill in what it
+// does not say. Throws what XmlReader throws.
+void ReadGvmFilters(xml::XmlReader& xml, core::ResultFilter& filter);
+
+// REQUIRES: `xml` is on the start of a report-level <result_count> ("FULL<full>FULL</full>
+// <filtered>N</filtered><hole>..</hole>.."). Reads to its end and sets filter.full_count and
+// filtered_count where unset; the per-level counts are not needed. Throws what XmlReader throws.
+void ReadGvmResultCount(xml::XmlReader& xml, core::ResultFilter& filter);
 
 }  // namespace ttmtrack::importer::gvm

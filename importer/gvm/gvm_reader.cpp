@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <utility>
-#include <vector>
 
 #include "importer/gvm/gvm_filter.hpp"
 #include "importer/gvm/gvm_port.hpp"
@@ -143,69 +142,16 @@ void GvmReader::ReadResults() {
   });
 }
 
-// <filters id="...">levels<term>...</term>...<min_qod>..</min_qod><keywords>...</keywords>: the
-// term states the filter; the keyword list (GMP) and the OMP-era elements and leading levels
-// text fill in what it does not say.
 void GvmReader::ReadFilters() {
   if (filters_read_) return;  // left unread, ForEachChild skips it
   filters_read_ = true;
   filter_stated_ = true;
-  std::string term, leading, min_qod, apply_overrides;
-  std::vector<std::pair<std::string, std::string>> keywords;
-  xml_.ForEachChild(
-      [&](std::string_view child) {
-        if (child == "term") {
-          term = TrimmedText(xml_);
-        } else if (child == "min_qod") {
-          min_qod = TrimmedText(xml_);
-        } else if (child == "apply_overrides") {
-          apply_overrides = TrimmedText(xml_);
-        } else if (child == "keywords") {
-          xml_.ForEachChild([&](std::string_view item) {
-            if (item != "keyword") return;
-            std::string column, relation, value;
-            xml_.ForEachChild([&](std::string_view field) {
-              if (field == "column") column = TrimmedText(xml_);
-              if (field == "relation") relation = TrimmedText(xml_);
-              if (field == "value") value = TrimmedText(xml_);
-            });
-            if (relation.empty() || relation == "=") keywords.emplace_back(column, value);
-          });
-        }
-      },
-      [&](std::string_view text) { leading.append(text); });
-  GvmFilterKeywords k = ParseGvmFilterTerm(term);
-  for (const auto& [column, value] : keywords) k.Take(column, value);
-  k.Take("min_qod", min_qod);
-  k.Take("apply_overrides", apply_overrides);
-  // OMP era: the levels are the text before <term> ("hmlg").
-  const std::string_view levels = Trim(leading);
-  if (!levels.empty() && levels.find_first_not_of("hmlgdfcHMLGDFC") == std::string_view::npos) {
-    k.Take("levels", levels);
-  }
-  filter_.term = term;
-  filter_.min_qod = k.min_qod;
-  filter_.levels = k.levels;
-  filter_.apply_overrides = k.apply_overrides;
-  filter_.first = k.first;
-  filter_.rows = k.rows;
+  ReadGvmFilters(xml_, filter_);
 }
 
-// <result_count>FULL<full>FULL</full><filtered>N</filtered><hole>...</hole>...</result_count>:
-// only the report-wide counts; the per-level ones are not needed.
 void GvmReader::ReadResultCount() {
   filter_stated_ = true;
-  std::string text;
-  xml_.ForEachChild(
-      [&](std::string_view child) {
-        if (child == "full" && !filter_.full_count) {
-          filter_.full_count = ParseGvmInteger(TrimmedText(xml_));
-        } else if (child == "filtered" && !filter_.filtered_count) {
-          filter_.filtered_count = ParseGvmInteger(TrimmedText(xml_));
-        }
-      },
-      [&](std::string_view direct) { text.append(direct); });
-  if (!filter_.full_count) filter_.full_count = ParseGvmInteger(Trim(text));
+  ReadGvmResultCount(xml_, filter_);
 }
 
 void GvmReader::ReadResult() {

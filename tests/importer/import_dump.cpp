@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <string>
 
 #include "core/error.hpp"
 #include "importer/export_reader.hpp"
@@ -43,6 +44,15 @@ class PrintingSink : public ttmtrack::core::ScanSink {
               << " ended=" << scan.ended_at.value_or(-1) << " plugins="
               << (coverage.enabled_plugin_ids ? coverage.enabled_plugin_ids->size() : 0)
               << " port_range=" << coverage.port_range.value_or("?") << "\n";
+    if (const auto& f = coverage.result_filter) {
+      auto n = [](const auto& value) {
+        return value ? std::to_string(static_cast<std::int64_t>(*value)) : std::string("?");
+      };
+      std::cout << "filter: term='" << f->term << "' min_qod=" << n(f->min_qod)
+                << " levels=" << f->levels.value_or("?") << " first=" << n(f->first)
+                << " rows=" << n(f->rows) << " filtered=" << n(f->filtered_count)
+                << " full=" << n(f->full_count) << " in_export=" << f->results_in_export << "\n";
+    }
   }
   std::int64_t hosts_ = 0, results_ = 0;
   std::size_t output_bytes_ = 0;

@@ -101,7 +101,6 @@ Judgement FromSelection(const ScanCoverage& coverage, const Rule& rule) {
 
 Judgement FromSelection(const ScanCoverage& coverage, const std::vector<const Rule*>& id_rules,
                         const Rule*& by) {
-  const Judgement* unknown = nullptr;
   std::vector<Judgement> verdicts;
   verdicts.reserve(id_rules.size());
   for (const Rule* rule : id_rules) {
@@ -111,10 +110,14 @@ Judgement FromSelection(const ScanCoverage& coverage, const std::vector<const Ru
       return verdicts.back();
     }
   }
+  // A coverage rule counts only when its plugin was enabled: an unknown one would turn "no"
+  // into "assumed enabled" without the limit a coverage-only "yes" carries (I12).
+  const Judgement* unknown = nullptr;
   std::vector<std::string> no_bases;
-  for (const Judgement& verdict : verdicts) {
-    if (verdict.value == Knowledge::kUnknown && unknown == nullptr) unknown = &verdict;
-    if (verdict.value == Knowledge::kNo) no_bases.push_back(verdict.basis);
+  for (std::size_t i = 0; i < verdicts.size(); ++i) {
+    if (id_rules[i]->scope == RuleScope::kCoverage) continue;
+    if (verdicts[i].value == Knowledge::kUnknown && unknown == nullptr) unknown = &verdicts[i];
+    if (verdicts[i].value == Knowledge::kNo) no_bases.push_back(verdicts[i].basis);
   }
   // An unknown plugin may have been enabled: "no" needs every rule's plugin to say no.
   if (unknown != nullptr) return *unknown;

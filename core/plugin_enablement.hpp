@@ -35,7 +35,9 @@ struct PluginJudgement : Judgement {
 //  4. otherwise kUnknown ("the export carries no plugin selection"; for GVM: "GVM reports carry
 //     no scan configuration").
 // In steps 2 and 3 match-scope rules are tried before coverage-scope ones; kYes through a
-// coverage-scope rule only sets coverage_only and says so in the basis.
+// coverage-scope rule only sets coverage_only and says so in the basis. In step 3 a
+// coverage-scope rule counts only when its plugin was enabled: its unknown or "no" does not
+// enter the answer.
 // Family names compare ignoring ASCII case. `rules` is borrowed; only kNessusId (Nessus) or
 // kOid (GVM) rules are considered. Pure function.
 PluginJudgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat format,

@@ -26,6 +26,7 @@ int List(db::Store& store, const RulesOptions& options, const CommandContext& co
                                {"kind", "KIND"},
                                {"value", "VALUE", 40},
                                {"origin", "ORIGIN"},
+                               {"scope", "SCOPE"},
                                {"enabled", "ENABLED"},
                                {"learned_from_scan", "LEARNED FROM SCAN"},
                                {"note", "NOTE", 50}},

@@ -100,6 +100,9 @@ Json RuleJson(const core::Rule& rule) {
   j["kind"] = core::ToString(rule.kind);
   j["value"] = rule.value;
   j["origin"] = core::ToString(rule.origin);
+  // "match": results it matches are detections; "coverage": learned from a service-name match,
+  // it only counts for plugin enablement (docs/rules.md).
+  j["scope"] = core::ToString(rule.scope);
   j["enabled"] = rule.enabled;
   j["created_at"] =
       TimeJson(rule.created_at == 0 ? std::nullopt : std::optional<std::int64_t>(rule.created_at));

@@ -8,8 +8,14 @@ std::string Render(const std::string& message, const Error::Context& c) {
   if (!c.file.empty()) {
     out += c.file;
     if (c.line > 0) {
-      out += ':' + std::to_string(c.line);
-      if (c.column > 0) out += ':' + std::to_string(c.column);
+      // Appended piecewise: GCC 12 at -O3 warns falsely (-Wrestrict, PR105651) on the
+      // char + std::string temporary.
+      out += ':';
+      out += std::to_string(c.line);
+      if (c.column > 0) {
+        out += ':';
+        out += std::to_string(c.column);
+      }
     }
     out += ": ";
   }

@@ -400,7 +400,8 @@ TEST(StoreLifecycleAssumptionTest, ExportFilterNamesTheFilterInTheOutcome) {
   Store store(dir.File("f.db"));
   store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
   store.ImportScan("g1", Filtered(CleanGvm("g1", 2000), 70).Reader());
-  const core::Outcome& g1 = store.History(kIp).at(0).timeline.at(1);
+  const core::Outcome g1 =
+      store.History(kIp).at(0).timeline.at(1);  // a copy: History is a temporary
   EXPECT_EQ(g1.reason, core::NotCoveredReason::kExportFiltered);
   EXPECT_NE(g1.basis.find("the export's filter min_qod=70 hides results below QoD 70; the "
                           "ttm_cmd plugin reports at QoD 50"),

@@ -4,18 +4,10 @@
 #include <vector>
 
 #include "core/detection_constants.hpp"
+#include "core/facts.hpp"
 
 namespace ttmtrack::core {
 namespace {
-
-std::string Join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& part : parts) {
-    if (!out.empty()) out += "; ";
-    out += part;
-  }
-  return out;
-}
 
 std::string N(std::int64_t value) { return std::to_string(value); }
 
@@ -99,9 +91,9 @@ Judgement JudgeExportFilter(const std::optional<ResultFilter>& filter,
       }
     }
   }
-  if (!hides.empty()) return {Knowledge::kNo, Join(hides)};
+  if (!hides.empty()) return {Knowledge::kNo, JoinFacts(hides)};
   if (shows.empty()) shows.push_back("the export's filter states nothing that hides results");
-  return {Knowledge::kYes, Join(shows)};
+  return {Knowledge::kYes, JoinFacts(shows)};
 }
 
 }  // namespace ttmtrack::core

@@ -57,6 +57,7 @@
 #include <string>
 #include <tuple>
 
+#include "core/facts.hpp"
 #include "core/port_range.hpp"
 
 namespace ttmtrack::core {
@@ -64,15 +65,6 @@ namespace {
 
 std::string PortText(const ExposureObservation& o) {
   return std::to_string(o.port) + "/" + o.protocol;
-}
-
-std::string Join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const std::string& part : parts) {
-    if (!out.empty()) out += "; ";
-    out += part;
-  }
-  return out;
 }
 
 // Accumulates the facts and assumptions one decision rests on.
@@ -84,8 +76,8 @@ struct Decision {
   Outcome Finish(OutcomeKind kind, NotCoveredReason reason) {
     outcome.kind = kind;
     outcome.reason = reason;
-    outcome.basis = Join(facts);
-    outcome.assumption = Join(assumptions);
+    outcome.basis = JoinFacts(facts);
+    outcome.assumption = JoinFacts(assumptions);
     return std::move(outcome);
   }
 };

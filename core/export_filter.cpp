@@ -92,7 +92,7 @@ Judgement JudgeExportFilter(const std::optional<ResultFilter>& filter,
     }
   }
   if (!hides.empty()) return {Knowledge::kNo, JoinFacts(hides)};
-  if (shows.empty()) shows.push_back("the export's filter states nothing that hides results");
+  if (shows.empty()) shows.emplace_back("the export's filter states nothing that hides results");
   return {Knowledge::kYes, JoinFacts(shows)};
 }
 

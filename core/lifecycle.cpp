@@ -108,7 +108,7 @@ std::string RangeUnknownBecause(const std::optional<std::string>& spec,
 // I12: whether a plugin enabled only through coverage-scope rules can speak for this exposure.
 bool CoverageOnlyPluginCanTell(Decision& d, const ExposureObservation& o, const std::string& port) {
   if (o.port == 0) {
-    d.facts.push_back("a port scanner cannot see a host-level finding");
+    d.facts.emplace_back("a port scanner cannot see a host-level finding");
     return false;
   }
   if (o.port_seen_open) {

@@ -26,6 +26,19 @@ void AddPorts(std::string_view list, std::vector<std::uint16_t>& ports) {
   }
 }
 
+// <qod><value>80</value><type>remote_banner</type></qod>: a percentage; anything else states
+// nothing.
+std::optional<int> ReadQod(xml::XmlReader& xml) {
+  std::optional<int> qod;
+  xml.ForEachChild([&](std::string_view item) {
+    if (item != "value") return;
+    if (const auto value = ParseNonNegative(Trim(xml.ReadText())); value && *value <= 100) {
+      qod = static_cast<int>(*value);
+    }
+  });
+  return qod;
+}
+
 }  // namespace
 
 GvmReader::GvmReader(xml::XmlReader& xml, core::ScanInfo scan, core::ScanSink& sink)
@@ -185,13 +198,7 @@ void GvmReader::ReadResult() {
     } else if (child == "description") {
       result.output = xml_.ReadText();
     } else if (child == "qod") {
-      xml_.ForEachChild([&](std::string_view item) {
-        if (item != "value") return;
-        // A QoD is a percentage; anything else states nothing.
-        if (const auto qod = ParseNonNegative(Trim(xml_.ReadText())); qod && *qod <= 100) {
-          result.qod = static_cast<int>(*qod);
-        }
-      });
+      result.qod = ReadQod(xml_);
     }
   });
 

@@ -35,7 +35,7 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                {"protocol", "PROTO"},
                                {"scan_time", "SCAN TIME"},
                                {"scanner", "SCANNER"},
-                               {"file", "FILE", 36},
+                               {"file", "FILE", 36, BaseName},
                                {"outcome", "OUTCOME"},
                                {"reason", "REASON"},
                                {"state_after", "STATE AFTER"},

@@ -23,7 +23,7 @@ int RunScansCommand(const ScansOptions& options, const CommandContext& context) 
                                {"scan_time", "SCAN TIME"},
                                {"scanner", "SCANNER"},
                                {"scan_name", "NAME", 30},
-                               {"file", "FILE", 40},
+                               {"file", "FILE", 40, BaseName},
                                {"hosts", "HOSTS"},
                                {"results", "RESULTS"},
                                {"detections", "DETECTIONS"},

@@ -52,7 +52,7 @@ int RunStatusCommand(const StatusOptions& options, const CommandContext& context
                                {"first_seen", "FIRST SEEN"},
                                {"last_seen", "LAST SEEN"},
                                {"last_checked", "LAST CHECKED"},
-                               {"verified_by.file", "VERIFIED BY", 40}},
+                               {"verified_by.file", "VERIFIED BY", 40, BaseName}},
                               context.out);
   for (const core::Exposure& exposure : store.ListExposures(filter)) {
     writer->Row(ExposureJson(exposure));

@@ -106,8 +106,13 @@ class TableRowWriter final : public RowWriter {
     for (const Column& column : columns_) {
       const Json* cell = Lookup(row, column.key);
       const bool missing = cell == nullptr || cell->is_null();
-      cells.push_back(missing ? "-"
-                              : SafeTerminalText(CellText(row, column.key), column.max_width));
+      if (missing) {
+        cells.emplace_back("-");
+        continue;
+      }
+      std::string text = CellText(row, column.key);
+      if (column.display) text = column.display(text);
+      cells.push_back(SafeTerminalText(text, column.max_width));
     }
     rows_.push_back(std::move(cells));
   }
@@ -156,6 +161,11 @@ std::string CellText(const Json& row, const std::string& key) {
   if (cell->is_string()) return cell->get<std::string>();
   if (cell->is_boolean()) return cell->get<bool>() ? "yes" : "no";
   return DumpJson(*cell, -1);
+}
+
+std::string BaseName(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 std::unique_ptr<RowWriter> MakeRowWriter(OutputFormat format, std::vector<Column> columns,

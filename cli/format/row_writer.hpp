@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -19,7 +20,12 @@ struct Column {
   std::string key;
   std::string title;
   std::size_t max_width = 0;  // 0: no limit
+  // Table only: how the cell is shown (e.g. a path's last component). Empty: CellText.
+  std::function<std::string(const std::string&)> display;
 };
+
+// For Column::display: the last component of a path ("scans/feb.nessus" -> "feb.nessus").
+std::string BaseName(const std::string& path);
 
 // The one output path of every listing command (STYLE.md §8, duckdb's renderers): commands
 // build each row as a JSON object whose field names are the documented JSON contract, and the

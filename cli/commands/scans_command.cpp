@@ -28,6 +28,7 @@ int RunScansCommand(const ScansOptions& options, const CommandContext& context) 
                                {"results", "RESULTS"},
                                {"detections", "DETECTIONS"},
                                {"plugin_enabled", "PLUGIN ON"},
+                               {"export_complete", "COMPLETE EXPORT"},
                                {"port_range", "PORTS", 20}},
                               context.out);
   for (const db::ScanRow& scan : store.ListScans()) writer->Row(ScanJson(scan));

@@ -11,6 +11,34 @@ namespace {
 
 Json TextOrNull(const std::string& text) { return text.empty() ? Json() : Json(text); }
 
+template <typename T>
+Json OptionalJson(const std::optional<T>& value) {
+  return value ? Json(*value) : Json();
+}
+
+Json KnowledgeJson(core::Knowledge knowledge) {
+  switch (knowledge) {
+    case core::Knowledge::kYes: return true;
+    case core::Knowledge::kNo: return false;
+    case core::Knowledge::kUnknown: break;
+  }
+  return nullptr;
+}
+
+Json ResultFilterJson(const core::ResultFilter& filter) {
+  Json j;
+  j["term"] = filter.term;
+  j["min_qod"] = OptionalJson(filter.min_qod);
+  j["levels"] = OptionalJson(filter.levels);
+  j["apply_overrides"] = OptionalJson(filter.apply_overrides);
+  j["first"] = OptionalJson(filter.first);
+  j["rows"] = OptionalJson(filter.rows);
+  j["filtered_count"] = OptionalJson(filter.filtered_count);
+  j["full_count"] = OptionalJson(filter.full_count);
+  j["results_in_export"] = filter.results_in_export;
+  return j;
+}
+
 }  // namespace
 
 Json TimeJson(const std::optional<std::int64_t>& epoch_seconds) {
@@ -85,12 +113,14 @@ Json ScanJson(const db::ScanRow& scan) {
   j["hosts"] = scan.hosts;
   j["results"] = scan.results;
   j["detections"] = scan.detections;
-  j["enabled_plugins"] = scan.enabled_plugin_count ? Json(*scan.enabled_plugin_count) : Json();
-  j["port_range"] = scan.port_range ? Json(*scan.port_range) : Json();
-  j["plugin_enabled"] = scan.plugin_enabled.value == core::Knowledge::kYes  ? Json(true)
-                        : scan.plugin_enabled.value == core::Knowledge::kNo ? Json(false)
-                                                                            : Json();
+  j["enabled_plugins"] = OptionalJson(scan.enabled_plugin_count);
+  j["port_range"] = OptionalJson(scan.port_range);
+  j["plugin_enabled"] = KnowledgeJson(scan.plugin_enabled.value);
   j["plugin_enabled_basis"] = scan.plugin_enabled.basis;
+  // GVM exports are views: could this one show a c564e5ab result at all (docs/verification.md)?
+  j["export_complete"] = KnowledgeJson(scan.export_filter.value);
+  j["export_basis"] = scan.export_filter.basis;
+  j["result_filter"] = scan.result_filter ? ResultFilterJson(*scan.result_filter) : Json();
   return j;
 }
 
@@ -106,7 +136,8 @@ Json RuleJson(const core::Rule& rule) {
   j["enabled"] = rule.enabled;
   j["created_at"] =
       TimeJson(rule.created_at == 0 ? std::nullopt : std::optional<std::int64_t>(rule.created_at));
-  j["learned_from_scan"] = rule.learned_from_scan ? Json(*rule.learned_from_scan) : Json();
+  j["learned_from_scan"] = OptionalJson(rule.learned_from_scan);
+  j["plugin_family"] = TextOrNull(rule.plugin_family);
   j["note"] = rule.note;
   return j;
 }

@@ -10,7 +10,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "tests/tools/support/process_runner.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack {
 namespace {
@@ -63,7 +64,7 @@ class CliEndToEndTest : public ::testing::Test {
       argv.push_back(Db());
     }
     argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(argv, env, dir_.path());
+    return RunProcess(argv, {.env = env, .cwd = dir_.path()});
   }
 
   // ttmtrack-gen with `args`; returns the file written.

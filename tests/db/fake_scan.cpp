@@ -1,25 +1,11 @@
 #include "tests/db/fake_scan.hpp"
 
-#include <stdlib.h>
-
 #include <algorithm>
-#include <stdexcept>
 
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
 
 namespace ttmtrack::testing {
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "ttmtrack-db-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 std::string DumpDatabase(const std::string& path) {
   db::sqlite::Database db(path, db::sqlite::Database::Mode::kReadWrite);

@@ -4,7 +4,6 @@
 // core::ScanSink, so the db tests need no importer (STYLE.md §1: db does not link it).
 
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -107,19 +106,6 @@ inline FakeScan GvmScan(const std::string& sha, std::int64_t time) {
   scan.results_first = true;
   return scan;
 }
-
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir();
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
 
 // Every row of every table, sorted: equal dumps mean logically equal databases.
 std::string DumpDatabase(const std::string& path);

@@ -18,6 +18,7 @@
 #include "db/sqlite/statement.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -134,7 +135,7 @@ class FaultInjectionTest : public ::testing::Test {
     return present;
   }
 
-  testing::TempDir dir_;
+  test::TempDir dir_;
   std::string baseline_ = dir_.File("baseline.db");
   std::string reference_ = dir_.File("reference.db");
   std::string work_ = dir_.File("work.db");

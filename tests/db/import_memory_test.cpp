@@ -8,6 +8,7 @@
 
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -23,7 +24,7 @@ std::int64_t ResidentBytes() {
 TEST(ImportMemoryTest, ResidentMemoryDoesNotGrowWithTheNumberOfResults) {
   constexpr int kResults = 20000;
   constexpr int kEarly = 4000;
-  testing::TempDir dir;
+  test::TempDir dir;
   Store store(dir.File("memory.db"), Store::Options{.page_cache_kib = 2048});
   const std::string output(3000, 'x');  // 60 MB of evidence in all
   std::int64_t early = 0;

@@ -10,11 +10,12 @@
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
 namespace {
 
-using testing::TempDir;
+using test::TempDir;
 
 std::int64_t Count(sqlite::Database& db, const std::string& sql) {
   auto s = db.Prepare(sql);

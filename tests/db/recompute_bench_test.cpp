@@ -13,6 +13,7 @@
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -46,7 +47,7 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 TEST(RecomputeBenchTest, RecomputesManyScansTimesManyExposures) {
   const int scans = EnvInt("TTMTRACK_BENCH_SCANS", 100);
   const int exposures = EnvInt("TTMTRACK_BENCH_EXPOSURES", 100);
-  testing::TempDir dir;
+  test::TempDir dir;
   const std::string path = dir.File("bench.db");
   { Store create(path); }
   auto start = std::chrono::steady_clock::now();

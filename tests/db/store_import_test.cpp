@@ -6,6 +6,7 @@
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -22,7 +23,7 @@ class StoreImportTest : public ::testing::Test {
     return s.Int64(0);
   }
 
-  testing::TempDir dir_;
+  test::TempDir dir_;
   std::string path_ = dir_.File("store.db");
   Store store_{path_, Store::Options{.now = [] { return std::int64_t{1'700'000'000}; }}};
 };
@@ -286,7 +287,7 @@ using testing::NessusScan;
 
 // Labelled slow: it waits out the 5 s busy timeout.
 TEST(StoreBusyTest, ImportIntoALockedDatabaseIsBusy) {
-  testing::TempDir dir;
+  test::TempDir dir;
   const std::string path = dir.File("locked.db");
   { Store create(path); }
   sqlite::Database holder(path);

@@ -9,6 +9,7 @@
 #include "db/store.hpp"
 #include "tests/core/case_name.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -309,7 +310,7 @@ class StoreLifecycleTest : public ::testing::TestWithParam<Scenario> {
  protected:
   std::string ImportInOrder(const std::vector<std::size_t>& order) {
     const Scenario& s = GetParam();
-    testing::TempDir dir;
+    test::TempDir dir;
     const std::string path = dir.File("order.db");
     Store store(path);
     for (const char* key :
@@ -365,7 +366,7 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, StoreLifecycleTest, ::testing::ValuesIn(Scen
                          testing::CaseName<Scenario>);
 
 TEST(StoreLifecycleAssumptionTest, OpenVasVerificationRecordsItsAssumptions) {
-  testing::TempDir dir;
+  test::TempDir dir;
   Store store(dir.File("a.db"));
   store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
   store.ImportScan("g1", CleanGvm("g1", 2000).Reader());
@@ -382,7 +383,7 @@ TEST(StoreLifecycleAssumptionTest, OpenVasVerificationRecordsItsAssumptions) {
 }
 
 TEST(StoreLifecycleAssumptionTest, ChangingThePolicyRecomputesAtOnce) {
-  testing::TempDir dir;
+  test::TempDir dir;
   Store store(dir.File("p.db"));
   store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
   store.ImportScan("g1", CleanGvm("g1", 2000).Reader());
@@ -396,7 +397,7 @@ TEST(StoreLifecycleAssumptionTest, ChangingThePolicyRecomputesAtOnce) {
 }
 
 TEST(StoreLifecycleAssumptionTest, ExportFilterNamesTheFilterInTheOutcome) {
-  testing::TempDir dir;
+  test::TempDir dir;
   Store store(dir.File("f.db"));
   store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
   store.ImportScan("g1", Filtered(CleanGvm("g1", 2000), 70).Reader());
@@ -427,7 +428,7 @@ TEST(StoreLifecycleAssumptionTest, ExportFilterNamesTheFilterInTheOutcome) {
 }
 
 TEST(StoreLifecycleAssumptionTest, TheQodOfTheExportsOwnDetectionsIsItsBasis) {
-  testing::TempDir dir;
+  test::TempDir dir;
   Store store(dir.File("q.db"));
   FakeScan g1 = Filtered(CleanGvm("g1", 2000), 70);
   g1.Host("192.0.2.20").Detect("192.0.2.20");
@@ -442,7 +443,7 @@ TEST(StoreLifecycleAssumptionTest, TheQodOfTheExportsOwnDetectionsIsItsBasis) {
 }
 
 TEST(StoreLifecycleAssumptionTest, RecomputingAgainWritesNothing) {
-  testing::TempDir dir;
+  test::TempDir dir;
   const std::string path = dir.File("r.db");
   Store store(path);
   store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());

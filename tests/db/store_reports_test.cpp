@@ -2,6 +2,7 @@
 
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -37,7 +38,7 @@ class StoreReportsTest : public ::testing::Test {
     for (const FakeScan* s : {&w1, &w2, &w3, &g1}) store_.ImportScan(s->info.sha256, s->Reader());
   }
 
-  testing::TempDir dir_;
+  test::TempDir dir_;
   Store store_{dir_.File("reports.db")};
 };
 
@@ -116,7 +117,7 @@ TEST_F(StoreReportsTest, SummaryCountsStatesAndCharts) {
 }
 
 TEST(StoreReportsEmptyTest, EmptyDatabaseGivesAnEmptySummary) {
-  testing::TempDir dir;
+  test::TempDir dir;
   Store store(dir.File("empty.db"));
   const core::SummaryReport s = store.BuildSummary();
   EXPECT_EQ(s.hosts_in_latest_scans, 0);

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -19,7 +20,7 @@ class StoreRulesTest : public ::testing::Test {
     return std::nullopt;
   }
 
-  testing::TempDir dir_;
+  test::TempDir dir_;
   Store store_{dir_.File("rules.db")};
 };
 

@@ -16,6 +16,7 @@
 #include "reports/render.hpp"
 #include "reports/report_writer.hpp"
 #include "tests/reports/scenario.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::reports {
 namespace {
@@ -81,7 +82,7 @@ class BrowserTest : public ::testing::Test {
   // keyed by the page's site, "file://" for these files; chromium's own background traffic
   // (update checks, account probes) is keyed otherwise and is not the page's doing.
   static std::vector<std::string> PageRequests(const std::filesystem::path& netlog) {
-    const auto log = nlohmann::json::parse(testing::ReadFile(netlog), nullptr, false);
+    const auto log = nlohmann::json::parse(test::ReadFileBytes(netlog), nullptr, false);
     EXPECT_FALSE(log.is_discarded()) << "unreadable network log " << netlog;
     if (log.is_discarded()) return {"<unreadable network log>"};
     const int start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"].get<int>();
@@ -105,7 +106,7 @@ class BrowserTest : public ::testing::Test {
     return png;
   }
 
-  testing::TempDir work_;
+  test::TempDir work_;
   const std::filesystem::path artifacts_ = TTMTRACK_TEST_ARTIFACTS_DIR;
   const std::filesystem::path report_ = artifacts_ / "report";
   testing::Scenario scenario_ = testing::MakeScenario();
@@ -194,7 +195,7 @@ TEST_F(BrowserTest, ScreenshotsAreKeptAsArtifacts) {
         std::pair{report_ / "hosts" / "192.0.2.10.html", "host-192.0.2.10.png"}}) {
     const std::filesystem::path png = Screenshot(page, name);
     ASSERT_TRUE(std::filesystem::exists(png)) << png;
-    const std::string bytes = testing::ReadFile(png);
+    const std::string bytes = test::ReadFileBytes(png);
     EXPECT_EQ(bytes.substr(0, 8), "\x89PNG\r\n\x1a\n");
     EXPECT_GT(bytes.size(), 20000u) << "suspiciously small screenshot " << png;
     std::cout << "screenshot: " << png.string() << "\n";

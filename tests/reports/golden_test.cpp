@@ -16,6 +16,7 @@
 #include "reports/render.hpp"
 #include "tests/reports/page_outline.hpp"
 #include "tests/reports/scenario.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::reports {
 namespace {
@@ -34,7 +35,7 @@ class GoldenTest : public ::testing::Test {
     }
     ASSERT_TRUE(std::filesystem::exists(path))
         << path << " is missing: run the test with UPDATE_GOLDEN=1 to create it";
-    EXPECT_EQ(actual, testing::ReadFile(path))
+    EXPECT_EQ(actual, test::ReadFileBytes(path))
         << "differs from " << path << " (UPDATE_GOLDEN=1 regenerates it; review the diff)";
   }
 

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "reports/render.hpp"
 #include "tests/reports/scenario.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::reports {
 namespace {
@@ -27,7 +28,7 @@ class ReportWriterTest : public ::testing::Test {
     return names;
   }
 
-  testing::TempDir dir_;
+  test::TempDir dir_;
   testing::Scenario scenario_ = testing::MakeScenario();
   ReportOptions options_ = testing::FixedOptions();
 };
@@ -43,9 +44,10 @@ TEST_F(ReportWriterTest, WritesIndexAndOneHtmlPagePerHost) {
                 "report", "report/nested", "report/nested/hosts",
                 "report/nested/hosts/192.0.2.10.html", "report/nested/hosts/192.0.2.20.html",
                 "report/nested/hosts/2001-db8--7.html", "report/nested/index.html"}));
-  EXPECT_EQ(testing::ReadFile(out / "hosts" / "2001-db8--7.html"),
+  EXPECT_EQ(test::ReadFileBytes(out / "hosts" / "2001-db8--7.html"),
             RenderHostHtml(scenario_.hosts[2], options_));
-  EXPECT_EQ(testing::ReadFile(out / "index.html"), RenderSummaryHtml(scenario_.summary, options_));
+  EXPECT_EQ(test::ReadFileBytes(out / "index.html"),
+            RenderSummaryHtml(scenario_.summary, options_));
 }
 
 TEST_F(ReportWriterTest, JsonFormatWritesJsonFilesThatTheIndexNames) {
@@ -53,12 +55,12 @@ TEST_F(ReportWriterTest, JsonFormatWritesJsonFilesThatTheIndexNames) {
   ReportWriter writer(dir_.path(), options_);
   writer.WriteSummary(scenario_.summary);
   for (const core::HostReport& host : scenario_.hosts) writer.WriteHost(host);
-  const auto index = nlohmann::json::parse(testing::ReadFile(dir_.path() / "index.json"));
+  const auto index = nlohmann::json::parse(test::ReadFileBytes(dir_.path() / "index.json"));
   ASSERT_EQ(index["hosts"].size(), 3u);
   for (const auto& host : index["hosts"]) {
     const std::filesystem::path file = dir_.path() / host["file"].get<std::string>();
     ASSERT_TRUE(std::filesystem::exists(file)) << file;
-    EXPECT_EQ(nlohmann::json::parse(testing::ReadFile(file))["host"]["ip"], host["ip"]);
+    EXPECT_EQ(nlohmann::json::parse(test::ReadFileBytes(file))["host"]["ip"], host["ip"]);
   }
 }
 
@@ -70,7 +72,7 @@ TEST_F(ReportWriterTest, RewritingReplacesFilesAndLeavesNoTemporaryFiles) {
   options_.generated_at += 60;
   ReportWriter writer(dir_.path(), options_);
   writer.WriteSummary(scenario_.summary);
-  EXPECT_THAT(testing::ReadFile(dir_.path() / "index.html"), HasSubstr("13:54 UTC"));
+  EXPECT_THAT(test::ReadFileBytes(dir_.path() / "index.html"), HasSubstr("13:54 UTC"));
   EXPECT_EQ(Listing(), (std::vector<std::string>{"hosts", "index.html"}));
 }
 

@@ -9,11 +9,12 @@
 
 #include "reports/report_writer.hpp"
 #include "tests/reports/scenario.hpp"
+#include "tests/support/temp_dir.hpp"
 
 int main(int argc, char** argv) {
   using namespace ttmtrack::reports;
   const int hosts = argc > 1 ? std::stoi(argv[1]) : 5000;
-  testing::TempDir temp;
+  ttmtrack::test::TempDir temp;
   const std::filesystem::path out = argc > 2 ? std::filesystem::path(argv[2]) : temp.path();
   ReportOptions options = testing::FixedOptions();
   if (argc > 3 && std::string(argv[3]) == "json") options.format = ReportFormat::kJson;

@@ -1,11 +1,5 @@
 #include "tests/reports/scenario.hpp"
 
-#include <stdlib.h>
-
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
-
 namespace ttmtrack::reports::testing {
 namespace {
 
@@ -149,24 +143,6 @@ ReportOptions FixedOptions() {
   options.generated_at = kGeneratedAt;
   options.tool_version = "0.1.0-test";
   return options;
-}
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "ttmtrack-reports-XXXXXX");
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 }  // namespace ttmtrack::reports::testing

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -33,21 +32,5 @@ inline constexpr char kHostileText[] = "<script>alert(1)</script> \"double\" 'si
 
 // 2026-03-10 13:53:00 UTC, the fixed generation time of FixedOptions.
 inline constexpr std::int64_t kGeneratedAt = 1773150780;
-
-// A fresh folder under the system's temporary folder, removed with everything in it when the
-// object goes out of scope.
-class TempDir {
- public:
-  TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir();
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-std::string ReadFile(const std::filesystem::path& path);
 
 }  // namespace ttmtrack::reports::testing

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/scenarios/scenario_table.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::scenarios {
 namespace {

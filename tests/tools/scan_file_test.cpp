@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
-#include "tests/tools/support/process_runner.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/tools/support/xml_probe.hpp"
 
 namespace ttmtrack::scangen {

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include "tests/support/temp_dir.hpp"
+
 namespace ttmtrack::nasl {
 namespace {
 
@@ -31,21 +33,13 @@ CliRun Cli(const std::vector<std::string>& args) {
 
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ttm-nasl-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::string Write(const std::string& name, const std::string& text) {
-    const fs::path p = dir_ / name;
+    const fs::path p = dir_.path() / name;
     std::ofstream(p) << text;
     return p.string();
   }
 
-  fs::path dir_;
+  test::TempDir dir_;
 };
 
 const char* const kPlugin =
@@ -70,7 +64,7 @@ TEST_F(CliTest, CheckPrintsEveryFailingFileWithLineAndColumn) {
   EXPECT_EQ(r.code, 65);
   EXPECT_NE(r.err.find(bad + ":2:7: syntax error"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(worse + ":1:5: unterminated string"), std::string::npos) << r.err;
-  EXPECT_EQ(Cli({"check", (dir_ / "missing.nasl").string()}).code, 65);
+  EXPECT_EQ(Cli({"check", (dir_.path() / "missing.nasl").string()}).code, 65);
 }
 
 TEST_F(CliTest, RunPrintsOneJsonObject) {
@@ -102,7 +96,7 @@ TEST_F(CliTest, RunWithoutTheRequiredPortIsNotScheduledButSucceeds) {
 
 TEST_F(CliTest, RunExitCodes) {
   EXPECT_EQ(Cli({"run", "--profile", "openvas", Write("bad.nasl", "x = ;")}).code, 65);
-  EXPECT_EQ(Cli({"run", "--profile", "openvas", (dir_ / "none.nasl").string()}).code, 66);
+  EXPECT_EQ(Cli({"run", "--profile", "openvas", (dir_.path() / "none.nasl").string()}).code, 66);
   EXPECT_EQ(Cli({"run", "--profile", "zap", Write("a.nasl", "x = 1;")}).code, 64);
   EXPECT_EQ(Cli({"run", "--profile", "openvas", "--kb", "nonsense", Write("b.nasl", "")}).code, 64);
   EXPECT_EQ(Cli({"run", Write("c.nasl", "")}).code, 64);  // --profile is required
@@ -112,7 +106,7 @@ TEST_F(CliTest, RunExitCodes) {
 
 TEST_F(CliTest, RealBinaryChecksAndRuns) {
   const auto bad = Write("bad.nasl", "a = 1;\nb = 2\nc = 3;\n");
-  const std::string err = (dir_ / "err.txt").string();
+  const std::string err = (dir_.path() / "err.txt").string();
   const int status =
       std::system((std::string(TTMTRACK_NASL_CLI) + " check " + bad + " 2> " + err).c_str());
   ASSERT_TRUE(WIFEXITED(status));
@@ -123,7 +117,7 @@ TEST_F(CliTest, RealBinaryChecksAndRuns) {
   EXPECT_EQ(line.rfind(bad + ":2:6: syntax error: missing ';'", 0), 0u) << line;
 
   const auto plugin = Write("p.nasl", kPlugin);
-  const std::string out = (dir_ / "out.json").string();
+  const std::string out = (dir_.path() / "out.json").string();
   const int ran =
       std::system((std::string(TTMTRACK_NASL_CLI) +
                    " run --profile openvas --kb Ports/tcp/5010=1 " + plugin + " > " + out)

@@ -13,7 +13,7 @@
 #include <Poco/Process.h>
 #include <gtest/gtest.h>
 
-#include "child_process.hpp"
+#include "fake_server_process.hpp"
 #include "nasl/fake_server/server_command_line.hpp"
 
 namespace ttmtrack::nasl::testing {
@@ -22,7 +22,7 @@ namespace {
 const std::string kServer = TTM_FAKE_SERVER_BIN;
 
 TEST(FakeServerCliTest, HelpListsEveryModeAndExitsZero) {
-  const ProcessResult r = RunProcess(kServer, {"--help"});
+  const test::ProcessResult r = test::RunProcess({kServer, "--help"}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0);
   for (const char* mode : {"ttm", "http", "ssh", "smtp", "echo", "silent", "close"}) {
     EXPECT_NE(r.out.find(std::string("  ") + mode + " "), std::string::npos) << mode;
@@ -31,17 +31,19 @@ TEST(FakeServerCliTest, HelpListsEveryModeAndExitsZero) {
 }
 
 TEST(FakeServerCliTest, UnknownModeIsAUsageError) {
-  const ProcessResult r = RunProcess(kServer, {"--port", "0", "--mode", "telnet"});
+  const test::ProcessResult r =
+      test::RunProcess({kServer, "--port", "0", "--mode", "telnet"}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 64);
   EXPECT_NE(r.err.find("telnet"), std::string::npos) << r.err;
 }
 
 TEST(FakeServerCliTest, MissingPortIsAUsageError) {
-  EXPECT_EQ(RunProcess(kServer, {"--mode", "ttm"}).exit_code, 64);
+  EXPECT_EQ(test::RunProcess({kServer, "--mode", "ttm"}, {.time_limit = kRunLimit}).exit_code, 64);
 }
 
 TEST(FakeServerCliTest, HostNameAsBindAddressIsAUsageError) {
-  const ProcessResult r = RunProcess(kServer, {"--port", "0", "--bind", "localhost"});
+  const test::ProcessResult r =
+      test::RunProcess({kServer, "--port", "0", "--bind", "localhost"}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 64);
 }
 
@@ -60,7 +62,8 @@ TEST(FakeServerCliTest, BusyPortExitsWithIoErrorNamingThePort) {
   FakeServerProcess first(kServer, "silent");
   const auto port = first.Start();
   ASSERT_TRUE(port) << first.error();
-  const ProcessResult r = RunProcess(kServer, {"--port", std::to_string(*port)});
+  const test::ProcessResult r =
+      test::RunProcess({kServer, "--port", std::to_string(*port)}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 74);
   EXPECT_NE(r.err.find(std::to_string(*port)), std::string::npos) << r.err;
 }

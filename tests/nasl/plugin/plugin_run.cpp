@@ -1,5 +1,7 @@
 #include "plugin_run.hpp"
 
+#include "fake_server_process.hpp"
+
 namespace ttmtrack::nasl::testing {
 namespace {
 
@@ -27,7 +29,10 @@ std::vector<std::string> Arguments(const PluginRunRequest& request) {
 
 PluginRun RunPlugin(const PluginRunRequest& request) {
   PluginRun run;
-  run.process = RunProcess(TTM_NASL_BIN, Arguments(request), std::chrono::seconds(60));
+  std::vector<std::string> argv = {TTM_NASL_BIN};
+  const std::vector<std::string> args = Arguments(request);
+  argv.insert(argv.end(), args.begin(), args.end());
+  run.process = test::RunProcess(argv, {.time_limit = kRunLimit});
   try {
     run.doc = nlohmann::json::parse(run.process.out);
     if (!run.doc.is_object()) run.parse_error = "not a JSON object";

@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "child_process.hpp"
+#include "fake_server_process.hpp"
 #include "plugin_run.hpp"
 
 namespace ttmtrack::nasl::testing {

@@ -157,9 +157,9 @@ TEST(TtmCmdDetectFileTest, EveryNaslFileInNaslParses) {
     }
   }
   ASSERT_FALSE(files.empty());
-  std::vector<std::string> args = {"check"};
+  std::vector<std::string> args = {TTM_NASL_BIN, "check"};
   args.insert(args.end(), files.begin(), files.end());
-  const ProcessResult r = RunProcess(TTM_NASL_BIN, args);
+  const test::ProcessResult r = test::RunProcess(args, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
@@ -176,10 +176,11 @@ TEST(TtmCmdDetectFileTest, CheckRejectsTheEditedPluginWithALineNumber) {
   const std::size_t line =
       1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
   source.erase(at + 9, 1);
-  TempDir dir;
+  test::TempDir dir;
   const fs::path broken = dir.path() / "broken.nasl";
   std::ofstream(broken) << source;
-  const ProcessResult r = RunProcess(TTM_NASL_BIN, {"check", broken.string()});
+  const test::ProcessResult r =
+      test::RunProcess({TTM_NASL_BIN, "check", broken.string()}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 65);
   const std::string where = broken.string() + ":";
   const std::string all = r.out + r.err;

@@ -19,7 +19,7 @@ test::ProcessResult TtmtrackCli::Run(const std::vector<std::string>& args) const
   std::vector<std::string> argv = {TTMTRACK_BIN_PATH, "--db", "t.db"};
   argv.insert(argv.end(), args.begin(), args.end());
   // TTMTRACK_DB must not leak in from the developer's shell; --db wins anyway, but be explicit.
-  return test::RunProcess(argv, {"TTMTRACK_DB=", "TZ=Asia/Tokyo"}, dir_);
+  return test::RunProcess(argv, {.env = {"TTMTRACK_DB=", "TZ=Asia/Tokyo"}, .cwd = dir_});
 }
 
 std::string TtmtrackCli::Output(const std::vector<std::string>& args) const {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/tools/support/process_runner.hpp"
+#include "tests/support/child_process.hpp"
 
 namespace ttmtrack::scenarios {
 

@@ -3,46 +3,29 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-// Helpers for the plugin tests: run real executables (ttm-nasl, ttm-fake-server, the feed
-// install script, sha256sum) and keep a fake server alive for the length of a test.
+#include "tests/support/child_process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+// Helpers for the plugin tests: keep a fake server alive for the length of a test. The real
+// executables (ttm-nasl, ttm-fake-server, the feed install script, sha256sum) run through the
+// shared test::RunProcess.
 namespace ttmtrack::nasl::testing {
 
-struct ProcessResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-  bool timed_out = false;
-};
-
-// Runs `command` with `args` to completion, capturing stdout and stderr (read concurrently,
-// so a chatty child never blocks). Kills the child when `limit` passes (timed_out = true).
-ProcessResult RunProcess(const std::string& command, const std::vector<std::string>& args,
-                         std::chrono::milliseconds limit = std::chrono::seconds(60));
-
-// A temporary directory removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+// How long the plugin tests let a child run before killing it: a hung runner fails its own
+// test instead of waiting for the whole binary's ctest timeout.
+inline constexpr std::chrono::milliseconds kRunLimit = std::chrono::seconds(60);
 
 // True when nothing listens on 127.0.0.1:`port`, so a fake server can bind it right now.
 bool PortIsFree(std::uint16_t port);
 
 // A ttm-fake-server child process. Start() launches it with --port/--mode/--port-file, waits
 // for the port file and returns the port; the destructor sends SIGTERM and waits (and kills it
-// if it does not stop within 5 s).
+// if it does not stop within 5 s). Start throws std::runtime_error when the binary cannot be
+// started at all. Not copyable; thread-compatible.
 class FakeServerProcess {
  public:
   FakeServerProcess(std::string binary, std::string mode, std::uint16_t port = 0,
@@ -60,19 +43,17 @@ class FakeServerProcess {
   const std::string& stderr_text() const { return stderr_; }
   const std::string& error() const { return error_; }
   const std::filesystem::path& port_file() const { return port_file_; }
-  long pid() const { return pid_; }
+  long pid() const { return child_ ? static_cast<long>(child_->pid()) : -1; }
 
  private:
-  std::string binary_;
-  std::vector<std::string> args_;
-  TempDir dir_;
+  test::TempDir dir_;
   std::filesystem::path port_file_;
+  std::vector<std::string> argv_;
   std::string error_;
   std::string stderr_;
   int exit_code_ = -1;
-  long pid_ = -1;
-  struct Handle;
-  std::unique_ptr<Handle> handle_;
+  bool stopped_ = false;  // Terminate has nothing left to do: the server exited or was stopped
+  std::optional<test::ChildProcess> child_;
 };
 
 }  // namespace ttmtrack::nasl::testing

@@ -2,14 +2,10 @@
 
 #include <algorithm>
 
+#include "core/ascii_text.hpp"
+
 namespace ttmtrack::core {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [&](char x, char y) { return fold(x) == fold(y); });
-}
 
 bool ListsFamily(const std::vector<std::string>& families, std::string_view family) {
   return std::any_of(families.begin(), families.end(),

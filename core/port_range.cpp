@@ -1,30 +1,9 @@
 #include "core/port_range.hpp"
 
-#include <cctype>
+#include "core/ascii_text.hpp"
 
 namespace ttmtrack::core {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // A decimal port 1..65535; digits only, so "+5", "0x10" and "5e3" are rejected.
 std::optional<std::uint16_t> ParsePort(std::string_view text) {

@@ -2,27 +2,11 @@
 
 #include <algorithm>
 
+#include "core/ascii_text.hpp"
 #include "core/detection_constants.hpp"
 
 namespace ttmtrack::core {
 namespace {
-
-// ASCII-only folding on purpose: locale-dependent folding would make matching depend on the
-// machine, and the needles are ASCII.
-char FoldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
-  if (needle.empty()) return false;  // an empty needle would match everything
-  const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                              [](char a, char b) { return FoldAscii(a) == FoldAscii(b); });
-  return it != haystack.end();
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return FoldAscii(x) == FoldAscii(y);
-         });
-}
 
 RuleKind IdKindFor(ScanFormat format) {
   return format == ScanFormat::kNessusV2 ? RuleKind::kNessusId : RuleKind::kOid;

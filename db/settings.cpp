@@ -1,9 +1,8 @@
 #include "db/settings.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <optional>
 
+#include "core/ascii_text.hpp"
 #include "core/error.hpp"
 
 namespace ttmtrack::db {
@@ -11,23 +10,6 @@ namespace {
 
 constexpr std::string_view kAssume = "assume";
 constexpr std::string_view kStrict = "strict";
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 std::optional<int> Digits(std::string_view text) {
   if (text.empty() || text.size() > 2) return std::nullopt;
@@ -42,7 +24,7 @@ std::optional<int> Digits(std::string_view text) {
 // "Z", "UTC", "+2", "-05", "+0530", "+05:30" → "+HH:MM"; nullopt when not an offset within
 // the ±14:00 that real zones use.
 std::optional<std::string> CanonicalOffset(std::string_view text) {
-  const std::string lower = Lower(text);
+  const std::string lower = core::ToLower(text);
   if (lower == "z" || lower == "utc" || lower == "0") return "+00:00";
   if (text.size() < 2 || (text[0] != '+' && text[0] != '-')) return std::nullopt;
   const char sign = text[0];
@@ -102,9 +84,9 @@ const SettingDefinition* FindSetting(std::string_view key) {
 }
 
 std::string CanonicalSettingValue(const SettingDefinition& definition, std::string_view value) {
-  const std::string_view trimmed = Trim(value);
+  const std::string_view trimmed = core::Trim(value);
   if (definition.allowed == "assume|strict") {
-    const std::string lower = Lower(trimmed);
+    const std::string lower = core::ToLower(trimmed);
     if (lower == kAssume || lower == kStrict) return lower;
   } else if (auto offset = CanonicalOffset(trimmed)) {
     return *offset;

@@ -6,16 +6,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii_text.hpp"
+
 namespace ttmtrack::importer {
 
 // Small string helpers shared by the format readers. Pure functions, no allocation beyond the
 // returned values.
 
-// `text` without leading and trailing ASCII whitespace.
-std::string_view Trim(std::string_view text);
-// ASCII lower-case copy (protocols, threat labels); other bytes unchanged.
-std::string ToLower(std::string_view text);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+using core::EqualsIgnoreCase;
+using core::ToLower;
+using core::Trim;
 // A whole decimal number 0..65535 with nothing else around it (no sign, no spaces).
 std::optional<std::uint16_t> ParsePortNumber(std::string_view text);
 // A whole non-negative decimal integer of at most 18 digits.

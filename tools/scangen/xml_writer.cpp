@@ -47,6 +47,18 @@ std::size_t AllowedSequenceLength(std::string_view s) {
   return length;
 }
 
+// Appends the character `text` starts with when XML allows it, else U+FFFD; returns how many
+// bytes of `text` it consumed.
+std::size_t AppendCharacterOrReplacement(std::string& out, std::string_view text) {
+  const std::size_t length = AllowedSequenceLength(text);
+  if (length == 0) {
+    out += kReplacement;
+    return 1;
+  }
+  out.append(text.substr(0, length));
+  return length;
+}
+
 // Shared by text and attribute escaping: runs of bytes that need nothing are appended in one go.
 template <bool kAttribute>
 void AppendEscaped(std::string& out, std::string_view text) {
@@ -98,14 +110,7 @@ void AppendEscaped(std::string& out, std::string_view text) {
         continue;
       default: break;
     }
-    const std::size_t length = AllowedSequenceLength(text.substr(i));
-    if (length == 0) {
-      out += kReplacement;
-      ++i;
-    } else {
-      out.append(text.substr(i, length));
-      i += length;
-    }
+    i += AppendCharacterOrReplacement(out, text.substr(i));
   }
 }
 
@@ -122,14 +127,7 @@ std::string XmlRoundTrip(std::string_view text) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    const std::size_t length = AllowedSequenceLength(text.substr(i));
-    if (length == 0) {
-      out += kReplacement;
-      ++i;
-    } else {
-      out.append(text.substr(i, length));
-      i += length;
-    }
+    i += AppendCharacterOrReplacement(out, text.substr(i));
   }
   return out;
 }

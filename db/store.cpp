@@ -63,8 +63,9 @@ LifecycleCounts CountChanges(sqlite::Database& db, std::int64_t scan_id,
 
 Store::Impl::Impl(const std::string& path, Store::Options opts)
     : db(path), options(std::move(opts)) {
-  // Recomputation reads every outcome row; with SQLite's default 2 MiB page cache a large
-  // database is re-read from the OS page by page. The size is a ceiling, not an allocation.
+  // A ceiling, not an allocation, and the main term of this process's memory: it keeps memory
+  // flat however large an export or the database is. A larger cache speeds up only the full
+  // recomputations (docs/verification.md, "Recomputation cost"), not imports.
   db.Exec("PRAGMA cache_size = " + std::to_string(-std::max(options.page_cache_kib, 256)));
   const int version = schema::CurrentVersion(db);
   schema::RefuseNewer(db, version);

@@ -37,4 +37,5 @@ echo "== ttmtrack --db $db report --out $out --trusted-net 10.20.0.0/16"
 "$ttmtrack" --db "$db" report --out "$out" --trusted-net 10.20.0.0/16
 echo
 echo "Open $out/index.html in a browser. The database is $db: try"
-echo "  $ttmtrack --db $db history <IP>     $ttmtrack --db $db detections"
+echo "  $ttmtrack --db $db history <IP>"
+echo "  $ttmtrack --db $db detections"

@@ -59,7 +59,7 @@ RecomputeStats LifecycleRecomputer::RunAll(RulesChanged rules_changed) {
   if (rules_changed == RulesChanged::kYes) RematchDetections(rules);
   SyncExposures();
   JudgeScans(rules);
-  for (const ExposureRow& row : LoadExposures()) ProcessExposure(row);
+  ForEachExposure([this](const ExposureRow& row) { ProcessExposure(row); });
   return stats_;
 }
 
@@ -213,26 +213,44 @@ void LifecycleRecomputer::StoreJudgements() {
   }
 }
 
-std::vector<ExposureRow> LifecycleRecomputer::LoadExposures() {
-  auto select = db_.Prepare(
+void LifecycleRecomputer::ForEachExposure(const std::function<void(const ExposureRow&)>& process) {
+  // In batches by key, so memory does not follow the number of exposures, and no statement
+  // reads the exposures table while `process` updates it.
+  constexpr std::int64_t kBatch = 4096;
+  auto first = db_.Prepare(
       "SELECT id, ip, port, protocol, state, first_seen, last_seen, last_checked, "
-      "verified_by_scan_id FROM exposures ORDER BY ip, port, protocol");
-  std::vector<ExposureRow> rows;
-  while (select.Step()) {
-    ExposureRow row;
-    row.id = select.Int64(0);
-    row.ip = select.Text(1);
-    row.port = static_cast<std::uint16_t>(select.Int(2));
-    row.protocol = select.Text(3);
-    row.state = select.Text(4);
-    row.first_seen = select.OptionalInt64(5);
-    row.last_seen = select.OptionalInt64(6);
-    row.last_checked = select.OptionalInt64(7);
-    row.verified_by = select.OptionalInt64(8);
-    rows.push_back(std::move(row));
+      "verified_by_scan_id FROM exposures ORDER BY ip, port, protocol LIMIT ?1");
+  auto next = db_.Prepare(
+      "SELECT id, ip, port, protocol, state, first_seen, last_seen, last_checked, "
+      "verified_by_scan_id FROM exposures WHERE (ip, port, protocol) > (?2, ?3, ?4) "
+      "ORDER BY ip, port, protocol LIMIT ?1");
+  std::vector<ExposureRow> batch;
+  sqlite::Statement* select = &first;
+  while (true) {
+    select->Bind(1, kBatch);
+    if (!batch.empty()) {
+      const ExposureRow& last = batch.back();
+      select->Bind(2, last.ip).Bind(3, static_cast<std::int64_t>(last.port)).Bind(4, last.protocol);
+    }
+    batch.clear();
+    while (select->Step()) {
+      ExposureRow& row = batch.emplace_back();
+      row.id = select->Int64(0);
+      row.ip = select->Text(1);
+      row.port = static_cast<std::uint16_t>(select->Int(2));
+      row.protocol = select->Text(3);
+      row.state = select->Text(4);
+      row.first_seen = select->OptionalInt64(5);
+      row.last_seen = select->OptionalInt64(6);
+      row.last_checked = select->OptionalInt64(7);
+      row.verified_by = select->OptionalInt64(8);
+    }
+    select->Reset();
+    stats_.exposures += static_cast<std::int64_t>(batch.size());
+    for (const ExposureRow& row : batch) process(row);
+    if (static_cast<std::int64_t>(batch.size()) < kBatch) return;
+    select = &next;
   }
-  stats_.exposures = static_cast<std::int64_t>(rows.size());
-  return rows;
 }
 
 void LifecycleRecomputer::LoadHostFacts(const std::string& ip) {

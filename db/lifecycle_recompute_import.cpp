@@ -127,13 +127,13 @@ RecomputeStats LifecycleRecomputer::RunAfterImport(std::int64_t scan_id) {
   const std::size_t scan = ScanIndex(scan_id);
   const bool scan_is_last = scan + 1 == templates_.size();
   LoadScanFacts(scan_id);
-  for (const ExposureRow& row : LoadExposures()) {
+  ForEachExposure([&](const ExposureRow& row) {
     if (row.id > last_old) {
       ProcessExposure(row);
     } else {
       DecideInNewScan(row, scan, scan_is_last);
     }
-  }
+  });
   return stats_;
 }
 

@@ -5,6 +5,7 @@
 // lifecycle_recompute_import.cpp (one new scan).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -60,7 +61,8 @@ class LifecycleRecomputer {
   void JudgeScans(const std::vector<core::Rule>& rules);
   core::PluginJudgement Judge(const sqlite::Statement& scan, const std::vector<core::Rule>& rules);
   void StoreJudgements();
-  std::vector<ExposureRow> LoadExposures();
+  // Every exposure, in (ip, port, protocol) order.
+  void ForEachExposure(const std::function<void(const ExposureRow&)>& process);
   bool AnyScanNeedsProbes() const;
   void LoadHostFacts(const std::string& ip);
   void ProcessExposure(const ExposureRow& row);

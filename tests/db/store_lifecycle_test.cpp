@@ -453,5 +453,38 @@ TEST(StoreLifecycleAssumptionTest, RecomputingAgainWritesNothing) {
   EXPECT_EQ(testing::DumpDatabase(path), before);
 }
 
+// The recomputation reads exposures in batches of 4096 by (ip, port, protocol); 3000 hosts with
+// three ports each put batch boundaries between two ports of one host.
+TEST(StoreLifecycleScaleTest, ExposuresBeyondOneReadBatchAreAllDecided) {
+  test::TempDir dir;
+  const std::string path = dir.File("many.db");
+  Store store(path);
+  constexpr int kHosts = 3000;
+  constexpr std::uint16_t kPorts[] = {5010, 10200, 15000};
+  FakeScan first = NessusScan("many-1", 1000);
+  FakeScan second = NessusScan("many-2", 2000);
+  for (int i = 0; i < kHosts; ++i) {
+    const std::string ip = "10.9." + std::to_string(i / 256) + "." + std::to_string(i % 256);
+    first.Host(ip);
+    second.Host(ip);
+    for (const std::uint16_t port : kPorts) {
+      first.Detect(ip, port);
+      if (port == 10200) second.Detect(ip, port);  // the one listener left open everywhere
+    }
+  }
+  store.ImportScan("many-1", first.Reader());
+  store.ImportScan("many-2", second.Reader());
+
+  const std::vector<core::Exposure> exposures = store.ListExposures();
+  ASSERT_EQ(exposures.size(), 3u * kHosts);
+  for (const core::Exposure& e : exposures) {
+    EXPECT_EQ(e.state, e.port == 10200 ? ExposureState::kOpen : ExposureState::kFixed)
+        << e.ip << ":" << e.port;
+  }
+  const std::string before = testing::DumpDatabase(path);
+  store.RecomputeLifecycle();
+  EXPECT_EQ(testing::DumpDatabase(path), before);
+}
+
 }  // namespace
 }  // namespace ttmtrack::db

@@ -34,8 +34,10 @@
 //       nor verified_by.
 //   I5  Only `absent` makes an exposure fixed, and `absent` requires every coverage check to
 //       pass, on a fact from the export or on an assumption the policy allows.
-//   I6  Every assumption taken is written into Outcome::assumption; under a strict policy an
-//       unknown fact gives not-covered (coverage-unknown) instead of an assumption.
+//   I6  Every assumption an absent outcome rests on is written into Outcome::assumption; a
+//       not-covered outcome rests on none (it would be not-covered whatever the assumed fact),
+//       so it records none. Under a strict policy an unknown fact gives not-covered
+//       (coverage-unknown) instead of an assumption.
 //   I7  Replay orders outcomes by (scan time, scan sha256) only, so the same set of scans gives
 //       the same state, dates and timeline in any import order.
 //   I8  An absent outcome before the first detection changes nothing.
@@ -77,7 +79,7 @@ struct Decision {
     outcome.kind = kind;
     outcome.reason = reason;
     outcome.basis = JoinFacts(facts);
-    outcome.assumption = JoinFacts(assumptions);
+    if (kind == OutcomeKind::kAbsent) outcome.assumption = JoinFacts(assumptions);  // I6
     return std::move(outcome);
   }
 };

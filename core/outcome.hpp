@@ -31,7 +31,8 @@ struct Outcome {
   OutcomeKind kind = OutcomeKind::kNotCovered;
   NotCoveredReason reason = NotCoveredReason::kNone;
   // Human-readable assumptions the decision rests on, e.g. "plugin assumed enabled: GVM reports
-  // carry no scan configuration". Empty when every fact came from the export.
+  // carry no scan configuration". Empty when every fact came from the export, and for every
+  // outcome but absent (I6).
   std::string assumption;
   // Human-readable facts from the export the decision rests on, e.g. "host scan completed;
   // plugin_set lists 9564501; port 5010/tcp is inside the scanned range 1-65535". Empty for

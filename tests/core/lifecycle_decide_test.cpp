@@ -126,6 +126,18 @@ const DecideCase kDecideCases[] = {
      NotCoveredReason::kNone,
      "host scan assumed complete",
      ""},
+    // I6: a not-covered outcome rests on no assumption, even one taken before the check that
+    // failed.
+    {"AssumedCompletionIsNotRecordedWhenThePluginWasDisabled",
+     With([](auto& o) {
+       o.host_completion = HostCompletion::kUnknown;
+       o.plugin_enabled = {Knowledge::kNo, "the scan's plugin_set does not include 9564501"};
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kPluginNotEnabled,
+     "",
+     "does not include 9564501"},
     {"UnknownCompletionUnderStrictIsCoverageUnknown",
      With([](auto& o) { o.host_completion = HostCompletion::kUnknown; }),
      {kAssume, kAssume, kStrict},

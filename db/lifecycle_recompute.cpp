@@ -217,13 +217,12 @@ void LifecycleRecomputer::ForEachExposure(const std::function<void(const Exposur
   // In batches by key, so memory does not follow the number of exposures, and no statement
   // reads the exposures table while `process` updates it.
   constexpr std::int64_t kBatch = 4096;
-  auto first = db_.Prepare(
+  const std::string select_from =
       "SELECT id, ip, port, protocol, state, first_seen, last_seen, last_checked, "
-      "verified_by_scan_id FROM exposures ORDER BY ip, port, protocol LIMIT ?1");
-  auto next = db_.Prepare(
-      "SELECT id, ip, port, protocol, state, first_seen, last_seen, last_checked, "
-      "verified_by_scan_id FROM exposures WHERE (ip, port, protocol) > (?2, ?3, ?4) "
-      "ORDER BY ip, port, protocol LIMIT ?1");
+      "verified_by_scan_id FROM exposures ";
+  const std::string in_key_order = " ORDER BY ip, port, protocol LIMIT ?1";
+  auto first = db_.Prepare(select_from + in_key_order);
+  auto next = db_.Prepare(select_from + "WHERE (ip, port, protocol) > (?2, ?3, ?4)" + in_key_order);
   std::vector<ExposureRow> batch;
   sqlite::Statement* select = &first;
   while (true) {

@@ -19,7 +19,7 @@
 namespace ttmtrack::nasl::testing {
 namespace {
 
-const std::string kServer = TTM_FAKE_SERVER_BIN;
+const std::string kServer = TTMTRACK_FAKE_SERVER_PATH;
 
 TEST(FakeServerCliTest, HelpListsEveryModeAndExitsZero) {
   const test::ProcessResult r = test::RunProcess({kServer, "--help"}, {.time_limit = kRunLimit});

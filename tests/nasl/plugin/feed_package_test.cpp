@@ -13,8 +13,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kFeed = TTM_FEED_DIR;
-const fs::path kPlugin = TTM_PLUGIN_FILE;
+const fs::path kFeed = TTMTRACK_FEED_DIR;
+const fs::path kPlugin = TTMTRACK_PLUGIN_FILE;
 
 class FeedPackageTest : public ::testing::Test {
  protected:

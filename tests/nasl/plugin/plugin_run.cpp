@@ -29,7 +29,7 @@ std::vector<std::string> Arguments(const PluginRunRequest& request) {
 
 PluginRun RunPlugin(const PluginRunRequest& request) {
   PluginRun run;
-  std::vector<std::string> argv = {TTM_NASL_BIN};
+  std::vector<std::string> argv = {TTMTRACK_NASL_PATH};
   const std::vector<std::string> args = Arguments(request);
   argv.insert(argv.end(), args.begin(), args.end());
   run.process = test::RunProcess(argv, {.time_limit = kRunLimit});

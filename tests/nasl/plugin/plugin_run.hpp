@@ -16,7 +16,7 @@ struct PluginRunRequest {
   std::string profile;  // "openvas" or "nessus"
   std::vector<std::pair<std::string, std::string>> kb;
   std::vector<std::pair<std::string, std::string>> prefs;
-  std::string file = TTM_PLUGIN_FILE;
+  std::string file = TTMTRACK_PLUGIN_FILE;
   int timeout_ms = 2000;
 };
 

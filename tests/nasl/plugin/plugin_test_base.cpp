@@ -64,7 +64,7 @@ std::string PluginTestBase::report_text_argument() const {
 }
 
 std::uint16_t PluginTestBase::Serve(const std::string& mode, std::uint16_t port) {
-  servers_.push_back(std::make_unique<FakeServerProcess>(TTM_FAKE_SERVER_BIN, mode, port,
+  servers_.push_back(std::make_unique<FakeServerProcess>(TTMTRACK_FAKE_SERVER_PATH, mode, port,
                                                          std::vector<std::string>{"-v"}));
   const auto started = servers_.back()->Start();
   if (!started) {
@@ -80,7 +80,7 @@ bool PluginTestBase::TryServe(const std::string& mode, std::uint16_t port) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {
     if (PortIsFree(port)) {
-      auto candidate = std::make_unique<FakeServerProcess>(TTM_FAKE_SERVER_BIN, mode, port,
+      auto candidate = std::make_unique<FakeServerProcess>(TTMTRACK_FAKE_SERVER_PATH, mode, port,
                                                            std::vector<std::string>{"-v"});
       const auto started = candidate->Start();
       if (started && *started == port) {

@@ -151,13 +151,13 @@ INSTANTIATE_TEST_SUITE_P(BothScanners, TtmCmdDetectDescriptionTest,
 
 TEST(TtmCmdDetectFileTest, EveryNaslFileInNaslParses) {
   std::vector<std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(TTM_NASL_DIR)) {
+  for (const auto& entry : fs::recursive_directory_iterator(TTMTRACK_NASL_DIR)) {
     if (entry.is_regular_file() && entry.path().extension() == ".nasl") {
       files.push_back(entry.path().string());
     }
   }
   ASSERT_FALSE(files.empty());
-  std::vector<std::string> args = {TTM_NASL_BIN, "check"};
+  std::vector<std::string> args = {TTMTRACK_NASL_PATH, "check"};
   args.insert(args.end(), files.begin(), files.end());
   const test::ProcessResult r = test::RunProcess(args, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -166,7 +166,7 @@ TEST(TtmCmdDetectFileTest, EveryNaslFileInNaslParses) {
 TEST(TtmCmdDetectFileTest, CheckRejectsTheEditedPluginWithALineNumber) {
   // Drop the ';' that ends `exit(0)` in the description block: proof that `check` is no no-op
   // on this file, and that the error points at the right place.
-  std::ifstream in(TTM_PLUGIN_FILE);
+  std::ifstream in(TTMTRACK_PLUGIN_FILE);
   std::stringstream text;
   text << in.rdbuf();
   std::string source = text.str();
@@ -180,7 +180,7 @@ TEST(TtmCmdDetectFileTest, CheckRejectsTheEditedPluginWithALineNumber) {
   const fs::path broken = dir.path() / "broken.nasl";
   std::ofstream(broken) << source;
   const test::ProcessResult r =
-      test::RunProcess({TTM_NASL_BIN, "check", broken.string()}, {.time_limit = kRunLimit});
+      test::RunProcess({TTMTRACK_NASL_PATH, "check", broken.string()}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 65);
   const std::string where = broken.string() + ":";
   const std::string all = r.out + r.err;

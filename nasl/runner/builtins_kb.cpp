@@ -1,0 +1,131 @@
+// Knowledge-base and target built-ins: get_kb_item (with fork emulation), get_kb_list,
+// set_kb_item, replace_kb_item, get_port_state, get_host_ip and friends.
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "nasl/runner/builtin.hpp"
+#include "nasl/runner/interpreter.hpp"
+
+namespace ttmtrack::nasl::runner {
+namespace {
+
+Value FromKb(const KbValue& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return Value::Int(*i);
+  return Value::Data(std::get<std::string>(v));
+}
+
+Value FnGetKbItem(Interpreter& in, const CallArgs& args) {
+  const auto name = StrArg(args.Positional(0));
+  if (!name) return Value();
+  const auto value = in.session().KbItem(*name);
+  return value ? FromKb(*value) : Value();
+}
+
+Value FnGetKbList(Interpreter& in, const CallArgs& args) {
+  const auto pattern = StrArg(args.Positional(0));
+  if (!pattern) {
+    in.Error("get_kb_list() usage : get_kb_list(<NameOfItem>)");
+    return Value();
+  }
+  const auto items = in.session().kb().Match(*pattern);
+  if (items.empty()) return Value();
+  // Keys are KB names; a name with several values appears once per value (Array::repeated),
+  // as the original's hash chains hold one entry per value.
+  Array a;
+  for (const auto& [key, value] : items) {
+    if (a.named.count(key) == 0) {
+      a.named[key] = FromKb(value);
+    } else {
+      a.repeated.emplace_back(key, FromKb(value));
+    }
+  }
+  return Value::FromArray(std::move(a));
+}
+
+// set_kb_item / replace_kb_item(name:, value:). An integer value of -1 is refused, as in the
+// original (it is its "missing" marker).
+Value WriteKb(Interpreter& in, const CallArgs& args, bool replace) {
+  const char* fn = replace ? "replace_kb_item" : "set_kb_item";
+  const auto name = StrArg(args.Named("name"));
+  const Value value = args.Named("value");
+  if (!name) {
+    in.Error(std::string("Syntax error with ") + fn + "() [null name]");
+    return Value();
+  }
+  KbValue kb_value;
+  if (value.IsInt()) {
+    if (value.int_value() == -1) {
+      in.Error(std::string("Syntax error with ") + fn + "(" + *name + ") [value=-1]");
+      return Value();
+    }
+    kb_value = value.int_value();
+  } else if (value.IsString()) {
+    kb_value = value.str();
+  } else {
+    in.Error(std::string("Syntax error with ") + fn + "(" + *name + ") [null value]");
+    return Value();
+  }
+  if (replace) {
+    in.session().kb().Replace(*name, kb_value);
+  } else {
+    in.session().kb().Add(*name, kb_value);
+  }
+  in.session().RecordKbWrite(KbWrite{*name, kb_value, replace});
+  return Value();
+}
+
+Value FnSetKbItem(Interpreter& in, const CallArgs& a) { return WriteKb(in, a, false); }
+Value FnReplaceKbItem(Interpreter& in, const CallArgs& a) { return WriteKb(in, a, true); }
+
+// Open when the KB says so (Ports/tcp/N set to a non-zero value). The real scanners also
+// treat every port as open when no port scan ran; this runner does not (docs/nasl-runner.md).
+Value FnGetPortState(Interpreter& in, const CallArgs& args) {
+  const std::int64_t port = args.Positional(0).ToIntArg();
+  for (const auto& v : in.session().kb().Values("Ports/tcp/" + std::to_string(port))) {
+    if (const auto* i = std::get_if<std::int64_t>(&v); i == nullptr || *i != 0) {
+      return Value::Bool(true);
+    }
+  }
+  return Value::Bool(false);
+}
+
+Value FnGetHostIp(Interpreter& in, const CallArgs&) {
+  return Value::Data(in.session().options().target);
+}
+
+Value FnGetHostName(Interpreter& in, const CallArgs&) {
+  return Value::Data(in.session().options().target_name);
+}
+
+Value FnThisHost(Interpreter& in, const CallArgs&) {
+  return Value::Data(in.session().options().this_host);
+}
+
+Value FnIsLocalhost(Interpreter& in, const CallArgs&) {
+  const std::string& t = in.session().options().target;
+  return Value::Bool(t.rfind("127.", 0) == 0 || t == "::1");
+}
+
+Value FnSafeChecks(Interpreter&, const CallArgs&) { return Value::Bool(true); }
+
+}  // namespace
+
+void AddKbBuiltins(std::vector<BuiltinSpec>& out) {
+  const Availability kBoth = Availability::kBoth;
+  out.insert(out.end(), {
+                            {"get_kb_item", FnGetKbItem, kBoth},
+                            {"get_kb_list", FnGetKbList, kBoth},
+                            {"set_kb_item", FnSetKbItem, kBoth},
+                            {"replace_kb_item", FnReplaceKbItem, kBoth},
+                            {"get_port_state", FnGetPortState, kBoth},
+                            {"get_tcp_port_state", FnGetPortState, kBoth},
+                            {"get_host_ip", FnGetHostIp, kBoth},
+                            {"get_host_name", FnGetHostName, kBoth},
+                            {"this_host", FnThisHost, kBoth},
+                            {"islocalhost", FnIsLocalhost, kBoth},
+                            {"safe_checks", FnSafeChecks, kBoth},
+                        });
+}
+
+}  // namespace ttmtrack::nasl::runner

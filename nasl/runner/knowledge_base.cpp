@@ -1,0 +1,36 @@
+#include "nasl/runner/knowledge_base.hpp"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+
+namespace ttmtrack::nasl::runner {
+
+void KnowledgeBase::Add(const std::string& name, const KbValue& value) {
+  auto& values = items_[name];
+  if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+}
+
+void KnowledgeBase::Replace(const std::string& name, const KbValue& value) {
+  items_[name] = {value};
+}
+
+const std::vector<KbValue>& KnowledgeBase::Values(const std::string& name) const {
+  static const std::vector<KbValue> kNone;
+  const auto it = items_.find(name);
+  return it == items_.end() ? kNone : it->second;
+}
+
+std::vector<std::pair<std::string, KbValue>> KnowledgeBase::Match(
+    const std::string& pattern) const {
+  std::vector<std::pair<std::string, KbValue>> out;
+  const bool glob = pattern.find_first_of("*?[") != std::string::npos;
+  for (const auto& [name, values] : items_) {
+    const bool hit = glob ? fnmatch(pattern.c_str(), name.c_str(), 0) == 0 : name == pattern;
+    if (!hit) continue;
+    for (const auto& v : values) out.emplace_back(name, v);
+  }
+  return out;
+}
+
+}  // namespace ttmtrack::nasl::runner

@@ -27,6 +27,18 @@ std::int64_t CallArgs::IntOr(std::string_view name, std::int64_t fallback) const
   return v->ToIntArg();
 }
 
+std::vector<Value> CallArgs::Flattened() const {
+  std::vector<Value> out;
+  for (const auto& v : positional) {
+    if (v.IsArray()) {
+      v.array().ForEach([&](const Value&, const Value& e) { out.push_back(e); });
+    } else if (!v.IsNull()) {
+      out.push_back(v);
+    }
+  }
+  return out;
+}
+
 std::optional<std::string> StrArg(const Value& value) {
   if (value.IsNull() || value.IsArray()) return std::nullopt;
   return value.ToStr();

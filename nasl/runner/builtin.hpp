@@ -29,6 +29,9 @@ struct CallArgs {
   bool Has(std::string_view name) const { return Find(name) != nullptr; }
   // get_int_var_by_name: the named argument as an integer, or `fallback` when absent.
   std::int64_t IntOr(std::string_view name, std::int64_t fallback) const;
+  // The positional arguments with arrays flattened one level and NULLs skipped, as make_list()
+  // and the list-taking script_* calls (script_dependencies(make_list(...))) read them.
+  std::vector<Value> Flattened() const;
 };
 
 using BuiltinFn = Value (*)(Interpreter&, const CallArgs&);

@@ -1,5 +1,5 @@
-// Knowledge-base and target built-ins: get_kb_item (with fork emulation), get_kb_list,
-// set_kb_item, replace_kb_item, get_port_state, get_host_ip and friends.
+// Knowledge-base built-ins: get_kb_item (with fork emulation), get_kb_list, set_kb_item,
+// replace_kb_item and get_port_state.
 #include <string>
 #include <variant>
 #include <vector>
@@ -78,36 +78,11 @@ Value WriteKb(Interpreter& in, const CallArgs& args, bool replace) {
 Value FnSetKbItem(Interpreter& in, const CallArgs& a) { return WriteKb(in, a, false); }
 Value FnReplaceKbItem(Interpreter& in, const CallArgs& a) { return WriteKb(in, a, true); }
 
-// Open when the KB says so (Ports/tcp/N set to a non-zero value). The real scanners also
-// treat every port as open when no port scan ran; this runner does not (docs/nasl-runner.md).
+// The real scanners also treat every port as open when no port scan ran; this runner does
+// not (docs/nasl-runner.md).
 Value FnGetPortState(Interpreter& in, const CallArgs& args) {
-  const std::int64_t port = args.Positional(0).ToIntArg();
-  for (const auto& v : in.session().kb().Values("Ports/tcp/" + std::to_string(port))) {
-    if (const auto* i = std::get_if<std::int64_t>(&v); i == nullptr || *i != 0) {
-      return Value::Bool(true);
-    }
-  }
-  return Value::Bool(false);
+  return Value::Bool(in.session().kb().PortOpen(args.Positional(0).ToIntArg()));
 }
-
-Value FnGetHostIp(Interpreter& in, const CallArgs&) {
-  return Value::Data(in.session().options().target);
-}
-
-Value FnGetHostName(Interpreter& in, const CallArgs&) {
-  return Value::Data(in.session().options().target_name);
-}
-
-Value FnThisHost(Interpreter& in, const CallArgs&) {
-  return Value::Data(in.session().options().this_host);
-}
-
-Value FnIsLocalhost(Interpreter& in, const CallArgs&) {
-  const std::string& t = in.session().options().target;
-  return Value::Bool(t.rfind("127.", 0) == 0 || t == "::1");
-}
-
-Value FnSafeChecks(Interpreter&, const CallArgs&) { return Value::Bool(true); }
 
 }  // namespace
 
@@ -119,12 +94,6 @@ void AddKbBuiltins(std::vector<BuiltinSpec>& out) {
                             {"set_kb_item", FnSetKbItem, kBoth},
                             {"replace_kb_item", FnReplaceKbItem, kBoth},
                             {"get_port_state", FnGetPortState, kBoth},
-                            {"get_tcp_port_state", FnGetPortState, kBoth},
-                            {"get_host_ip", FnGetHostIp, kBoth},
-                            {"get_host_name", FnGetHostName, kBoth},
-                            {"this_host", FnThisHost, kBoth},
-                            {"islocalhost", FnIsLocalhost, kBoth},
-                            {"safe_checks", FnSafeChecks, kBoth},
                         });
 }
 

@@ -1,16 +1,15 @@
-// Socket built-ins over real TCP: open_sock_tcp, send, recv, recv_line, close. Argument
-// conventions of openvas-scanner's nasl_socket.c; timeouts given by the script are seconds.
+// Socket built-ins over real TCP: open_sock_tcp, send, recv, close. Argument conventions of
+// openvas-scanner's nasl_socket.c; timeouts given by the script are seconds.
 #include <string>
 #include <vector>
 
 #include "nasl/runner/builtin.hpp"
 #include "nasl/runner/interpreter.hpp"
+#include "nasl/runner/tcp_connection.hpp"
 
 namespace ttmtrack::nasl::runner {
 namespace {
 
-constexpr std::int64_t kEncapsAuto = 0;
-constexpr std::int64_t kEncapsIp = 1;
 // Reads bigger than this are refused: a plugin asking for more is a bug, not a probe.
 constexpr std::int64_t kMaxRead = 16 << 20;
 
@@ -34,15 +33,12 @@ Value FnOpenSockTcp(Interpreter& in, const CallArgs& args) {
     in.Error("open_sock_tcp(): missing port argument");
     return Value();
   }
-  const std::int64_t transport = args.IntOr("transport", kEncapsAuto);
-  if (transport != kEncapsAuto && transport != kEncapsIp) {
-    in.Error("open_sock_tcp(): TLS transports are not supported by this runner");
+  if (args.Has("transport")) {
+    in.Error("open_sock_tcp(): transport: is not supported by this runner (plain TCP only)");
     return Value();
   }
-  std::string error;
   auto connection =
-      TcpConnection::Connect(in.session().options().target, static_cast<int>(port.ToIntArg()),
-                             TimeoutMs(in, args), &error);
+      TcpConnection::Connect(in.session().options().target, port.ToIntArg(), TimeoutMs(in, args));
   // A closed or filtered port is an expected outcome: NULL, no error, as in the scanners.
   if (!connection) return Value();
   return Value::Int(in.session().AddSocket(std::move(connection)));
@@ -77,18 +73,6 @@ Value FnRecv(Interpreter& in, const CallArgs& args) {
   return data.empty() ? Value() : Value::Data(data);
 }
 
-Value FnRecvLine(Interpreter& in, const CallArgs& args) {
-  TcpConnection* c = SocketArg(in, args.Named("socket"), "recv_line");
-  const std::int64_t length = args.IntOr("length", -1);
-  if (c == nullptr) return Value();
-  if (length <= 0 || length > kMaxRead) {
-    in.Error("recv_line(): length: must be between 1 and " + std::to_string(kMaxRead));
-    return Value();
-  }
-  const std::string line = c->ReceiveLine(static_cast<std::size_t>(length), TimeoutMs(in, args));
-  return line.empty() ? Value() : Value::Data(line);
-}
-
 Value FnClose(Interpreter& in, const CallArgs& args) {
   const Value handle = args.Positional(0).IsNull() ? args.Named("socket") : args.Positional(0);
   if (handle.IsNull() || !in.session().CloseSocket(static_cast<int>(handle.ToIntArg()))) {
@@ -106,7 +90,6 @@ void AddNetworkBuiltins(std::vector<BuiltinSpec>& out) {
                             {"open_sock_tcp", FnOpenSockTcp, kBoth},
                             {"send", FnSend, kBoth},
                             {"recv", FnRecv, kBoth},
-                            {"recv_line", FnRecvLine, kBoth},
                             {"close", FnClose, kBoth},
                         });
 }

@@ -1,4 +1,4 @@
-// Regular-expression built-ins (ereg, egrep, ereg_replace, eregmatch) and split(), following
+// Regular-expression built-ins (ereg, ereg_replace) and split(), following
 // openvas-scanner's nasl_text_utils.c: POSIX extended syntax, `icase:` for REG_ICASE, NUL
 // bytes escaped unless `rnul: FALSE`, and ereg() looking only at the first line unless
 // `multiline: TRUE`.
@@ -49,22 +49,6 @@ Value FnEreg(Interpreter& in, const CallArgs& args) {
   return Value::Bool(call->re->Search(subject.c_str()));
 }
 
-// Every line (empty lines skipped) that matches, each followed by "\n".
-Value FnEgrep(Interpreter& in, const CallArgs& args) {
-  auto call = Prepare(in, args, "egrep", 0);
-  if (!call) return Value();
-  std::string out;
-  std::size_t pos = 0;
-  const std::string& s = call->subject;
-  while (pos < s.size()) {
-    const std::size_t end = std::min(s.find('\n', pos), s.size());
-    const std::string line = s.substr(pos, end - pos);
-    if (!line.empty() && call->re->Search(line.c_str())) out += line + "\n";
-    pos = end + 1;
-  }
-  return Value::Data(out);
-}
-
 Value FnEregReplace(Interpreter& in, const CallArgs& args) {
   const auto replace = StrArg(args.Named("replace"));
   if (!args.Has("pattern") || !replace) {
@@ -107,34 +91,6 @@ Value FnEregReplace(Interpreter& in, const CallArgs& args) {
   }
   if (pos < s.size()) out += s.substr(pos);
   return Value::Data(out);
-}
-
-Value FnEregmatch(Interpreter& in, const CallArgs& args) {
-  auto call = Prepare(in, args, "eregmatch", 0);
-  if (!call) return Value();
-  const std::string& s = call->subject;
-  std::vector<regmatch_t> m(kGroups);
-  Array a;
-  if (args.IntOr("find_all", 0) == 0) {
-    if (!call->re->Search(s.c_str(), &m)) return Value();
-    for (std::size_t i = 0; i < kGroups; ++i) {
-      if (m[i].rm_so < 0) continue;
-      a.indexed[static_cast<std::int64_t>(i)] = Value::Data(s.substr(
-          static_cast<std::size_t>(m[i].rm_so), static_cast<std::size_t>(m[i].rm_eo - m[i].rm_so)));
-    }
-    return Value::FromArray(std::move(a));
-  }
-  std::size_t pos = 0;
-  std::int64_t index = 0;
-  while (pos <= s.size() && call->re->Search(s.c_str() + pos, &m)) {
-    for (std::size_t i = 0; i < kGroups && m[i].rm_so >= 0; ++i) {
-      a.indexed[index++] = Value::Data(s.substr(pos + static_cast<std::size_t>(m[i].rm_so),
-                                                static_cast<std::size_t>(m[i].rm_eo - m[i].rm_so)));
-    }
-    // An empty match would loop forever in the original; step over one byte instead.
-    pos += m[0].rm_eo > 0 ? static_cast<std::size_t>(m[0].rm_eo) : 1;
-  }
-  return Value::FromArray(std::move(a));
 }
 
 // split(str, sep: s, keep: TRUE): pieces ending with the separator (kept unless keep: FALSE);
@@ -181,9 +137,7 @@ void AddRegexBuiltins(std::vector<BuiltinSpec>& out) {
   const Availability kBoth = Availability::kBoth;
   out.insert(out.end(), {
                             {"ereg", FnEreg, kBoth},
-                            {"egrep", FnEgrep, kBoth},
                             {"ereg_replace", FnEregReplace, kBoth},
-                            {"eregmatch", FnEregmatch, kBoth},
                             {"split", FnSplit, kBoth},
                         });
 }

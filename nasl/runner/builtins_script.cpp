@@ -31,19 +31,6 @@ void Note(Interpreter& in, const char* function, const CallArgs& args) {
   }
 }
 
-// Positional values, with array arguments flattened (script_dependencies(make_list(...))).
-std::vector<Value> Items(const CallArgs& args) {
-  std::vector<Value> out;
-  for (const auto& v : args.positional) {
-    if (v.IsArray()) {
-      v.array().ForEach([&](const Value&, const Value& e) { out.push_back(e); });
-    } else if (!v.IsNull()) {
-      out.push_back(v);
-    }
-  }
-  return out;
-}
-
 // script_name / script_family / script_summary / script_copyright: positional, or the
 // Nessus-era `english:` form, which OpenVAS does not accept ("Missing name").
 std::optional<std::string> NameLike(Interpreter& in, const CallArgs& args, const char* fn,
@@ -120,7 +107,7 @@ Value FnScriptCategory(Interpreter& in, const CallArgs& args) {
 
 Value FnScriptDependencies(Interpreter& in, const CallArgs& args) {
   Note(in, "script_dependencies", args);
-  const auto items = Items(args);
+  const auto items = args.Flattened();
   if (items.empty()) in.Error("script_dependencies(): at least one script name is required");
   for (const auto& v : items) Desc(in).dependencies.push_back(v.ToStr());
   return Value();
@@ -128,86 +115,12 @@ Value FnScriptDependencies(Interpreter& in, const CallArgs& args) {
 
 Value FnScriptRequirePorts(Interpreter& in, const CallArgs& args) {
   Note(in, "script_require_ports", args);
-  for (const auto& v : Items(args)) Desc(in).require_ports.push_back(ValueToJson(v));
+  for (const auto& v : args.Flattened()) Desc(in).require_ports.push_back(ValueToJson(v));
   return Value();
 }
 
-Value FnScriptRequireKeys(Interpreter& in, const CallArgs& args) {
-  Note(in, "script_require_keys", args);
-  for (const auto& v : Items(args)) Desc(in).require_keys.push_back(v.ToStr());
-  return Value();
-}
-
-Value FnScriptExcludeKeys(Interpreter& in, const CallArgs& args) {
-  Note(in, "script_exclude_keys", args);
-  for (const auto& v : Items(args)) Desc(in).exclude_keys.push_back(v.ToStr());
-  return Value();
-}
-
-Value FnNoteOnly(Interpreter& in, const CallArgs& args, const char* name) {
-  Note(in, name, args);
-  return Value();
-}
-
-Value FnScriptRequireUdpPorts(Interpreter& in, const CallArgs& a) {
-  return FnNoteOnly(in, a, "script_require_udp_ports");
-}
-// script_mandatory_keys("a", "b", re:"b=regex"): the `re:` form constrains one of the keys.
-Value FnScriptMandatoryKeys(Interpreter& in, const CallArgs& args) {
-  Note(in, "script_mandatory_keys", args);
-  const auto re = StrArg(args.Named("re"));
-  std::string re_key;
-  if (re) {
-    const auto eq = re->find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == re->size() ||
-        re->find('=', eq + 1) != std::string::npos) {
-      in.Error("script_mandatory_keys(): erroneous re argument");
-      return Value();
-    }
-    re_key = re->substr(0, eq);
-  }
-  bool re_used = false;
-  for (const auto& v : Items(args)) {
-    const std::string key = v.ToStr();
-    if (re && !re_used && key == re_key) {
-      Desc(in).mandatory_keys.push_back(*re);
-      re_used = true;
-    } else {
-      Desc(in).mandatory_keys.push_back(key);
-    }
-  }
-  if (re && !re_used) Desc(in).mandatory_keys.push_back(*re);
-  return Value();
-}
-Value FnScriptTimeout(Interpreter& in, const CallArgs& a) {
-  return FnNoteOnly(in, a, "script_timeout");
-}
-Value FnScriptEndAttributes(Interpreter& in, const CallArgs& a) {
-  return FnNoteOnly(in, a, "script_end_attributes");
-}
-Value FnScriptBugtraqId(Interpreter& in, const CallArgs& a) {
-  return FnNoteOnly(in, a, "script_bugtraq_id");
-}
-
-Value FnScriptCveId(Interpreter& in, const CallArgs& args) {
-  Note(in, "script_cve_id", args);
-  for (const auto& v : Items(args)) Desc(in).xrefs.push_back({"cve", v.ToStr()});
-  return Value();
-}
-
-Value FnScriptCvssVector(Interpreter& in, const CallArgs& args) {
-  Note(in, "script_set_cvss_base_vector", args);
-  if (const auto s = StrArg(args.Positional(0))) {
-    Desc(in).attributes.emplace_back("cvss_base_vector", *s);
-  }
-  return Value();
-}
-
-Value FnScriptCvss3Vector(Interpreter& in, const CallArgs& args) {
-  Note(in, "script_set_cvss3_base_vector", args);
-  if (const auto s = StrArg(args.Positional(0))) {
-    Desc(in).attributes.emplace_back("cvss3_base_vector", *s);
-  }
+Value FnScriptEndAttributes(Interpreter& in, const CallArgs& args) {
+  Note(in, "script_end_attributes", args);
   return Value();
 }
 
@@ -295,23 +208,6 @@ Value FnScriptGetPreference(Interpreter& in, const CallArgs& args) {
   return Value();
 }
 
-Value FnGetPreference(Interpreter& in, const CallArgs& args) {
-  const auto name = StrArg(args.Positional(0));
-  if (!name) {
-    in.Error("get_preference: no name");
-    return Value();
-  }
-  for (const auto& [key, value] : in.session().options().preferences) {
-    if (key == *name) return Value::Data(value);
-  }
-  return Value();
-}
-
-Value FnGetScriptOid(Interpreter& in, const CallArgs&) {
-  const auto& oid = Desc(in).oid;
-  return oid ? Value::Data(*oid) : Value();
-}
-
 Value Report(Interpreter& in, const CallArgs& args, const char* function) {
   in.session().RecordReport(RecordCall(function, args, in.line()));
   return Value();
@@ -321,12 +217,10 @@ Value FnSecurityMessage(Interpreter& in, const CallArgs& a) {
   return Report(in, a, "security_message");
 }
 Value FnLogMessage(Interpreter& in, const CallArgs& a) { return Report(in, a, "log_message"); }
-Value FnErrorMessage(Interpreter& in, const CallArgs& a) { return Report(in, a, "error_message"); }
 Value FnSecurityNote(Interpreter& in, const CallArgs& a) { return Report(in, a, "security_note"); }
 Value FnSecurityWarning(Interpreter& in, const CallArgs& a) {
   return Report(in, a, "security_warning");
 }
-Value FnSecurityHole(Interpreter& in, const CallArgs& a) { return Report(in, a, "security_hole"); }
 
 }  // namespace
 
@@ -342,32 +236,19 @@ void AddScriptBuiltins(std::vector<BuiltinSpec>& out) {
                             {"script_category", FnScriptCategory, kBoth},
                             {"script_dependencies", FnScriptDependencies, kBoth},
                             {"script_require_ports", FnScriptRequirePorts, kBoth},
-                            {"script_require_keys", FnScriptRequireKeys, kBoth},
-                            {"script_exclude_keys", FnScriptExcludeKeys, kBoth},
-                            {"script_require_udp_ports", FnScriptRequireUdpPorts, kBoth},
-                            {"script_timeout", FnScriptTimeout, kBoth},
-                            {"script_cve_id", FnScriptCveId, kBoth},
                             {"script_xref", FnScriptXref, kBoth},
                             {"script_add_preference", FnScriptAddPreference, kBoth},
                             {"script_get_preference", FnScriptGetPreference, kBoth},
-                            {"get_preference", FnGetPreference, kBoth},
                             {"script_oid", FnScriptOid, kOpenVas},
                             {"script_tag", FnScriptTag, kOpenVas},
-                            {"script_mandatory_keys", FnScriptMandatoryKeys, kOpenVas},
-                            {"get_script_oid", FnGetScriptOid, kOpenVas},
                             {"security_message", FnSecurityMessage, kOpenVas},
                             {"log_message", FnLogMessage, kOpenVas},
-                            {"error_message", FnErrorMessage, kOpenVas},
                             {"script_id", FnScriptId, kNessus},
                             {"script_summary", FnScriptSummary, kNessus},
                             {"script_set_attribute", FnScriptSetAttribute, kNessus},
                             {"script_end_attributes", FnScriptEndAttributes, kNessus},
-                            {"script_set_cvss_base_vector", FnScriptCvssVector, kNessus},
-                            {"script_set_cvss3_base_vector", FnScriptCvss3Vector, kNessus},
-                            {"script_bugtraq_id", FnScriptBugtraqId, kNessus},
                             {"security_note", FnSecurityNote, kNessus},
                             {"security_warning", FnSecurityWarning, kNessus},
-                            {"security_hole", FnSecurityHole, kNessus},
                         });
 }
 

@@ -69,7 +69,7 @@ int RunRun(const RunCommandOptions& options, std::ostream& out) {
 
 int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app{
-      "ttm-nasl: the ttmtrack NASL test runner (parse, and run plugins as OpenVAS or "
+      "ttm-nasl: the ttmtrack NASL runner (parse, and run plugins as OpenVAS or "
       "Nessus would)",
       "ttm-nasl"};
   app.require_subcommand(1);
@@ -84,7 +84,7 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
   RunCommandOptions run;
   auto* run_cmd = app.add_subcommand("run", "Run one plugin; print the result as one JSON object");
   run_cmd->add_option("--profile", run.profile, "openvas or nessus")->required();
-  run_cmd->add_option("--target", run.target, "target address (get_host_ip, open_sock_tcp)")
+  run_cmd->add_option("--target", run.target, "the address open_sock_tcp() connects to")
       ->capture_default_str();
   run_cmd->add_option("--kb", run.kb, "seed the knowledge base: NAME=VALUE (repeatable)");
   run_cmd->add_option("--pref", run.prefs, "script preference: NAME=VALUE (repeatable)");

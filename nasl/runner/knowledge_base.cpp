@@ -3,6 +3,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <variant>
 
 namespace ttmtrack::nasl::runner {
 
@@ -19,6 +20,13 @@ const std::vector<KbValue>& KnowledgeBase::Values(const std::string& name) const
   static const std::vector<KbValue> kNone;
   const auto it = items_.find(name);
   return it == items_.end() ? kNone : it->second;
+}
+
+bool KnowledgeBase::PortOpen(std::int64_t port) const {
+  for (const auto& v : Values("Ports/tcp/" + std::to_string(port))) {
+    if (const auto* i = std::get_if<std::int64_t>(&v); i == nullptr || *i != 0) return true;
+  }
+  return false;
 }
 
 std::vector<std::pair<std::string, KbValue>> KnowledgeBase::Match(

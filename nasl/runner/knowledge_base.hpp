@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -20,6 +21,8 @@ class KnowledgeBase {
   // The values of `name`; empty when it has none.
   const std::vector<KbValue>& Values(const std::string& name) const;
   bool Has(const std::string& name) const { return !Values(name).empty(); }
+  // The scanner's view of TCP `port`: open when Ports/tcp/<port> holds a value other than 0.
+  bool PortOpen(std::int64_t port) const;
 
   // get_kb_list: every (name, value) whose name matches the glob `pattern` (fnmatch, `*` and
   // `?`), or equals it when it has no wildcard; names in sorted order.

@@ -31,9 +31,6 @@ Json DescriptionJson(const Description& d) {
   out["summary"] = Optional(d.summary);
   out["dependencies"] = d.dependencies;
   out["require_ports"] = d.require_ports;
-  out["require_keys"] = d.require_keys;
-  out["exclude_keys"] = d.exclude_keys;
-  out["mandatory_keys"] = d.mandatory_keys;
   out["tags"] = Pairs(d.tags);
   out["attributes"] = Pairs(d.attributes);
   out["xrefs"] = Json::array();

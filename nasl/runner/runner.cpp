@@ -1,14 +1,12 @@
 #include "nasl/runner/runner.hpp"
 
 #include <string>
-#include <variant>
 
 #include "core/error.hpp"
 #include "nasl/runner/builtin.hpp"
 #include "nasl/runner/interpreter.hpp"
 #include "nasl/runner/knowledge_base.hpp"
 #include "nasl/runner/parser.hpp"
-#include "nasl/runner/posix_regex.hpp"
 #include "nasl/runner/session.hpp"
 
 // The run model of the real scanners: at load time the plugin runs once with
@@ -23,7 +21,8 @@ struct NamedInt {
   std::int64_t value;
 };
 
-// Predefined variables (nasl_init.c); the ACT_* values match nvt_categories.h.
+// Predefined variables (nasl_init.c): TRUE, FALSE and the script_category() constants, whose
+// values match nvt_categories.h.
 constexpr NamedInt kConstants[] = {
     {"TRUE", 1},
     {"FALSE", 0},
@@ -38,24 +37,6 @@ constexpr NamedInt kConstants[] = {
     {"ACT_KILL_HOST", 8},
     {"ACT_FLOOD", 9},
     {"ACT_END", 10},
-    {"ENCAPS_AUTO", 0},
-    {"ENCAPS_IP", 1},
-    {"ENCAPS_SSLv23", 2},
-    {"ENCAPS_SSLv2", 3},
-    {"ENCAPS_SSLv3", 4},
-    {"ENCAPS_TLSv1", 5},
-    {"ENCAPS_TLSv11", 6},
-    {"ENCAPS_TLSv12", 7},
-    {"ENCAPS_TLSv13", 8},
-    {"IPPROTO_TCP", 6},
-    {"IPPROTO_UDP", 17},
-    {"MSG_OOB", 1},
-    {"NOERR", 0},
-    {"ETIMEDOUT", 1},
-    {"ECONNRESET", 2},
-    {"EUNREACH", 3},
-    {"EUNKNOWN", 99},
-    {"COMMAND_LINE", 0},
 };
 
 std::string BaseName(const std::string& path) {
@@ -92,51 +73,19 @@ std::vector<std::string> Rejections(const Description& d, Profile profile) {
   return out;
 }
 
-bool PortOpen(const KnowledgeBase& kb, const std::string& port) {
-  for (const auto& v : kb.Values("Ports/tcp/" + port)) {
-    if (const auto* i = std::get_if<std::int64_t>(&v); i == nullptr || *i != 0) return true;
-  }
-  return false;
-}
-
 bool IsPortNumber(const std::string& s) {
   return !s.empty() && s.size() <= 5 && s.find_first_not_of("0123456789") == std::string::npos;
 }
 
-// The scheduler's requirements: every required and mandatory key present, no excluded key
-// present, and any required port open (a numeric port through Ports/tcp/N, a KB key such as
-// Services/unknown through its having a value).
-// "name" needs a value; "name=regex" needs a value matching the regex (POSIX extended).
-bool MandatoryKeyMet(const KnowledgeBase& kb, const std::string& spec) {
-  const auto eq = spec.find('=');
-  if (eq == std::string::npos) return kb.Has(spec);
-  std::string error;
-  const auto re = PosixRegex::Compile(spec.substr(eq + 1), REG_NOSUB, &error);
-  if (!re) return false;
-  for (const auto& v : kb.Values(spec.substr(0, eq))) {
-    const std::string text = std::holds_alternative<std::int64_t>(v)
-                                 ? std::to_string(std::get<std::int64_t>(v))
-                                 : std::get<std::string>(v);
-    if (re->Search(text.c_str())) return true;
-  }
-  return false;
-}
-
+// The scheduler's decision from script_require_ports: with none, the plugin always runs;
+// otherwise one listed port must be open (a numeric port through Ports/tcp/N) or one listed
+// KB key (such as Services/unknown) must have a value.
 bool Scheduled(const Description& d, const KnowledgeBase& kb) {
-  for (const auto& key : d.require_keys) {
-    if (!kb.Has(key)) return false;
-  }
-  for (const auto& spec : d.mandatory_keys) {
-    if (!MandatoryKeyMet(kb, spec)) return false;
-  }
-  for (const auto& key : d.exclude_keys) {
-    if (kb.Has(key)) return false;
-  }
   if (d.require_ports.empty()) return true;
   for (const auto& port : d.require_ports) {
     const std::string text = port.is_number_integer() ? std::to_string(port.get<std::int64_t>())
                                                       : port.get<std::string>();
-    if (IsPortNumber(text) ? PortOpen(kb, text) : kb.Has(text)) return true;
+    if (IsPortNumber(text) ? kb.PortOpen(std::stoll(text)) : kb.Has(text)) return true;
   }
   return false;
 }

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-// The project's NASL test runner: runs one plugin the way OpenVAS or Nessus would (a
+// The NASL runner: runs one plugin the way OpenVAS or Nessus would (a
 // description run, the scheduler's decision, then the attack run once per forked KB value) and
 // records everything the plugin tells the scanner, so tests can assert on it.
 // See docs/nasl-runner.md for the supported subset and the deviations from the real scanners.
@@ -17,7 +17,7 @@ namespace ttmtrack::nasl::runner {
 
 // Which scanner's built-in set is defined (NASL-NOTES.md: OpenVAS has script_oid, script_tag,
 // log_message, security_message; Nessus has script_id, script_set_attribute, script_summary,
-// security_note/warning/hole and the `english:` forms).
+// security_note, security_warning and the `english:` forms).
 enum class Profile { kOpenVas, kNessus };
 
 const char* ProfileName(Profile profile);                      // "openvas" / "nessus"
@@ -36,10 +36,8 @@ struct RunOptions {
   // messages (and sets SCRIPT_NAME).
   std::string script_path;
   std::optional<std::string> source;
-  // What get_host_ip() returns and open_sock_tcp() connects to.
+  // Where open_sock_tcp() connects.
   std::string target = "127.0.0.1";
-  std::string target_name = "localhost";  // get_host_name()
-  std::string this_host = "127.0.0.1";    // this_host()
   // KB seed, in order; a name given several times has several values (and forks).
   std::vector<std::pair<std::string, KbValue>> kb;
   // Script preferences by name (script_add_preference's name:), overriding its default value.
@@ -84,11 +82,8 @@ struct Description {
   std::optional<std::string> summary;
   std::vector<std::string> dependencies;
   nlohmann::ordered_json require_ports = nlohmann::ordered_json::array();  // ints and strings
-  std::vector<std::string> require_keys;
-  std::vector<std::string> exclude_keys;
-  std::vector<std::string> mandatory_keys;                      // OpenVAS; "name" or "name=regex"
-  std::vector<std::pair<std::string, std::string>> tags;        // in call order
-  std::vector<std::pair<std::string, std::string>> attributes;  // in call order
+  std::vector<std::pair<std::string, std::string>> tags;                   // in call order
+  std::vector<std::pair<std::string, std::string>> attributes;             // in call order
   std::vector<Xref> xrefs;
   std::vector<ScriptPreference> preferences;
   std::vector<RecordedCall> calls;  // every script_* call, in order

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "nasl/runner/tcp_connection.hpp"
+
 namespace ttmtrack::nasl::runner {
 
 KbValue ForkPlan::Choose(const std::string& name, const std::vector<KbValue>& values) {

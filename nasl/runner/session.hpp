@@ -9,11 +9,12 @@
 
 #include "nasl/runner/knowledge_base.hpp"
 #include "nasl/runner/runner.hpp"
-#include "nasl/runner/tcp_connection.hpp"
 
 // The scanner side of one execution of a plugin: the description run, or one attack run.
 // Built-ins reach the KB, the target, the recorded result and the sockets through it.
 namespace ttmtrack::nasl::runner {
+
+class TcpConnection;
 
 // Emulates the fork the real scanners do when get_kb_item() meets a key with several values:
 // each attack run takes one combination of choices, and the runner enumerates them all

@@ -19,8 +19,6 @@ std::int64_t ParseLeadingInt(const std::string& s, int base) {
 
 std::int64_t Array::MaxIndex() const { return indexed.empty() ? 0 : indexed.rbegin()->first + 1; }
 
-std::size_t Array::Size() const { return indexed.size() + named.size() + repeated.size(); }
-
 Value Value::Int(std::int64_t i) {
   Value v;
   v.type_ = Type::kInt;

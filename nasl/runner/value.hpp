@@ -35,7 +35,6 @@ struct Array {
 
   // max_index(): one past the highest integer key, 0 when there is none.
   std::int64_t MaxIndex() const;
-  std::size_t Size() const;
 };
 
 class Value {

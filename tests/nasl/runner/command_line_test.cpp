@@ -70,7 +70,7 @@ TEST_F(CommandLineTest, CheckPrintsEveryFailingFileWithLineAndColumn) {
 TEST_F(CommandLineTest, RunPrintsOneJsonObject) {
   const auto plugin = Write("p.nasl", kPlugin);
   const CommandRun r = Command({"run", "--profile", "openvas", "--kb", "Ports/tcp/5010=1", "--pref",
-                        "P=hello", "--target", "127.0.0.1", "--timeout-ms", "500", plugin});
+                                "P=hello", "--target", "127.0.0.1", "--timeout-ms", "500", plugin});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.back(), '\n');
   EXPECT_EQ(r.out.find('\n'), r.out.size() - 1);  // one line, one object
@@ -96,9 +96,11 @@ TEST_F(CommandLineTest, RunWithoutTheRequiredPortIsNotScheduledButSucceeds) {
 
 TEST_F(CommandLineTest, RunExitCodes) {
   EXPECT_EQ(Command({"run", "--profile", "openvas", Write("bad.nasl", "x = ;")}).code, 65);
-  EXPECT_EQ(Command({"run", "--profile", "openvas", (dir_.path() / "none.nasl").string()}).code, 66);
+  EXPECT_EQ(Command({"run", "--profile", "openvas", (dir_.path() / "none.nasl").string()}).code,
+            66);
   EXPECT_EQ(Command({"run", "--profile", "zap", Write("a.nasl", "x = 1;")}).code, 64);
-  EXPECT_EQ(Command({"run", "--profile", "openvas", "--kb", "nonsense", Write("b.nasl", "")}).code, 64);
+  EXPECT_EQ(Command({"run", "--profile", "openvas", "--kb", "nonsense", Write("b.nasl", "")}).code,
+            64);
   EXPECT_EQ(Command({"run", Write("c.nasl", "")}).code, 64);  // --profile is required
   EXPECT_EQ(Command({}).code, 64);
   EXPECT_EQ(Command({"--help"}).code, 0);

@@ -247,18 +247,6 @@ TEST(ParserTest, AcceptsEveryValidInput) {
   }
 }
 
-TEST(ParserTest, ParsesEveryNaslFileOfTheProject) {
-  const auto files = NaslFilesUnder(fs::path(TTMTRACK_NASL_DIR));
-  if (files.empty()) GTEST_SKIP() << "no .nasl file under " << TTMTRACK_NASL_DIR;
-  for (const auto& file : files) {
-    try {
-      ParseFile(file.string());
-    } catch (const Error& e) {
-      ADD_FAILURE() << e.what();
-    }
-  }
-}
-
 struct InvalidCase {
   const char* file;
   int line;

@@ -42,7 +42,7 @@ struct RunOptions {
   std::vector<std::pair<std::string, KbValue>> kb;
   // Script preferences by name (script_add_preference's name:), overriding its default value.
   std::vector<std::pair<std::string, std::string>> preferences;
-  // Connect timeout, and read timeout of recv()/recv_line() when the script passes no timeout:.
+  // Connect timeout, and read timeout of recv() when the script passes no timeout:.
   int timeout_ms = 5000;
   // Guards against runaway scripts: statements executed per run, and attack runs in total.
   std::int64_t max_steps = 20'000'000;

@@ -1,8 +1,7 @@
 #include "db/settings.hpp"
 
-#include <optional>
-
 #include "core/ascii_text.hpp"
+#include "core/civil_time.hpp"
 #include "core/error.hpp"
 
 namespace ttmtrack::db {
@@ -10,44 +9,6 @@ namespace {
 
 constexpr std::string_view kAssume = "assume";
 constexpr std::string_view kStrict = "strict";
-
-std::optional<int> Digits(std::string_view text) {
-  if (text.empty() || text.size() > 2) return std::nullopt;
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-// "Z", "UTC", "+2", "-05", "+0530", "+05:30" → "+HH:MM"; nullopt when not an offset within
-// the ±14:00 that real zones use.
-std::optional<std::string> CanonicalOffset(std::string_view text) {
-  const std::string lower = core::ToLower(text);
-  if (lower == "z" || lower == "utc" || lower == "0") return "+00:00";
-  if (text.size() < 2 || (text[0] != '+' && text[0] != '-')) return std::nullopt;
-  const char sign = text[0];
-  std::string_view rest = text.substr(1);
-  std::string_view hours = rest;
-  std::string_view minutes = "00";
-  if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
-    hours = rest.substr(0, colon);
-    minutes = rest.substr(colon + 1);
-  } else if (rest.size() == 4) {
-    hours = rest.substr(0, 2);
-    minutes = rest.substr(2);
-  }
-  const auto h = Digits(hours);
-  const auto m = Digits(minutes);
-  if (!h || !m || minutes.size() != 2 || *m >= 60 || *h * 60 + *m > 14 * 60) return std::nullopt;
-  std::string out(1, sign);
-  out += static_cast<char>('0' + *h / 10);
-  out += static_cast<char>('0' + *h % 10);
-  out += ':';
-  out += minutes;
-  return out;
-}
 
 core::UnknownCoverage ToPolicy(const std::string& value) {
   return value == kStrict ? core::UnknownCoverage::kNotCovered
@@ -88,8 +49,8 @@ std::string CanonicalSettingValue(const SettingDefinition& definition, std::stri
   if (definition.allowed == "assume|strict") {
     const std::string lower = core::ToLower(trimmed);
     if (lower == kAssume || lower == kStrict) return lower;
-  } else if (auto offset = CanonicalOffset(trimmed)) {
-    return *offset;
+  } else if (const core::Parsed<int> offset = core::ParseUtcOffset(trimmed)) {
+    return core::FormatUtcOffset(offset.value());
   }
   throw Error(Error::Kind::kUsage, "invalid value \"" + std::string(value) + "\" for setting " +
                                        std::string(definition.key) +
@@ -106,12 +67,7 @@ core::CoveragePolicy CoveragePolicyFromSettings(
 }
 
 int UtcOffsetSeconds(std::string_view canonical) {
-  if (canonical.size() != 6) return 0;
-  const auto h = Digits(canonical.substr(1, 2));
-  const auto m = Digits(canonical.substr(4, 2));
-  if (!h || !m) return 0;
-  const int seconds = (*h * 60 + *m) * 60;
-  return canonical[0] == '-' ? -seconds : seconds;
+  return core::ParseUtcOffset(canonical).value_or(0);
 }
 
 }  // namespace ttmtrack::db

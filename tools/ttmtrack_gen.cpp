@@ -11,9 +11,9 @@
 #include <arpa/inet.h>
 #include <fmt/core.h>
 
+#include "core/civil_time.hpp"
 #include "core/error.hpp"
 #include "tools/scangen/big_host_source.hpp"
-#include "tools/scangen/civil_time.hpp"
 #include "tools/scangen/host_spec_parser.hpp"
 #include "tools/scangen/hostile_strings.hpp"
 #include "tools/scangen/scan_file.hpp"
@@ -22,6 +22,7 @@ namespace {
 
 using ttmtrack::Error;
 namespace sg = ttmtrack::scangen;
+namespace core = ttmtrack::core;
 
 struct GenOptions {
   std::string out;
@@ -64,7 +65,8 @@ void AddCommonOptions(CLI::App& cmd, GenOptions& o) {
   cmd.add_flag("--gzip", o.gzip, "Compress the output with gzip");
   cmd.add_option("--scan-name", o.scan_name, "Nessus Report name / GVM task name")
       ->capture_default_str();
-  cmd.add_option("--time", o.time, "Scan start, ISO 8601 UTC")->capture_default_str();
+  cmd.add_option("--time", o.time, "Scan start, ISO 8601 (without a zone: UTC)")
+      ->capture_default_str();
   cmd.add_option("--duration", o.duration, "Scan duration in seconds")->capture_default_str();
   cmd.add_option("--seed", o.seed, "Seed for IDs and big-mode variety")->capture_default_str();
   auto* host = cmd.add_option("--host", o.hosts, kHostHelp);
@@ -128,9 +130,15 @@ sg::ScanSpec BuildSpec(const GenOptions& o, sg::ExportFormat format) {
   sg::ScanSpec scan;
   scan.format = format;
   scan.scan_name = o.scan_name;
-  const auto start = sg::ParseIsoUtc(o.time);
-  if (!start) throw Error(Error::Kind::kUsage, "--time '" + o.time + "' is not ISO 8601 UTC");
-  scan.start_time = *start;
+  const core::Parsed<std::int64_t> start = core::ParseIso8601(o.time);
+  if (!start) {
+    throw Error(Error::Kind::kUsage,
+                "--time '" + o.time + "' is not a time: " + std::string(start.reason()));
+  }
+  scan.start_time = start.value();
+  if (o.duration < 0 || o.duration > core::kMaxEpochSeconds - scan.start_time) {
+    throw Error(Error::Kind::kUsage, "--duration must be at least 0 and end the scan by 9999");
+  }
   scan.duration = o.duration;
   scan.seed = o.seed;
   scan.gzip = o.gzip;

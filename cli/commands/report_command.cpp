@@ -8,8 +8,8 @@
 
 #include "cli/format/terminal_text.hpp"
 #include "cli/store_access.hpp"
+#include "core/civil_time.hpp"
 #include "core/error.hpp"
-#include "core/iso_time.hpp"
 #include "reports/report_writer.hpp"
 #include "reports/trusted_network.hpp"
 
@@ -24,16 +24,16 @@ namespace {
 // reproducible-builds convention), so the same database gives byte-identical files.
 std::int64_t GenerationTime(const ReportCommandOptions& options) {
   if (options.generated_at) {
-    if (auto parsed = core::ParseIso8601Utc(*options.generated_at)) return *parsed;
+    const core::Parsed<std::int64_t> parsed = core::ParseIso8601(*options.generated_at);
+    if (parsed) return parsed.value();
     throw Error(Error::Kind::kUsage, "--generated-at: \"" + *options.generated_at +
-                                         "\" is not an ISO 8601 UTC time such as "
-                                         "2026-03-01T09:00:00Z");
+                                         "\" is not a time: " + std::string(parsed.reason()));
   }
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != 0) {
-    char* end = nullptr;
-    const long long value = std::strtoll(epoch, &end, 10);
-    if (*end == 0 && value >= 0) return value;
-    throw Error(Error::Kind::kUsage, "SOURCE_DATE_EPOCH must be a number of seconds");
+    const core::Parsed<std::int64_t> parsed = core::ParseEpochSeconds(epoch);
+    if (parsed) return parsed.value();
+    throw Error(Error::Kind::kUsage, "SOURCE_DATE_EPOCH \"" + std::string(epoch) +
+                                         "\" is not a time: " + std::string(parsed.reason()));
   }
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -73,8 +73,8 @@ CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
                       "A network (CIDR) allowed to reach the port after the fix; repeatable. "
                       "Without it the rules show a <TRUSTED_NETWORK> placeholder");
   command->add_option("--generated-at", options.generated_at,
-                      "Fix the report time (ISO 8601 UTC, e.g. 2026-03-01T09:00:00Z) for "
-                      "reproducible output; default $SOURCE_DATE_EPOCH, else now");
+                      "Fix the report time (ISO 8601, e.g. 2026-03-01T09:00:00Z; without a "
+                      "zone: UTC) for reproducible output; default $SOURCE_DATE_EPOCH, else now");
   return command;
 }
 

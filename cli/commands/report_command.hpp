@@ -17,7 +17,7 @@ struct ReportCommandOptions {
   std::optional<std::string> host;  // only this host's page
   std::string format = "html";      // html | json
   std::vector<std::string> trusted_nets;
-  std::optional<std::string> generated_at;  // ISO 8601 UTC; else $SOURCE_DATE_EPOCH, else now
+  std::optional<std::string> generated_at;  // ISO 8601; else $SOURCE_DATE_EPOCH, else now
 };
 
 // `ttmtrack report`: the auditors' remediation report — DIR/index.html and one

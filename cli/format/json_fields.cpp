@@ -1,7 +1,7 @@
 #include "cli/format/json_fields.hpp"
 
+#include "core/civil_time.hpp"
 #include "core/detection_constants.hpp"
-#include "core/iso_time.hpp"
 
 namespace ttmtrack::cli {
 
@@ -42,7 +42,10 @@ Json ResultFilterJson(const core::ResultFilter& filter) {
 }  // namespace
 
 Json TimeJson(const std::optional<std::int64_t>& epoch_seconds) {
-  return epoch_seconds ? Json(core::FormatIso8601Utc(*epoch_seconds)) : Json();
+  // A time outside the years 0000-9999 can only be a damaged value: null, as unknown.
+  const std::optional<std::string> text =
+      epoch_seconds ? core::FormatIso8601Utc(*epoch_seconds) : std::nullopt;
+  return text ? Json(*text) : Json();
 }
 
 Json ScanRefJson(const core::ScanRef& scan) {

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/civil_time.hpp"
 #include "importer/gvm/gvm_filter.hpp"
 #include "importer/gvm/gvm_port.hpp"
 #include "importer/gvm/gvm_severity.hpp"
 #include "importer/ip_address.hpp"
 #include "importer/text_util.hpp"
-#include "importer/time_text.hpp"
 #include "importer/xml/xml_reader.hpp"
 
 namespace ttmtrack::importer::gvm {
@@ -134,10 +134,10 @@ std::optional<std::int64_t> GvmReader::ReadTime(const char* what) {
   const std::int64_t at_line = xml_.line();
   const std::string text = TrimmedText(xml_);
   if (text.empty()) return std::nullopt;  // GVM writes <end></end> for unfinished hosts
-  if (auto iso = ParseIso8601(text)) return iso;
-  if (auto ctime = ParseCtime(text, 0)) return ctime;  // OMP era; no zone given: UTC
-  xml_.Fail(std::string(what) + " \"" + text +
-                "\" is not a time (expected ISO 8601 such as 2020-05-12T10:00:00Z)",
+  // ISO 8601, or ctime in the OMP era; GVM's zone-less times are UTC.
+  const core::Parsed<std::int64_t> parsed = core::ParseExportTime(text, 0);
+  if (parsed) return parsed.value();
+  xml_.Fail(std::string(what) + " \"" + text + "\" is not a time: " + std::string(parsed.reason()),
             at_line);
 }
 

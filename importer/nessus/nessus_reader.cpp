@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/civil_time.hpp"
 #include "importer/ip_address.hpp"
 #include "importer/text_util.hpp"
-#include "importer/time_text.hpp"
 #include "importer/xml/xml_reader.hpp"
 
 namespace ttmtrack::importer::nessus {
@@ -107,16 +107,18 @@ std::optional<std::int64_t> NessusReader::HostTime(const std::optional<std::stri
                                                    const CurrentHost& host) const {
   const std::string name(tag_name);
   if (epoch_tag) {
-    if (auto epoch = ParseEpochSeconds(*epoch_tag)) return epoch;
-    xml_.Fail(name + "_TIMESTAMP \"" + *epoch_tag + "\" is not epoch seconds", host.record.line,
-              host.record.name);
+    const core::Parsed<std::int64_t> epoch = core::ParseEpochSeconds(*epoch_tag);
+    if (epoch) return epoch.value();
+    xml_.Fail(
+        name + "_TIMESTAMP \"" + *epoch_tag + "\" is not a time: " + std::string(epoch.reason()),
+        host.record.line, host.record.name);
   }
   if (!text_tag) return std::nullopt;
-  if (auto parsed = ParseCtime(*text_tag, options_.nessus_local_utc_offset_seconds)) {
-    return parsed;
-  }
-  xml_.Fail(name + " \"" + *text_tag +
-                "\" is not a Nessus host time (expected the form \"Tue Mar 10 13:53:27 2020\")",
+  // ctime in either day padding, or ISO 8601 (newer and Web App Scanning exports).
+  const core::Parsed<std::int64_t> parsed =
+      core::ParseExportTime(*text_tag, options_.nessus_local_utc_offset_seconds);
+  if (parsed) return parsed.value();
+  xml_.Fail(name + " \"" + *text_tag + "\" is not a time: " + std::string(parsed.reason()),
             host.record.line, host.record.name);
 }
 

@@ -206,6 +206,26 @@ TEST_F(NessusReaderTest, LocalHostTimesUseTheConfiguredUtcOffset) {
   EXPECT_EQ(edt.hosts[0].ended_at, *utc.hosts[0].ended_at + 4 * 3600);
 }
 
+TEST_F(NessusReaderTest, HostTimesAreReadInEverySpellingRealExportsUse) {
+  // Every host ran 10:00:00-10:20:00 UTC on 2026-01-01; each spells it differently.
+  const RecordingSink utc = Import("nessus/host-time-spellings.nessus");
+  ASSERT_EQ(utc.hosts.size(), 4u);
+  for (const core::HostRecord& host : utc.hosts) {
+    EXPECT_EQ(host.started_at, 1767261600) << host.name;
+    EXPECT_EQ(host.ended_at, 1767262800) << host.name;
+  }
+  // The configured offset applies to the zone-less spellings only: ctime and ISO without zone.
+  ReadOptions cet;
+  cet.nessus_local_utc_offset_seconds = 3600;
+  const RecordingSink local = Import("nessus/host-time-spellings.nessus", cet);
+  ASSERT_EQ(local.hosts.size(), 4u);
+  EXPECT_EQ(local.hosts[0].started_at, 1767261600 - 3600);
+  EXPECT_EQ(local.hosts[1].started_at, 1767261600 - 3600);
+  EXPECT_EQ(local.hosts[2].started_at, 1767261600);  // +02:00 stated in the text
+  EXPECT_EQ(local.hosts[2].ended_at, 1767262800);    // Z stated in the text
+  EXPECT_EQ(local.hosts[3].started_at, 1767261600 - 3600);
+}
+
 TEST_F(NessusReaderTest, GzipExportGivesTheSameRecordsAsPlain) {
   const RecordingSink plain = Import("nessus/policy-plugin-set-and-port-range.nessus");
   const RecordingSink gzip = Import("nessus/policy-plugin-set-and-port-range.nessus.gz");
@@ -230,9 +250,9 @@ TEST_F(NessusReaderTest, UnparseablePortIsRejectedWithLineAndHost) {
 TEST_F(NessusReaderTest, UnparseableHostTimeIsRejected) {
   const Error e = testing::ImportError(testing::DataPath("nessus/bad-host-time.nessus"));
   EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
-  EXPECT_NE(e.message().find("HOST_START \"yesterday at noon\" is not a Nessus host time"),
-            std::string::npos)
-      << e.what();
+  EXPECT_EQ(e.message(),
+            "HOST_START \"yesterday at noon\" is not a time: neither ctime (such as \"Thu Jan  "
+            "1 10:00:00 2026\") nor ISO 8601 (such as 2026-01-05T10:00:00Z)");
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include "importer/gvm/gvm_port.hpp"
 #include "importer/ip_address.hpp"
 #include "importer/nessus/scan_information.hpp"
-#include "importer/time_text.hpp"
 #include "importer/xml/prolog_guard.hpp"
 
 namespace ttmtrack::importer {
@@ -28,28 +27,6 @@ TEST_F(TextParsingTest, NormalizeIpGivesCanonicalText) {
   EXPECT_EQ(NormalizeIp("192.0.2"), std::nullopt);
   EXPECT_EQ(NormalizeIp(""), std::nullopt);
   EXPECT_EQ(NormalizeIp("192.0.2.1%eth0"), std::nullopt);  // zones are IPv6 only
-}
-
-TEST_F(TextParsingTest, CtimeParsesNessusHostTimes) {
-  EXPECT_EQ(ParseCtime("Tue Mar 10 13:53:27 2020", 0), 1583848407);
-  EXPECT_EQ(ParseCtime("Tue Jan  7 08:19:25 2014", 0), 1389082765);
-  EXPECT_EQ(ParseCtime("Tue Mar 10 13:53:27 2020", 3600), 1583848407 - 3600);
-  EXPECT_EQ(ParseCtime("Tue Mar 10 13:53:27", 0), std::nullopt);
-  EXPECT_EQ(ParseCtime("Tue Mar 32 13:53:27 2020", 0), std::nullopt);
-  EXPECT_EQ(ParseCtime("2020-03-10 13:53:27", 0), std::nullopt);
-  EXPECT_EQ(ParseCtime("", 0), std::nullopt);
-}
-
-TEST_F(TextParsingTest, Iso8601AcceptsZonesFractionsAndNoZone) {
-  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33Z"), 1411185333);
-  EXPECT_EQ(ParseIso8601("2014-09-20T05:55:33+02:00"), 1411185333);
-  EXPECT_EQ(ParseIso8601("2014-09-20T00:25:33-0330"), 1411185333);
-  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33.123456Z"), 1411185333);
-  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33"), 1411185333);
-  EXPECT_EQ(ParseIso8601("2014-02-30T03:55:33Z"), std::nullopt);
-  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33+25:00"), std::nullopt);
-  EXPECT_EQ(ParseIso8601("2014-09-20T03:55:33 junk"), std::nullopt);
-  EXPECT_EQ(ParseIso8601("20140920T035533Z"), std::nullopt);
 }
 
 TEST_F(TextParsingTest, GvmPortForms) {

@@ -121,6 +121,8 @@ TEST_F(NessusWriterTest, PolicyStatesPluginSetAndPortRange) {
   EXPECT_EQ(doc.Count("NessusClientData_v2/Policy/IndividualPluginSelection"), 0u);
   // 19506 repeats the port range, as Nessus does.
   EXPECT_NE(bytes_.find("Port range : 1-1024\n"), std::string::npos);
+  // ... and the host's start in Nessus's own unpadded layout.
+  EXPECT_NE(bytes_.find("Scan Start Date : 2026/1/5 10:00 UTC\n"), std::string::npos);
 }
 
 TEST_F(NessusWriterTest, WithoutTtmLeavesThePluginOutAndDisablesItIndividually) {

@@ -4,8 +4,8 @@
 
 #include <fmt/core.h>
 
+#include "core/civil_time.hpp"
 #include "core/detection_constants.hpp"
-#include "tools/scangen/civil_time.hpp"
 #include "tools/scangen/report_items.hpp"
 #include "tools/scangen/split_mix.hpp"
 #include "tools/scangen/xml_writer.hpp"
@@ -15,6 +15,9 @@ namespace {
 
 // The format ID of GVM's built-in XML report format (public, the same on every installation).
 constexpr std::string_view kXmlFormatId = "a994b278-1f62-11e1-96ac-406186ea4fc5";
+
+// GVM writes its times as ISO 8601 UTC. REQUIRES: within the years 0000-9999 (ScanSpec).
+std::string Iso(std::int64_t epoch) { return core::FormatIso8601Utc(epoch).value(); }
 
 struct Ids {
   std::string report;
@@ -155,8 +158,8 @@ void Host(XmlWriter& w, const ScanSpec& scan, const HostSpec& host, ReportItem& 
   w.Start("asset");
   w.Attribute("asset_id", "");
   w.End();
-  w.Leaf("start", FormatIsoUtc(start));
-  if (host.completed) w.Leaf("end", FormatIsoUtc(start + host.duration));
+  w.Leaf("start", Iso(start));
+  if (host.completed) w.Leaf("end", Iso(start + host.duration));
   w.Start("port_count");
   w.Leaf("page", std::to_string(entries.size()));
   w.End();
@@ -199,8 +202,8 @@ void InnerReport(XmlWriter& w, const ScanSpec& scan, HostSource& hosts, const Id
   w.End();
   w.Leaf("progress", "-1");
   w.End();
-  w.Leaf("timestamp", FormatIsoUtc(scan.start_time - 5));
-  w.Leaf("scan_start", FormatIsoUtc(scan.start_time));
+  w.Leaf("timestamp", Iso(scan.start_time - 5));
+  w.Leaf("scan_start", Iso(scan.start_time));
   w.Leaf("timezone", "UTC");
   w.Leaf("timezone_abbrev", "UTC");
   Ports(w, scan, hosts, totals.ports);
@@ -230,7 +233,7 @@ void InnerReport(XmlWriter& w, const ScanSpec& scan, HostSource& hosts, const Id
     ++stats.hosts;
   }
   w.Leaf("scan_end",
-         scan.run_status == "Done" ? FormatIsoUtc(scan.start_time + scan.duration) : std::string());
+         scan.run_status == "Done" ? Iso(scan.start_time + scan.duration) : std::string());
   w.Start("errors");
   w.Leaf("count", "0");
   w.End();
@@ -239,7 +242,7 @@ void InnerReport(XmlWriter& w, const ScanSpec& scan, HostSource& hosts, const Id
 
 void OuterReport(XmlWriter& w, const ScanSpec& scan, HostSource& hosts, const Ids& ids,
                  WriteStats& stats) {
-  const std::string created = FormatIsoUtc(scan.start_time);
+  const std::string created = Iso(scan.start_time);
   w.Start("report");
   w.Attribute("id", ids.report);
   w.Attribute("format_id", kXmlFormatId);
@@ -251,7 +254,7 @@ void OuterReport(XmlWriter& w, const ScanSpec& scan, HostSource& hosts, const Id
   w.Leaf("name", created);
   w.Leaf("comment", "");
   w.Leaf("creation_time", created);
-  w.Leaf("modification_time", FormatIsoUtc(scan.start_time + scan.duration));
+  w.Leaf("modification_time", Iso(scan.start_time + scan.duration));
   w.Leaf("writable", "0");
   w.Leaf("in_use", "0");
   w.Start("task");

@@ -5,7 +5,7 @@
 
 #include <fmt/core.h>
 
-#include "tools/scangen/civil_time.hpp"
+#include "core/civil_time.hpp"
 #include "tools/scangen/report_items.hpp"
 #include "tools/scangen/split_mix.hpp"
 #include "tools/scangen/xml_writer.hpp"
@@ -127,7 +127,7 @@ void HostProperties(XmlWriter& w, const ScanSpec& scan, const HostSpec& host) {
   w.Start("HostProperties");
   if (host.completed) {
     Tag(w, "HOST_END_TIMESTAMP", std::to_string(start + host.duration));
-    Tag(w, "HOST_END", FormatCtime(start + host.duration));
+    Tag(w, "HOST_END", core::FormatCtime(start + host.duration).value());
   }
   if (!host.os.empty()) {
     Tag(w, "operating-system", host.os);
@@ -138,7 +138,7 @@ void HostProperties(XmlWriter& w, const ScanSpec& scan, const HostSpec& host) {
   if (!host.fqdn.empty()) Tag(w, "host-fqdn", host.fqdn);
   Tag(w, "host-ip", host.ip);
   Tag(w, "HOST_START_TIMESTAMP", std::to_string(start));
-  Tag(w, "HOST_START", FormatCtime(start));
+  Tag(w, "HOST_START", core::FormatCtime(start).value());
   w.End();
 }
 

@@ -4,11 +4,18 @@
 
 #include <fmt/core.h>
 
+#include "core/civil_time.hpp"
 #include "core/detection_constants.hpp"
-#include "tools/scangen/civil_time.hpp"
 
 namespace ttmtrack::scangen {
 namespace {
+
+// Plugin 19506's "Scan Start Date" layout: "2026/1/5 10:00", nothing zero-padded but minutes.
+std::string NessusScanDate(std::int64_t epoch) {
+  const core::CivilTime civil = core::ToCivilTime(epoch).value();
+  return fmt::format("{}/{}/{} {}:{:02}", civil.year, civil.month, civil.day, civil.hour,
+                     civil.minute);
+}
 
 // Static text of a filler result. IDs and names are the public ones of common informational
 // plugins, so generated files look like real exports to a human reader.
@@ -240,8 +247,8 @@ class HostItemWalker {
         "Max hosts : 30\nMax checks : 4\nRecv timeout : 5\nBackports : None\n"
         "Allow post-scan editing : Yes\nScan Start Date : {} UTC\nScan duration : {} sec\n",
         scan_.scanner_version, scan_.scan_name, scan_.policy_name,
-        scan_.port_range.value_or("default"),
-        FormatNessusScanDate(scan_.start_time + host_.start_offset), host_.duration);
+        scan_.port_range.value_or("default"), NessusScanDate(scan_.start_time + host_.start_offset),
+        host_.duration);
   }
 
   void OpenPort(std::uint16_t port, std::string_view svc) {

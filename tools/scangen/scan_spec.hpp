@@ -69,6 +69,8 @@ enum class GvmWrapper {
 struct ScanSpec {
   ExportFormat format = ExportFormat::kNessus;
   std::string scan_name = "Trading subnet - weekly";
+  // Every time the scan writes (start, host starts and ends, end) must fall within the years
+  // 0000-9999 (core/civil_time.hpp); the writers throw std::bad_optional_access otherwise.
   std::int64_t start_time = 1767607200;  // 2026-01-05T10:00:00Z
   std::int64_t duration = 1800;          // seconds from start to the end of the scan
   std::uint64_t seed = 1;                // report/result UUIDs and filler variety

@@ -6,7 +6,7 @@
 #include <Poco/SHA2Engine.h>
 #include <gtest/gtest.h>
 
-#include "tools/scangen/civil_time.hpp"
+#include "core/civil_time.hpp"
 #include "tools/scangen/scan_file.hpp"
 
 namespace ttmtrack::scenarios {
@@ -76,7 +76,7 @@ WrittenScan WriteStep(const std::string& dir, const Step& step, ExportFormat for
   ScanSpec scan;
   scan.format = step.format.value_or(format);
   scan.scan_name = step.name;
-  scan.start_time = scangen::ParseIsoUtc(step.time).value();
+  scan.start_time = core::ParseIso8601(step.time).value();
   scan.seed = SeedFor(step.name);
   if (step.tweak) step.tweak(scan);
   WrittenScan written;

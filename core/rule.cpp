@@ -4,6 +4,7 @@
 
 #include "core/ascii_text.hpp"
 #include "core/detection_constants.hpp"
+#include "core/utf8.hpp"
 
 namespace ttmtrack::core {
 namespace {
@@ -36,7 +37,7 @@ bool ServiceEquals(std::string_view service, std::string_view value) {
 std::string Abbreviate(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && IsUtf8Continuation(text[cut])) --cut;
   return std::string(text.substr(0, cut)) + "...";
 }
 

@@ -2,57 +2,10 @@
 
 #include <cstdint>
 
+#include "core/utf8.hpp"
+
 namespace ttmtrack::reports {
 namespace {
-
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// One decoded UTF-8 sequence: `length` bytes starting at the decode position. `valid` is false
-// for a maximal invalid subpart, which is replaced by one U+FFFD.
-struct Decoded {
-  char32_t code_point = 0;
-  std::size_t length = 1;
-  bool valid = false;
-};
-
-bool InRange(unsigned char byte, unsigned char low, unsigned char high) {
-  return byte >= low && byte <= high;
-}
-
-// Decodes the multi-byte sequence at `pos` (REQUIRES: text[pos] >= 0x80) following the
-// well-formed byte sequences of Unicode Table 3-7; the bounds of the second byte exclude
-// overlongs, surrogates and code points above U+10FFFF.
-Decoded DecodeMultiByte(std::string_view text, std::size_t pos) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  std::size_t length = 0;
-  unsigned char second_low = 0x80;
-  unsigned char second_high = 0xBF;
-  char32_t code_point = 0;
-  if (InRange(lead, 0xC2, 0xDF)) {
-    length = 2;
-    code_point = lead & 0x1Fu;
-  } else if (InRange(lead, 0xE0, 0xEF)) {
-    length = 3;
-    code_point = lead & 0x0Fu;
-    if (lead == 0xE0) second_low = 0xA0;
-    if (lead == 0xED) second_high = 0x9F;
-  } else if (InRange(lead, 0xF0, 0xF4)) {
-    length = 4;
-    code_point = lead & 0x07u;
-    if (lead == 0xF0) second_low = 0x90;
-    if (lead == 0xF4) second_high = 0x8F;
-  } else {
-    return {};
-  }
-  for (std::size_t i = 1; i < length; ++i) {
-    if (pos + i >= text.size()) return {0, i, false};
-    const auto byte = static_cast<unsigned char>(text[pos + i]);
-    const bool ok = i == 1 ? InRange(byte, second_low, second_high) : InRange(byte, 0x80, 0xBF);
-    if (!ok) return {0, i, false};
-    code_point = (code_point << 6) | (byte & 0x3Fu);
-  }
-  return {code_point, length, true};
-}
 
 // Code points that are valid UTF-8 but must not reach the page as themselves (escape.hpp).
 bool IsHiddenCodePoint(char32_t cp) {
@@ -62,12 +15,9 @@ bool IsHiddenCodePoint(char32_t cp) {
   return c1_control || noncharacter || bidi_control;
 }
 
-// The Control Picture for a C0 control or DEL: U+2400 + c, DEL -> U+2421, three bytes E2 90 xx.
+// The Control Picture for a C0 control or DEL: U+2400 + c, DEL -> U+2421 "␡".
 void AppendControlPicture(std::string& out, unsigned char control) {
-  const unsigned char last = control == 0x7F ? 0xA1 : static_cast<unsigned char>(0x80 + control);
-  out.push_back('\xE2');
-  out.push_back('\x90');
-  out.push_back(static_cast<char>(last));
+  core::AppendUtf8(out, control == 0x7F ? 0x2421 : static_cast<char32_t>(0x2400 + control));
 }
 
 // What an ASCII byte turns into; nullptr when it is copied as is.
@@ -110,14 +60,15 @@ void Walk(std::string& out, std::string_view text, Special special) {
       run_start = ++pos;
       continue;
     }
-    const Decoded decoded = DecodeMultiByte(text, pos);
-    if (decoded.valid && !IsHiddenCodePoint(decoded.code_point)) {
-      pos += decoded.length;
+    // Invalid UTF-8: one U+FFFD per maximal invalid subpart (core/utf8.hpp).
+    const core::Utf8Step step = core::DecodeUtf8(text.substr(pos));
+    if (step.valid && !IsHiddenCodePoint(step.code_point)) {
+      pos += step.length;
       continue;
     }
     flush();
-    out.append(kReplacement);
-    pos += decoded.length;
+    out.append(core::kReplacementCharacter);
+    pos += step.length;
     run_start = pos;
   }
   flush();

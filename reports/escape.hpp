@@ -9,9 +9,9 @@ namespace ttmtrack::reports {
 // directly; it goes through HtmlWriter, whose methods pick the right one for the context.
 //
 // Every value that came from a scan is attacker-controlled, so the escapers accept any bytes:
-//   - invalid UTF-8 (truncated, overlong, surrogates, > U+10FFFF) becomes U+FFFD, one per
-//     maximal invalid subpart (Unicode's recommended practice), so no byte can open a tag or
-//     entity and the output is always valid UTF-8;
+//   - invalid UTF-8 (truncated, overlong, surrogates, > U+10FFFF; decoded by core/utf8.hpp)
+//     becomes U+FFFD, one per maximal invalid subpart (Unicode's recommended practice), so no
+//     byte can open a tag or entity and the output is always valid UTF-8;
 //   - C0 controls other than TAB, LF and CR, and DEL, become their visible Control Pictures
 //     (NUL -> U+2400 "␀"): the HTML parser drops or mangles them, an auditor should see them;
 //   - C1 controls, Unicode noncharacters and bidirectional embedding/override/isolate controls

@@ -20,6 +20,11 @@ TEST(TerminalTextTest, KeepsValidUnicodeAndEscapesInvalidBytes) {
   // Overlong encoding of '/' and a UTF-16 surrogate are not valid UTF-8.
   EXPECT_EQ(SafeTerminalText("\xc0\xaf"), "\\xc0\\xaf");
   EXPECT_EQ(SafeTerminalText("\xed\xa0\x80"), "\\xed\\xa0\\x80");
+  // Above U+10FFFF, and a sequence cut short by the next character: every byte shows.
+  EXPECT_EQ(SafeTerminalText("\xf4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80");
+  EXPECT_EQ(SafeTerminalText("\xe2\x82"
+                             "A\xf0\x9f\x98"),
+            "\\xe2\\x82A\\xf0\\x9f\\x98");
 }
 
 TEST(TerminalTextTest, EscapesC1ControlCharacters) {

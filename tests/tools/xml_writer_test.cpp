@@ -64,6 +64,14 @@ TEST(XmlWriterTest, CharactersXmlCannotCarryBecomeReplacementCharacters) {
   EXPECT_EQ(doc.All("root").at(0)->attributes.at("a"), XmlRoundTrip(junk));
   EXPECT_EQ(XmlRoundTrip("ok \xC3\xA4 \xF0\x9F\x98\x80"), "ok \xC3\xA4 \xF0\x9F\x98\x80");
   EXPECT_NE(XmlRoundTrip(junk).find("\xEF\xBF\xBD"), std::string::npos);
+  // One U+FFFD per character XML cannot carry and per maximal invalid subpart, as the reports.
+  EXPECT_EQ(XmlRoundTrip("d\xE2\x82"
+                         "e"),
+            "d\xEF\xBF\xBD"
+            "e");
+  EXPECT_EQ(XmlRoundTrip("g\xEF\xBF\xBEh"), "g\xEF\xBF\xBDh");
+  EXPECT_EQ(XmlRoundTrip("f\xED\xA0\x80"), "f\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(XmlRoundTrip("\xC2\x85"), "\xC2\x85");  // NEL, a C1 control: legal in XML 1.0
 }
 
 TEST(XmlWriterTest, IndentationNeverEntersMixedContent) {

@@ -1,62 +1,34 @@
 #include "tools/scangen/xml_writer.hpp"
 
 #include <cassert>
-#include <cstdint>
 #include <ostream>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace ttmtrack::scangen {
 namespace {
 
 constexpr std::size_t kFlushThreshold = std::size_t{64} * 1024;
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
-// Length of the well-formed UTF-8 sequence at the start of `s` whose code point XML 1.0 allows,
-// or 0 when the bytes there are malformed or the character is not allowed.
-std::size_t AllowedSequenceLength(std::string_view s) {
-  const auto b0 = static_cast<unsigned char>(s[0]);
-  if (b0 < 0x80) {
-    return b0 >= 0x20 || b0 == '\t' || b0 == '\n' || b0 == '\r' ? 1 : 0;
-  }
-  std::size_t length = 0;
-  std::uint32_t cp = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    length = 2;
-    cp = b0 & 0x1Fu;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    length = 3;
-    cp = b0 & 0x0Fu;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    length = 4;
-    cp = b0 & 0x07u;
-  } else {
-    return 0;
-  }
-  if (s.size() < length) return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if ((b & 0xC0u) != 0x80u) return 0;
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  const bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
-  const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-  const bool nonchar = cp == 0xFFFE || cp == 0xFFFF;
-  // C1 controls (U+0080..U+009F) are legal XML 1.0 characters and pass through.
-  if (overlong || surrogate || nonchar || cp > 0x10FFFF) return 0;
-  return length;
+// Whether XML 1.0 can carry the character (its Char production): TAB, LF, CR and everything
+// from U+0020 but U+FFFE and U+FFFF (surrogates never come out of the decoder). C1 controls
+// (U+0080..U+009F) are legal XML 1.0 characters and pass through.
+bool XmlAllows(char32_t code_point) {
+  if (code_point < 0x20) return code_point == '\t' || code_point == '\n' || code_point == '\r';
+  return code_point != 0xFFFE && code_point != 0xFFFF;
 }
 
-// Appends the character `text` starts with when XML allows it, else U+FFFD; returns how many
-// bytes of `text` it consumed.
+// Appends the character `text` starts with when XML allows it, else one U+FFFD (for malformed
+// UTF-8, one per maximal invalid subpart: core/utf8.hpp); returns how many bytes it consumed.
 std::size_t AppendCharacterOrReplacement(std::string& out, std::string_view text) {
-  const std::size_t length = AllowedSequenceLength(text);
-  if (length == 0) {
-    out += kReplacement;
-    return 1;
+  const core::Utf8Step step = core::DecodeUtf8(text);
+  if (step.valid && XmlAllows(step.code_point)) {
+    out.append(text.substr(0, step.length));
+  } else {
+    out += core::kReplacementCharacter;
   }
-  out.append(text.substr(0, length));
-  return length;
+  return step.length;
 }
 
 // Shared by text and attribute escaping: runs of bytes that need nothing are appended in one go.

@@ -9,9 +9,11 @@
 namespace ttmtrack::scangen {
 
 // Appends `text` to `out` escaped for XML character data: `&`, `<`, `>` (so "]]>" cannot end a
-// CDATA-like run) and CR (as &#13;, or a parser would fold CRLF into LF). Bytes that XML 1.0 can
-// not carry at all — malformed UTF-8, C0 controls other than TAB/LF/CR, surrogates, U+FFFE and
-// U+FFFF — become U+FFFD, so the output is always well-formed whatever the input.
+// CDATA-like run) and CR (as &#13;, or a parser would fold CRLF into LF). What XML 1.0 can not
+// carry at all becomes U+FFFD, so the output is always well-formed whatever the input: C0
+// controls other than TAB/LF/CR, U+FFFE and U+FFFF (one U+FFFD each), and malformed UTF-8 —
+// overlongs, surrogates, values above U+10FFFF, truncated sequences — one U+FFFD per maximal
+// invalid subpart (core/utf8.hpp), as the reports show it.
 void AppendEscapedText(std::string& out, std::string_view text);
 
 // As AppendEscapedText, for a double-quoted attribute value: also escapes `"` and `'`, and TAB,

@@ -41,7 +41,7 @@ class Cursor {
   explicit Cursor(std::string_view text) : text_(text) {}
 
   bool AtEnd() const { return pos_ == text_.size(); }
-  std::size_t position() const { return pos_; }
+  std::size_t Position() const { return pos_; }
   bool Skip(char c) { return SkipOneOf(std::string_view(&c, 1)); }
   bool SkipOneOf(std::string_view chars) {
     if (AtEnd() || chars.find(text_[pos_]) == std::string_view::npos) return false;
@@ -113,11 +113,11 @@ std::optional<Offset> ReadOffset(Cursor& in, std::size_t min_hour_digits) {
   Offset offset;
   offset.negative = in.Skip('-');
   if (!offset.negative && !in.Skip('+')) return std::nullopt;
-  const std::size_t hours_start = in.position();
+  const std::size_t hours_start = in.Position();
   const std::optional<int> hours = in.ReadNumber(min_hour_digits, 2);
   if (!hours) return std::nullopt;
   offset.hours = *hours;
-  const bool two_digit_hour = in.position() - hours_start == 2;
+  const bool two_digit_hour = in.Position() - hours_start == 2;
   if (in.Skip(':') || (two_digit_hour && !in.AtEnd())) {
     const std::optional<int> minutes = in.ReadNumber(2, 2);
     if (!minutes) return std::nullopt;

@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::int64_t k20260105T100000 = 1767607200;  // 2026-01-05T10:00:00Z, a Monday
 constexpr std::int64_t kDay = 86400;
+constexpr std::int64_t kHour = 3600;
 
 std::optional<std::int64_t> Iso(std::string_view text, int zoneless_offset = 0) {
   return ParseIso8601(text, zoneless_offset).optional();
@@ -53,7 +54,7 @@ TEST_F(CivilTimeTest, Iso8601ReadsEveryFormExportsWrite) {
   EXPECT_EQ(Iso("2026-01-05T04:30:00-0530"), t);
   EXPECT_EQ(Iso("2026-01-05T10:00:00+00:00"), t);
   EXPECT_EQ(Iso("2026-01-05T10:00:00-00:00"), t);
-  EXPECT_EQ(Iso("2026-01-05"), t - 10 * 3600);  // a date alone is midnight
+  EXPECT_EQ(Iso("2026-01-05"), t - 10 * kHour);  // a date alone is midnight
   EXPECT_EQ(Iso(" \t2026-01-05T10:00:00Z\r\n"), t);
   EXPECT_EQ(Iso("2014-09-20T03:55:33Z"), 1411185333);
   EXPECT_EQ(Iso("1970-01-01T00:00:00Z"), 0);
@@ -75,7 +76,7 @@ TEST_F(CivilTimeTest, Iso8601WithoutZoneIsReadAtTheZonelessOffset) {
   EXPECT_EQ(Iso("2026-01-05T11:00:00", 3600), k20260105T100000);
   EXPECT_EQ(Iso("2026-01-05T11:00:00Z", 3600), k20260105T100000 + 3600);  // a zone wins
   EXPECT_EQ(Iso("2026-01-05T11:00:00+01:00", -7200), k20260105T100000);
-  EXPECT_EQ(Iso("2026-01-05", 3600), k20260105T100000 - 11 * 3600);
+  EXPECT_EQ(Iso("2026-01-05", 3600), k20260105T100000 - 11 * kHour);
 }
 
 TEST_F(CivilTimeTest, EveryDayFrom0000To9999ParsesFormatsAndKnowsItsWeekday) {
@@ -127,8 +128,8 @@ TEST_F(CivilTimeTest, MonthsAndDaysOutsideTheCalendarAreRefused) {
 }
 
 TEST_F(CivilTimeTest, HoursMinutesAndSecondsStayInTheirRanges) {
-  EXPECT_EQ(Iso("2026-01-05T00:00:00Z"), k20260105T100000 - 10 * 3600);
-  EXPECT_EQ(Iso("2026-01-05T23:59:59Z"), k20260105T100000 + 14 * 3600 - 1);
+  EXPECT_EQ(Iso("2026-01-05T00:00:00Z"), k20260105T100000 - 10 * kHour);
+  EXPECT_EQ(Iso("2026-01-05T23:59:59Z"), k20260105T100000 + 14 * kHour - 1);
   EXPECT_FALSE(Iso("2026-01-05T23:60:00Z"));
   EXPECT_FALSE(Iso("2026-01-05T23:59:61Z"));
   EXPECT_FALSE(Iso("2026-01-05T25:00:00Z"));
@@ -258,7 +259,7 @@ TEST_F(CivilTimeTest, CtimeReadsBothNessusDayPaddings) {
 
 TEST_F(CivilTimeTest, CtimeIsWallClockAtTheGivenOffset) {
   EXPECT_EQ(Ctime("Tue Mar 10 13:53:27 2020", 3600), 1583848407 - 3600);
-  EXPECT_EQ(Ctime("Tue Mar 10 13:53:27 2020", -4 * 3600), 1583848407 + 4 * 3600);
+  EXPECT_EQ(Ctime("Tue Mar 10 13:53:27 2020", -4 * 3600), 1583848407 + 4 * kHour);
   EXPECT_EQ(Ctime("Thu Jan  1 00:30:00 2026", 3600), *Iso("2025-12-31T23:30:00Z"));
 }
 

@@ -1,4 +1,4 @@
-#include "db/result_filter_store.hpp"
+#include "db/result_filters_table.hpp"
 
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"

@@ -1,4 +1,4 @@
-#include "db/rule_store.hpp"
+#include "db/rules_table.hpp"
 
 #include <string>
 

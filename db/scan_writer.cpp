@@ -6,7 +6,7 @@
 #include <Poco/SHA2Engine.h>
 
 #include "core/error.hpp"
-#include "db/result_filter_store.hpp"
+#include "db/result_filters_table.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/store_text.hpp"
 

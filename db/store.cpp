@@ -5,8 +5,8 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
-#include "db/lifecycle_recompute.hpp"
-#include "db/rule_store.hpp"
+#include "db/lifecycle/recomputer.hpp"
+#include "db/rules_table.hpp"
 #include "db/scan_writer.hpp"
 #include "db/schema/migrations.hpp"
 #include "db/settings.hpp"
@@ -96,15 +96,15 @@ core::CoveragePolicy Store::Impl::Policy() {
   return CoveragePolicyFromSettings([this](std::string_view key) { return SettingValue(key); });
 }
 
-void Store::Impl::Recompute(RulesChanged rules_changed) {
-  db::RecomputeLifecycle(db, Policy(), rules_changed);
+void Store::Impl::Recompute(lifecycle::RulesChanged rules_changed) {
+  lifecycle::Recomputer(db, Policy()).RunAll(rules_changed);
 }
 
 void Store::Impl::RecomputeAfterImport(std::int64_t scan_id, bool rules_changed) {
   if (rules_changed) {
     Recompute();
   } else {
-    db::RecomputeAfterImport(db, Policy(), scan_id);
+    lifecycle::Recomputer(db, Policy()).RunAfterImport(scan_id);
   }
 }
 

@@ -8,7 +8,7 @@
 
 #include "core/coverage_policy.hpp"
 #include "core/scan_ref.hpp"
-#include "db/lifecycle_recompute.hpp"
+#include "db/lifecycle/recomputer.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
 #include "db/store.hpp"
@@ -23,9 +23,11 @@ class Store::Impl {
   // The stored value of a known key, or its default. REQUIRES: FindSetting(key) != nullptr.
   std::string SettingValue(std::string_view key);
   core::CoveragePolicy Policy();
-  // RecomputeLifecycle with the stored policy. REQUIRES: a write transaction is open.
-  void Recompute(RulesChanged rules_changed = RulesChanged::kYes);
-  // RecomputeAfterImport, or Recompute when the import learned a rule.
+  // A full recomputation (lifecycle::Recomputer::RunAll) under the stored policy.
+  // REQUIRES: a write transaction is open.
+  void Recompute(lifecycle::RulesChanged rules_changed = lifecycle::RulesChanged::kYes);
+  // The recomputation after importing scan `scan_id`: the incremental one
+  // (lifecycle::Recomputer::RunAfterImport), or Recompute when the import learned a rule.
   void RecomputeAfterImport(std::int64_t scan_id, bool rules_changed);
 
   sqlite::Database db;

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <map>
 
-#include "db/result_filter_store.hpp"
-#include "db/rule_store.hpp"
+#include "db/result_filters_table.hpp"
+#include "db/rules_table.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
 #include "db/store_text.hpp"

@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "core/error.hpp"
-#include "db/rule_store.hpp"
+#include "db/rules_table.hpp"
 #include "db/settings.hpp"
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
@@ -175,7 +175,7 @@ void Store::SetSetting(const std::string& key, const std::string& value) {
       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   upsert.Bind(1, definition.key).Bind(2, canonical);
   upsert.Run();
-  if (definition.affects_lifecycle) impl_->Recompute(RulesChanged::kNo);
+  if (definition.affects_lifecycle) impl_->Recompute(lifecycle::RulesChanged::kNo);
   transaction.Commit();
 }
 

@@ -1,4 +1,4 @@
-#include "db/lifecycle_recompute.hpp"
+#include "db/lifecycle/recomputer.hpp"
 
 #include <map>
 #include <string>
@@ -9,14 +9,13 @@
 #include "core/export_filter.hpp"
 #include "core/plugin_enablement.hpp"
 #include "core/port_range.hpp"
-#include "db/lifecycle_recomputer.hpp"
-#include "db/result_filter_store.hpp"
-#include "db/rule_store.hpp"
+#include "db/result_filters_table.hpp"
+#include "db/rules_table.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
 #include "db/store_text.hpp"
 
-namespace ttmtrack::db {
+namespace ttmtrack::db::lifecycle {
 namespace {
 
 std::vector<std::string> Split(const std::string& text) {
@@ -34,7 +33,7 @@ std::vector<std::string> Split(const std::string& text) {
 
 }  // namespace
 
-LifecycleRecomputer::LifecycleRecomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
+Recomputer::Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
     : db_(db),
       policy_(policy),
       select_detected_(
@@ -54,16 +53,15 @@ LifecycleRecomputer::LifecycleRecomputer(sqlite::Database& db, const core::Cover
           db.Prepare("UPDATE exposures SET state = ?2, first_seen = ?3, last_seen = ?4, "
                      "last_checked = ?5, verified_by_scan_id = ?6 WHERE id = ?1")) {}
 
-RecomputeStats LifecycleRecomputer::RunAll(RulesChanged rules_changed) {
+void Recomputer::RunAll(RulesChanged rules_changed) {
   const std::vector<core::Rule> rules = LoadRules(db_);
   if (rules_changed == RulesChanged::kYes) RematchDetections(rules);
   SyncExposures();
   JudgeScans(rules);
   ForEachExposure([this](const ExposureRow& row) { ProcessExposure(row); });
-  return stats_;
 }
 
-std::size_t LifecycleRecomputer::ScanIndex(std::int64_t scan_id) const {
+std::size_t Recomputer::ScanIndex(std::int64_t scan_id) const {
   const auto it = scan_index_.find(scan_id);
   if (it == scan_index_.end()) {
     throw Error(Error::Kind::kInternal, "outcome for unknown scan " + std::to_string(scan_id));
@@ -71,7 +69,7 @@ std::size_t LifecycleRecomputer::ScanIndex(std::int64_t scan_id) const {
   return it->second;
 }
 
-void LifecycleRecomputer::RematchDetections(const std::vector<core::Rule>& rules) {
+void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
   auto select = db_.Prepare(
       "SELECT d.id, s.format, d.plugin_id, d.plugin_name, d.service_name, d.rule_id "
       "FROM detections d JOIN scans s ON s.id = d.scan_id");
@@ -93,10 +91,9 @@ void LifecycleRecomputer::RematchDetections(const std::vector<core::Rule>& rules
     update.Bind(1, id).Bind(2, rule_id);
     update.Run();
   }
-  stats_.detections_rematched = static_cast<std::int64_t>(changes.size());
 }
 
-void LifecycleRecomputer::SyncExposures() {
+void Recomputer::SyncExposures() {
   db_.Exec(
       "INSERT INTO exposures(ip, port, protocol, state) "
       "SELECT DISTINCT ip, port, protocol, 'open' FROM detections WHERE rule_id IS NOT NULL "
@@ -108,8 +105,8 @@ void LifecycleRecomputer::SyncExposures() {
       "AND d.protocol = exposures.protocol)");
 }
 
-core::PluginJudgement LifecycleRecomputer::Judge(const sqlite::Statement& scan,
-                                                 const std::vector<core::Rule>& rules) {
+core::PluginJudgement Recomputer::Judge(const sqlite::Statement& scan,
+                                        const std::vector<core::Rule>& rules) {
   core::ScanCoverage coverage;
   const bool detected_any = scan.Int(8) != 0;
   // A detection settles it (JudgePluginEnabled step 1): no need to load 100,000 IDs.
@@ -131,11 +128,10 @@ core::PluginJudgement LifecycleRecomputer::Judge(const sqlite::Statement& scan,
       coverage.individual_plugins->push_back({select.Text(0), select.Text(1), select.Int(2) != 0});
     }
   }
-  ++stats_.plugin_judgements;
   return core::JudgePluginEnabled(coverage, ParseScanFormat(scan.Text(3)), rules, detected_any);
 }
 
-void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
+void Recomputer::JudgeScans(const std::vector<core::Rule>& rules) {
   auto select = db_.Prepare(
       "SELECT s.id, s.sha256, s.scan_time, s.format, s.plugin_set_id, s.enabled_families, "
       "s.disabled_families, s.port_range, EXISTS (SELECT 1 FROM detections d "
@@ -172,12 +168,11 @@ void LifecycleRecomputer::JudgeScans(const std::vector<core::Rule>& rules) {
     scan_index_.emplace(o.scan.id, templates_.size());
     templates_.push_back(std::move(o));
   }
-  stats_.scans = static_cast<std::int64_t>(templates_.size());
   needs_probes_ = AnyScanNeedsProbes();
   StoreJudgements();
 }
 
-void LifecycleRecomputer::StoreJudgements() {
+void Recomputer::StoreJudgements() {
   struct Stored {
     std::string plugin, plugin_basis, export_complete, export_basis;
   };
@@ -213,7 +208,7 @@ void LifecycleRecomputer::StoreJudgements() {
   }
 }
 
-void LifecycleRecomputer::ForEachExposure(const std::function<void(const ExposureRow&)>& process) {
+void Recomputer::ForEachExposure(const std::function<void(const ExposureRow&)>& process) {
   // In batches by key, so memory does not follow the number of exposures, and no statement
   // reads the exposures table while `process` updates it.
   constexpr std::int64_t kBatch = 4096;
@@ -245,14 +240,13 @@ void LifecycleRecomputer::ForEachExposure(const std::function<void(const Exposur
       row.verified_by = select->OptionalInt64(8);
     }
     select->Reset();
-    stats_.exposures += static_cast<std::int64_t>(batch.size());
     for (const ExposureRow& row : batch) process(row);
     if (static_cast<std::int64_t>(batch.size()) < kBatch) return;
     select = &next;
   }
 }
 
-void LifecycleRecomputer::LoadHostFacts(const std::string& ip) {
+void Recomputer::LoadHostFacts(const std::string& ip) {
   if (ip == facts_ip_ && completion_.size() == templates_.size()) return;
   facts_ip_ = ip;
   completion_.assign(templates_.size(), -1);
@@ -263,15 +257,15 @@ void LifecycleRecomputer::LoadHostFacts(const std::string& ip) {
   }
 }
 
-void LifecycleRecomputer::MarkScans(sqlite::Statement& select, const ExposureRow& row,
-                                    std::vector<char>& marks) {
+void Recomputer::MarkScans(sqlite::Statement& select, const ExposureRow& row,
+                           std::vector<char>& marks) {
   marks.assign(templates_.size(), 0);
   select.Bind(1, row.ip).Bind(2, static_cast<std::int64_t>(row.port)).Bind(3, row.protocol);
   while (select.Step()) marks[ScanIndex(select.Int64(0))] = 1;
   select.Reset();
 }
 
-void LifecycleRecomputer::ProcessExposure(const ExposureRow& row) {
+void Recomputer::ProcessExposure(const ExposureRow& row) {
   LoadHostFacts(row.ip);
   MarkScans(select_detected_, row, detected_);
   if (needs_probes_) {
@@ -293,7 +287,6 @@ void LifecycleRecomputer::ProcessExposure(const ExposureRow& row) {
     o.port_seen_open = probed_[k] != 0;
     outcomes.push_back(core::DecideOutcome(o, policy_));
   }
-  stats_.outcomes += static_cast<std::int64_t>(outcomes.size());
   const core::LifecycleResult result = core::Replay(std::move(outcomes));
   if (!result.state) {
     throw Error(Error::Kind::kInternal,
@@ -303,8 +296,8 @@ void LifecycleRecomputer::ProcessExposure(const ExposureRow& row) {
   UpdateExposure(row, result);
 }
 
-void LifecycleRecomputer::WriteOutcomes(std::int64_t exposure_id,
-                                        const std::vector<core::Outcome>& timeline) {
+void Recomputer::WriteOutcomes(std::int64_t exposure_id,
+                               const std::vector<core::Outcome>& timeline) {
   stored_.assign(templates_.size(), StoredOutcome{});
   select_outcomes_.Bind(1, exposure_id);
   while (select_outcomes_.Step()) {
@@ -325,7 +318,7 @@ void LifecycleRecomputer::WriteOutcomes(std::int64_t exposure_id,
   }
 }
 
-void LifecycleRecomputer::WriteOutcome(std::int64_t exposure_id, const core::Outcome& o) {
+void Recomputer::WriteOutcome(std::int64_t exposure_id, const core::Outcome& o) {
   upsert_outcome_.Bind(1, exposure_id)
       .Bind(2, o.scan.id)
       .Bind(3, core::ToString(o.kind))
@@ -333,11 +326,9 @@ void LifecycleRecomputer::WriteOutcome(std::int64_t exposure_id, const core::Out
       .Bind(5, o.assumption)
       .Bind(6, o.basis);
   upsert_outcome_.Run();
-  ++stats_.outcomes_written;
 }
 
-void LifecycleRecomputer::UpdateExposure(const ExposureRow& row,
-                                         const core::LifecycleResult& result) {
+void Recomputer::UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result) {
   const std::string state = core::ToString(*result.state);
   const std::optional<std::int64_t> verified_by =
       result.verified_by ? std::optional<std::int64_t>(result.verified_by->id) : std::nullopt;
@@ -355,7 +346,7 @@ void LifecycleRecomputer::UpdateExposure(const ExposureRow& row,
   update_exposure_.Run();
 }
 
-bool LifecycleRecomputer::AnyScanNeedsProbes() const {
+bool Recomputer::AnyScanNeedsProbes() const {
   for (const core::ExposureObservation& o : templates_) {
     if (o.plugin_coverage_only) return true;  // I12 asks whether the port was seen open
     if (!o.port_range) return true;
@@ -365,9 +356,4 @@ bool LifecycleRecomputer::AnyScanNeedsProbes() const {
   return false;
 }
 
-RecomputeStats RecomputeLifecycle(sqlite::Database& db, const core::CoveragePolicy& policy,
-                                  RulesChanged rules_changed) {
-  return LifecycleRecomputer(db, policy).RunAll(rules_changed);
-}
-
-}  // namespace ttmtrack::db
+}  // namespace ttmtrack::db::lifecycle

@@ -1,8 +1,7 @@
 #pragma once
 
-// Private to db/: the machinery behind RecomputeLifecycle and RecomputeAfterImport
-// (db/lifecycle_recompute.hpp), shared by lifecycle_recompute.cpp (everything) and
-// lifecycle_recompute_import.cpp (one new scan).
+// The recomputation of the lifecycle's derived data (docs/verification.md, "Recomputation"):
+// the Store runs one after every import, rule change and setting change.
 
 #include <cstdint>
 #include <functional>
@@ -17,7 +16,6 @@
 #include "core/lifecycle.hpp"
 #include "core/plugin_enablement.hpp"
 #include "core/rule.hpp"
-#include "db/lifecycle_recompute.hpp"
 #include "db/sqlite/statement.hpp"
 
 namespace ttmtrack::db {
@@ -26,6 +24,12 @@ namespace sqlite {
 class Database;
 }
 
+namespace lifecycle {
+
+// What a recomputation may skip because the caller knows it did not change.
+enum class RulesChanged { kYes, kNo };
+
+// An exposures row as read, before the recomputation changes it.
 struct ExposureRow {
   std::int64_t id = 0;
   std::string ip;
@@ -38,6 +42,7 @@ struct ExposureRow {
   std::optional<std::int64_t> verified_by;
 };
 
+// An outcomes row as stored, compared with the new outcome before writing it.
 struct StoredOutcome {
   bool present = false;
   std::string kind;
@@ -46,16 +51,33 @@ struct StoredOutcome {
   std::string basis;
 };
 
-// One recomputation. Borrows `db` (a write transaction must be open). Single use.
-class LifecycleRecomputer {
+// One recomputation of exposures, outcomes, scan judgements and detection rules from the
+// stored facts under `policy`. Borrows `db`, which must outlive it; single use (run one of the
+// two); not thread-safe. Rows are written only where they change, so a recomputation that
+// changes nothing writes nothing. Memory is bounded by one host's facts across all scans and a
+// batch of exposures, not by the database. Throws ttmtrack::Error.
+class Recomputer {
  public:
-  LifecycleRecomputer(sqlite::Database& db, const core::CoveragePolicy& policy);
+  Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy);
 
-  RecomputeStats RunAll(RulesChanged rules_changed);
-  RecomputeStats RunAfterImport(std::int64_t scan_id);
+  // Recomputes everything, in this order:
+  //  1. each detection's rule: MatchRule against the current enabled rules (NULL: none
+  //     matches); skipped for RulesChanged::kNo (a setting change), when it could change nothing;
+  //  2. exposures: one per (ip, port, protocol) with a matched detection; others are deleted;
+  //  3. per scan: JudgePluginEnabled against every ID rule, stored in scan_judgements;
+  //  4. per exposure and scan: DecideOutcome under the policy; then Replay for the state.
+  // REQUIRES: a write transaction is open on `db`.
+  void RunAll(RulesChanged rules_changed);
+
+  // The same result as RunAll after importing scan `scan_id`, provided no rule and no setting
+  // changed since the last recomputation (the import learned no rule): decides only the new
+  // scan's outcomes and the outcomes of exposures it created, and replays only what they change
+  // (recomputer_after_import.cpp explains why that is equal).
+  // REQUIRES: a write transaction is open on `db`.
+  void RunAfterImport(std::int64_t scan_id);
 
  private:
-  // Full recomputation (lifecycle_recompute.cpp).
+  // Full recomputation (recomputer.cpp).
   void RematchDetections(const std::vector<core::Rule>& rules);
   void SyncExposures();
   void JudgeScans(const std::vector<core::Rule>& rules);
@@ -72,7 +94,7 @@ class LifecycleRecomputer {
   void UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result);
   std::size_t ScanIndex(std::int64_t scan_id) const;
 
-  // One new scan (lifecycle_recompute_import.cpp).
+  // One new scan (recomputer_after_import.cpp).
   std::int64_t AddExposuresOf(std::int64_t scan_id);
   void LoadScanFacts(std::int64_t scan_id);
   void DecideInNewScan(const ExposureRow& row, std::size_t scan, bool scan_is_last);
@@ -106,8 +128,7 @@ class LifecycleRecomputer {
   std::unordered_map<std::string, int> new_scan_hosts_;
   std::unordered_set<std::string> new_scan_detected_;
   std::unordered_set<std::string> new_scan_probed_;
-
-  RecomputeStats stats_;
 };
 
+}  // namespace lifecycle
 }  // namespace ttmtrack::db

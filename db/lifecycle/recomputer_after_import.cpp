@@ -10,14 +10,13 @@
 //    its stored outcomes; a not-covered outcome changes nothing wherever it sorts (I4).
 // New exposures get every scan's outcome, exactly as in a full recomputation.
 #include "core/error.hpp"
-#include "db/lifecycle_recompute.hpp"
-#include "db/lifecycle_recomputer.hpp"
-#include "db/rule_store.hpp"
+#include "db/lifecycle/recomputer.hpp"
+#include "db/rules_table.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
 #include "db/store_text.hpp"
 
-namespace ttmtrack::db {
+namespace ttmtrack::db::lifecycle {
 namespace {
 
 std::string Key(const std::string& ip, std::int64_t port, const std::string& protocol) {
@@ -39,7 +38,7 @@ core::LifecycleResult FromRow(const ExposureRow& row) {
 
 }  // namespace
 
-std::int64_t LifecycleRecomputer::AddExposuresOf(std::int64_t scan_id) {
+std::int64_t Recomputer::AddExposuresOf(std::int64_t scan_id) {
   auto max = db_.Prepare("SELECT coalesce(max(id), 0) FROM exposures");
   max.Step();
   const std::int64_t last_old = max.Int64(0);
@@ -54,7 +53,7 @@ std::int64_t LifecycleRecomputer::AddExposuresOf(std::int64_t scan_id) {
   return last_old;
 }
 
-void LifecycleRecomputer::LoadScanFacts(std::int64_t scan_id) {
+void Recomputer::LoadScanFacts(std::int64_t scan_id) {
   auto hosts = db_.Prepare(
       "SELECT ip, completion FROM scan_hosts WHERE scan_id = ?1 "
       "AND ip IN (SELECT ip FROM exposures)");
@@ -80,8 +79,7 @@ void LifecycleRecomputer::LoadScanFacts(std::int64_t scan_id) {
   }
 }
 
-void LifecycleRecomputer::DecideInNewScan(const ExposureRow& row, std::size_t scan,
-                                          bool scan_is_last) {
+void Recomputer::DecideInNewScan(const ExposureRow& row, std::size_t scan, bool scan_is_last) {
   core::ExposureObservation& o = templates_[scan];
   const std::string key = Key(row.ip, row.port, row.protocol);
   const auto host = new_scan_hosts_.find(row.ip);
@@ -94,7 +92,6 @@ void LifecycleRecomputer::DecideInNewScan(const ExposureRow& row, std::size_t sc
                                      : core::HostCompletion::kUnknown;
   o.port_seen_open = new_scan_probed_.count(key) != 0;
   const core::Outcome outcome = core::DecideOutcome(o, policy_);
-  ++stats_.outcomes;
   WriteOutcome(row.id, outcome);
   if (outcome.kind == core::OutcomeKind::kNotCovered) return;  // I4: wherever it sorts
   if (scan_is_last) {
@@ -106,7 +103,7 @@ void LifecycleRecomputer::DecideInNewScan(const ExposureRow& row, std::size_t sc
   }
 }
 
-void LifecycleRecomputer::ReplayStored(const ExposureRow& row) {
+void Recomputer::ReplayStored(const ExposureRow& row) {
   std::vector<core::Outcome> outcomes;
   select_outcomes_.Bind(1, row.id);
   while (select_outcomes_.Step()) {
@@ -120,7 +117,7 @@ void LifecycleRecomputer::ReplayStored(const ExposureRow& row) {
   UpdateExposure(row, core::Replay(std::move(outcomes)));
 }
 
-RecomputeStats LifecycleRecomputer::RunAfterImport(std::int64_t scan_id) {
+void Recomputer::RunAfterImport(std::int64_t scan_id) {
   const std::vector<core::Rule> rules = LoadRules(db_);
   const std::int64_t last_old = AddExposuresOf(scan_id);
   JudgeScans(rules);
@@ -134,12 +131,6 @@ RecomputeStats LifecycleRecomputer::RunAfterImport(std::int64_t scan_id) {
       DecideInNewScan(row, scan, scan_is_last);
     }
   });
-  return stats_;
 }
 
-RecomputeStats RecomputeAfterImport(sqlite::Database& db, const core::CoveragePolicy& policy,
-                                    std::int64_t scan_id) {
-  return LifecycleRecomputer(db, policy).RunAfterImport(scan_id);
-}
-
-}  // namespace ttmtrack::db
+}  // namespace ttmtrack::db::lifecycle

@@ -1,7 +1,5 @@
 // End-to-end tests of the real `ttmtrack` binary (duckdb's shell tests): exit codes, what it
 // prints, and what it leaves in a real SQLite file. Scan files come from ttmtrack-gen.
-#include <sqlite3.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -10,62 +8,21 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "tests/support/child_process.hpp"
+#include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/ttmtrack_cli.hpp"
 
 namespace ttmtrack {
 namespace {
 
 using nlohmann::json;
-using test::ProcessResult;
-using test::RunProcess;
-
-// Every row of every table, in a stable order: the database's logical content. Two equal dumps
-// mean "the database is exactly as it was".
-std::string DumpDatabase(const std::string& path) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return "<cannot open>";
-  }
-  std::string dump;
-  std::vector<std::string> tables;
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name", -1,
-                     &stmt, nullptr);
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    tables.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
-  }
-  sqlite3_finalize(stmt);
-  for (const std::string& table : tables) {
-    dump += "== " + table + "\n";
-    sqlite3_prepare_v2(db, ("SELECT * FROM \"" + table + "\" ORDER BY 1, 2").c_str(), -1, &stmt,
-                       nullptr);
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-        const unsigned char* text = sqlite3_column_text(stmt, i);
-        dump += text == nullptr ? "NULL" : reinterpret_cast<const char*>(text);
-        dump += '|';
-      }
-      dump += '\n';
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(db);
-  return dump;
-}
+using process::ProcessResult;
+using process::RunProcess;
+using test::DumpDatabase;
 
 class CliEndToEndTest : public ::testing::Test {
  protected:
-  ProcessResult Ttmtrack(std::vector<std::string> args, std::vector<std::string> env = {}) {
-    std::vector<std::string> argv{TTMTRACK_BIN_PATH};
-    if (use_db_flag_) {
-      argv.push_back("--db");
-      argv.push_back(Db());
-    }
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(argv, {.env = env, .cwd = dir_.path()});
-  }
+  ProcessResult Ttmtrack(const std::vector<std::string>& args) const { return cli_.Run(args); }
 
   // ttmtrack-gen with `args`; returns the file written.
   std::string Generate(const std::string& name, std::vector<std::string> args) {
@@ -96,10 +53,12 @@ class CliEndToEndTest : public ::testing::Test {
     return Write(name, bytes.substr(0, bytes.size() * 2 / 3));
   }
 
-  std::string Db() const { return dir_.File("t.db"); }
+  std::string Db() const { return cli_.DatabasePath(); }
 
   test::TempDir dir_;
-  bool use_db_flag_ = true;
+  test::TtmtrackCli cli_{dir_.path()};
+  // No --db: TTMTRACK_DB or the working directory's ttmtrack.db decide.
+  test::TtmtrackCli cli_without_db_flag_{dir_.path(), ""};
 };
 
 TEST_F(CliEndToEndTest, ImportPrintsOneLinePerFileAndStatusShowsTheExposure) {
@@ -221,16 +180,15 @@ TEST_F(CliEndToEndTest, ReadCommandsRefuseAMissingDatabase) {
 }
 
 TEST_F(CliEndToEndTest, EnvironmentVariableChoosesTheDatabase) {
-  use_db_flag_ = false;
-  const ProcessResult import = Ttmtrack({"import", JanuaryScan()}, {"TTMTRACK_DB=" + Db()});
+  const ProcessResult import =
+      cli_without_db_flag_.Run({"import", JanuaryScan()}, {"TTMTRACK_DB=" + Db()});
   ASSERT_EQ(import.exit_code, 0) << import.err;
   EXPECT_TRUE(std::filesystem::exists(Db()));
   EXPECT_FALSE(std::filesystem::exists(dir_.File("ttmtrack.db")));
 }
 
 TEST_F(CliEndToEndTest, DefaultDatabaseIsInTheWorkingDirectory) {
-  use_db_flag_ = false;
-  ASSERT_EQ(Ttmtrack({"import", JanuaryScan()}, {"TTMTRACK_DB="}).exit_code, 0);
+  ASSERT_EQ(cli_without_db_flag_.Run({"import", JanuaryScan()}).exit_code, 0);
   EXPECT_TRUE(std::filesystem::exists(dir_.File("ttmtrack.db")));
 }
 

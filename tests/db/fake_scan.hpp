@@ -107,7 +107,4 @@ inline FakeScan GvmScan(const std::string& sha, std::int64_t time) {
   return scan;
 }
 
-// Every row of every table, sorted: equal dumps mean logically equal databases.
-std::string DumpDatabase(const std::string& path);
-
 }  // namespace ttmtrack::testing

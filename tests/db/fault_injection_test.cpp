@@ -18,6 +18,7 @@
 #include "db/sqlite/statement.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
@@ -95,8 +96,8 @@ class FaultInjectionTest : public ::testing::Test {
       Store store(reference_, PinnedClock());
       store.ImportScan("second", crashed.Reader());
     }
-    before_ = testing::DumpDatabase(baseline_);
-    after_ = testing::DumpDatabase(reference_);
+    before_ = test::DumpDatabase(baseline_);
+    after_ = test::DumpDatabase(reference_);
     ASSERT_NE(before_, after_);
   }
 
@@ -129,7 +130,7 @@ class FaultInjectionTest : public ::testing::Test {
       EXPECT_TRUE(check.Step());
       EXPECT_EQ(check.Text(0), "ok") << what;
     }
-    const std::string dump = testing::DumpDatabase(work_);
+    const std::string dump = test::DumpDatabase(work_);
     const bool present = dump == after_;
     EXPECT_TRUE(present || dump == before_) << what << ": partial import\n" << dump;
     return present;

@@ -10,6 +10,7 @@
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
@@ -76,9 +77,9 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
 TEST_F(MigrationsTest, ReopeningChangesNothing) {
   const std::string path = dir_.File("again.db");
   { Store store(path); }
-  const std::string before = testing::DumpDatabase(path);
+  const std::string before = test::DumpDatabase(path);
   { Store store(path); }
-  EXPECT_EQ(testing::DumpDatabase(path), before);
+  EXPECT_EQ(test::DumpDatabase(path), before);
 }
 
 TEST_F(MigrationsTest, VersionOneDatabaseIsUpgradedInPlace) {

@@ -6,6 +6,7 @@
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
@@ -56,14 +57,14 @@ TEST_F(StoreImportTest, SameBytesTwiceIsANoOpThatSaysSo) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Detect("192.0.2.10");
   const ImportResult first = store_.ImportScan("s1", scan.Reader());
-  const std::string before = testing::DumpDatabase(path_);
+  const std::string before = test::DumpDatabase(path_);
   bool read_called = false;
   const ImportResult again = store_.ImportScan("s1", [&](core::ScanSink&) { read_called = true; });
   EXPECT_EQ(again.status, ImportStatus::kAlreadyImported);
   EXPECT_EQ(again.scan_id, first.scan_id);
   EXPECT_EQ(again.detections, 1);
   EXPECT_FALSE(read_called);
-  EXPECT_EQ(testing::DumpDatabase(path_), before);
+  EXPECT_EQ(test::DumpDatabase(path_), before);
   ASSERT_TRUE(store_.FindScanBySha256("s1"));
   EXPECT_FALSE(store_.FindScanBySha256("s2"));
 }
@@ -72,7 +73,7 @@ TEST_F(StoreImportTest, ThrowMidImportLeavesTheDatabaseLogicallyUnchanged) {
   FakeScan first = NessusScan("s1", 1000);
   first.Host("192.0.2.10").Detect("192.0.2.10");
   store_.ImportScan("s1", first.Reader());
-  const std::string before = testing::DumpDatabase(path_);
+  const std::string before = test::DumpDatabase(path_);
 
   FakeScan second = NessusScan("s2", 2000);
   second.Host("192.0.2.10").Host("192.0.2.20");
@@ -90,12 +91,12 @@ TEST_F(StoreImportTest, ThrowMidImportLeavesTheDatabaseLogicallyUnchanged) {
     EXPECT_EQ(e.kind(), Error::Kind::kBadInput);  // propagated unchanged
     EXPECT_STREQ(e.what(), "s2.nessus:9: truncated");
   }
-  EXPECT_EQ(testing::DumpDatabase(path_), before);
+  EXPECT_EQ(test::DumpDatabase(path_), before);
   EXPECT_FALSE(store_.FindScanBySha256("s2"));
 }
 
 TEST_F(StoreImportTest, ReaderThatNeverEndsTheScanStoresNothing) {
-  const std::string before = testing::DumpDatabase(path_);
+  const std::string before = test::DumpDatabase(path_);
   FakeScan scan = NessusScan("s1", 1000);
   try {
     store_.ImportScan("s1", [&](core::ScanSink& sink) { sink.BeginScan(scan.info); });
@@ -103,7 +104,7 @@ TEST_F(StoreImportTest, ReaderThatNeverEndsTheScanStoresNothing) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kInternal);
   }
-  EXPECT_EQ(testing::DumpDatabase(path_), before);
+  EXPECT_EQ(test::DumpDatabase(path_), before);
 }
 
 TEST_F(StoreImportTest, HostBeforeBeginScanIsAProgrammerError) {

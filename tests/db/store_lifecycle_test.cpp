@@ -9,6 +9,7 @@
 #include "db/store.hpp"
 #include "tests/core/case_name.hpp"
 #include "tests/db/fake_scan.hpp"
+#include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::db {
@@ -322,9 +323,9 @@ class StoreLifecycleTest : public ::testing::TestWithParam<Scenario> {
       CheckExpectations(store);
     }
     // Imports recompute incrementally; a full recomputation must find nothing to change.
-    const std::string incremental = testing::DumpDatabase(path);
+    const std::string incremental = test::DumpDatabase(path);
     store.RecomputeLifecycle();
-    EXPECT_EQ(testing::DumpDatabase(path), incremental) << "incremental != full recomputation";
+    EXPECT_EQ(test::DumpDatabase(path), incremental) << "incremental != full recomputation";
     return Canonical(store);
   }
 
@@ -448,9 +449,9 @@ TEST(StoreLifecycleAssumptionTest, RecomputingAgainWritesNothing) {
   Store store(path);
   store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
   store.ImportScan("n2", CleanNessus("n2", 2000).Reader());
-  const std::string before = testing::DumpDatabase(path);
+  const std::string before = test::DumpDatabase(path);
   store.RecomputeLifecycle();
-  EXPECT_EQ(testing::DumpDatabase(path), before);
+  EXPECT_EQ(test::DumpDatabase(path), before);
 }
 
 // The recomputation reads exposures in batches of 4096 by (ip, port, protocol); 3000 hosts with
@@ -481,9 +482,9 @@ TEST(StoreLifecycleScaleTest, ExposuresBeyondOneReadBatchAreAllDecided) {
     EXPECT_EQ(e.state, e.port == 10200 ? ExposureState::kOpen : ExposureState::kFixed)
         << e.ip << ":" << e.port;
   }
-  const std::string before = testing::DumpDatabase(path);
+  const std::string before = test::DumpDatabase(path);
   store.RecomputeLifecycle();
-  EXPECT_EQ(testing::DumpDatabase(path), before);
+  EXPECT_EQ(test::DumpDatabase(path), before);
 }
 
 }  // namespace

@@ -72,11 +72,11 @@ class ImportOrderTest : public ::testing::Test {
     if (one_command) {
       std::vector<std::string> args = {"import"};
       args.insert(args.end(), files.begin(), files.end());
-      const test::ProcessResult r = cli.Run(args);
+      const process::ProcessResult r = cli.Run(args);
       EXPECT_EQ(r.exit_code, 0) << r.err;
     } else {
       for (const std::string& file : files) {
-        const test::ProcessResult r = cli.Run({"import", file});
+        const process::ProcessResult r = cli.Run({"import", file});
         EXPECT_EQ(r.exit_code, 0) << file << ": " << r.err;
       }
     }

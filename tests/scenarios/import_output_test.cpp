@@ -111,7 +111,7 @@ TEST_P(ImportOutputTest, EachImportReportsWhatHappenedToEveryExposure) {
   const WrittenScan feb = Write({"feb", kFeb, {Detecting(kX, {10200}), Clean(kZ)}});
   const WrittenScan mar = Write({"mar", kMar, {Clean(kX), Detecting(kY, {5010}), Clean(kZ)}});
   const WrittenScan apr = Write({"apr", kApr, {Detecting(kX, {5010}), Clean(kY)}});
-  test::ProcessResult r = cli_.Run({"import", jan.file});
+  process::ProcessResult r = cli_.Run({"import", jan.file});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   ExpectImportLine(r.out, jan.file, Expect(jan, 1, 3, 0, 0, 0, 0));
   // X:5010 absent, X:10200 detected again, Y missing.
@@ -133,7 +133,7 @@ TEST_P(ImportOutputTest, ReimportingTheSameBytesIsANoOpThatSaysSo) {
   ASSERT_EQ(cli_.Run({"import", jan.file}).exit_code, 0);
   const std::string status = cli_.Output({"status", "--format", "json"});
   std::filesystem::copy_file(dir_.File(jan.file), dir_.File("copy-" + jan.file));
-  const test::ProcessResult again = cli_.Run({"import", jan.file, "copy-" + jan.file});
+  const process::ProcessResult again = cli_.Run({"import", jan.file, "copy-" + jan.file});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.out, jan.file + ": already imported as scan 1; nothing to do\n" + "copy-" +
                            jan.file + ": already imported as scan 1; nothing to do\n");
@@ -153,7 +153,7 @@ TEST_P(ImportOutputTest, ATruncatedFileExits65StoresNothingAndTheOtherFilesImpor
   Truncate(dir_.File(broken.file), nessus ? "<ReportHost" : "<ip>", nessus ? 3 : 2);
   const WrittenScan good = Write({"feb-good", kFeb16, {Clean(kY)}});
 
-  const test::ProcessResult r = cli_.Run({"import", broken.file, good.file});
+  const process::ProcessResult r = cli_.Run({"import", broken.file, good.file});
   EXPECT_EQ(r.exit_code, 65) << r.out << r.err;
   EXPECT_TRUE(std::regex_search(r.err, std::regex("(^|\n)" + broken.file + ":[0-9]+:[0-9]+: ")))
       << r.err;
@@ -175,7 +175,7 @@ TEST_P(ImportOutputTest, ATruncatedGzipFileExits65AndLeavesStatusUnchanged) {
   const std::string bytes = test::ReadFileBytes(dir_.File(broken.file));
   std::ofstream(dir_.File(broken.file), std::ios::binary | std::ios::trunc)
       .write(bytes.data(), static_cast<long>(bytes.size() * 2 / 3));
-  const test::ProcessResult r = cli_.Run({"import", broken.file});
+  const process::ProcessResult r = cli_.Run({"import", broken.file});
   EXPECT_EQ(r.exit_code, 65) << r.out << r.err;
   EXPECT_NE(r.err.find(broken.file + ":"), std::string::npos) << r.err;
   EXPECT_EQ(cli_.Output({"status", "--format", "json"}), status_before);
@@ -183,7 +183,7 @@ TEST_P(ImportOutputTest, ATruncatedGzipFileExits65AndLeavesStatusUnchanged) {
 
 TEST_P(ImportOutputTest, AMissingFileExits66WhileTheOthersImport) {
   const WrittenScan jan = Write({"jan", kJan, {Detecting(kX, {5010})}});
-  const test::ProcessResult r = cli_.Run({"import", "no-such-file.nessus", jan.file});
+  const process::ProcessResult r = cli_.Run({"import", "no-such-file.nessus", jan.file});
   EXPECT_EQ(r.exit_code, 66) << r.err;
   EXPECT_NE(r.err.find("no-such-file.nessus"), std::string::npos) << r.err;
   ExpectImportLine(r.out, jan.file, Expect(jan, 1, 1, 0, 0, 0, 0));
@@ -193,7 +193,7 @@ TEST_P(ImportOutputTest, JsonFormatReportsEveryFile) {
   const WrittenScan jan = Write({"jan", kJan, {Detecting(kX, {5010})}});
   const WrittenScan feb = Write({"feb", kFeb, {Clean(kX)}});
   ASSERT_EQ(cli_.Run({"import", jan.file}).exit_code, 0);
-  const test::ProcessResult r = cli_.Run({"import", "--format", "json", jan.file, feb.file});
+  const process::ProcessResult r = cli_.Run({"import", "--format", "json", jan.file, feb.file});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j.is_array());

@@ -58,7 +58,7 @@ TEST_P(LifecycleScenariosTest, StatusAndHistoryMatchTheStory) {
     scans[step.name] = WriteStep(dir.path(), step, c.format);
     import.push_back(scans[step.name].file);
   }
-  const test::ProcessResult r = cli.Run(import);
+  const process::ProcessResult r = cli.Run(import);
   ASSERT_EQ(r.exit_code, 0) << "stdout: " << r.out << "\nstderr: " << r.err;
   std::size_t line_start = 0;
   for (std::size_t i = 1; i < import.size(); ++i) {

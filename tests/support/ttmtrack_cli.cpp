@@ -1,8 +1,8 @@
-#include "tests/scenarios/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_cli.hpp"
 
 #include <gtest/gtest.h>
 
-namespace ttmtrack::scenarios {
+namespace ttmtrack::test {
 namespace {
 
 std::string Joined(const std::vector<std::string>& args) {
@@ -11,19 +11,29 @@ std::string Joined(const std::vector<std::string>& args) {
   return text;
 }
 
+std::string Name(const std::string& entry) { return entry.substr(0, entry.find('=')); }
+
 }  // namespace
 
-TtmtrackCli::TtmtrackCli(std::string dir) : dir_(std::move(dir)) {}
+TtmtrackCli::TtmtrackCli(std::filesystem::path dir, std::string db)
+    : dir_(std::move(dir)), db_(std::move(db)) {}
 
-test::ProcessResult TtmtrackCli::Run(const std::vector<std::string>& args) const {
-  std::vector<std::string> argv = {TTMTRACK_BIN_PATH, "--db", "t.db"};
+process::ProcessResult TtmtrackCli::Run(const std::vector<std::string>& args,
+                                        const std::vector<std::string>& env) const {
+  std::vector<std::string> argv = {TTMTRACK_BIN_PATH};
+  if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
   argv.insert(argv.end(), args.begin(), args.end());
-  // TTMTRACK_DB must not leak in from the developer's shell; --db wins anyway, but be explicit.
-  return test::RunProcess(argv, {.env = {"TTMTRACK_DB=", "TZ=Asia/Tokyo"}, .cwd = dir_});
+  std::vector<std::string> environment = env;
+  for (const std::string fixed : {"TTMTRACK_DB=", "TZ=Asia/Tokyo"}) {
+    bool replaced = false;
+    for (const std::string& e : env) replaced = replaced || Name(e) == Name(fixed);
+    if (!replaced) environment.push_back(fixed);
+  }
+  return process::RunProcess(argv, {.env = environment, .cwd = dir_});
 }
 
 std::string TtmtrackCli::Output(const std::vector<std::string>& args) const {
-  const test::ProcessResult r = Run(args);
+  const process::ProcessResult r = Run(args);
   if (r.exit_code != 0) {
     ADD_FAILURE() << Joined(args) << " exited " << r.exit_code << "\nstderr: " << r.err
                   << "\nstdout: " << r.out;
@@ -33,7 +43,7 @@ std::string TtmtrackCli::Output(const std::vector<std::string>& args) const {
 }
 
 std::optional<nlohmann::json> TtmtrackCli::Json(const std::vector<std::string>& args) const {
-  const test::ProcessResult r = Run(args);
+  const process::ProcessResult r = Run(args);
   if (r.exit_code != 0) {
     ADD_FAILURE() << Joined(args) << " exited " << r.exit_code << "\nstderr: " << r.err
                   << "\nstdout: " << r.out;
@@ -47,4 +57,4 @@ std::optional<nlohmann::json> TtmtrackCli::Json(const std::vector<std::string>& 
   }
 }
 
-}  // namespace ttmtrack::scenarios
+}  // namespace ttmtrack::test

@@ -1,24 +1,30 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/child_process.hpp"
+#include "tools/process/child_process.hpp"
 
-namespace ttmtrack::scenarios {
+namespace ttmtrack::test {
 
-// The real `ttmtrack` executable (TTMTRACK_BIN_PATH, set by CMake to $<TARGET_FILE:ttmtrack>)
-// run in `dir` against the database `dir`/t.db, as a user would from a shell. File arguments
-// are relative to `dir`. Borrowed `dir` must outlive the object. Not thread-safe.
+// The real `ttmtrack` executable (TTMTRACK_BIN_PATH, set by CMake to $<TARGET_FILE:ttmtrack>),
+// run as a user would from a shell: in `dir`, so relative file arguments and the default
+// database resolve there, with `--db DB` in front of the arguments unless `db` is empty.
+// Every run gets TTMTRACK_DB cleared, so nothing leaks in from the developer's shell, and
+// TZ=Asia/Tokyo, a zone far from UTC, so a time shown in local time instead of UTC is seen;
+// a run's own `env` entries replace these. The one way the tests run the binary: the CLI's
+// end-to-end tests and the lifecycle scenarios. Copyable; thread-compatible.
 class TtmtrackCli {
  public:
-  explicit TtmtrackCli(std::string dir);
+  explicit TtmtrackCli(std::filesystem::path dir, std::string db = "t.db");
 
-  // `ttmtrack --db t.db ARGS...`
-  test::ProcessResult Run(const std::vector<std::string>& args) const;
+  // `ttmtrack [--db DB] ARGS...` with `env` ("NAME=value") added to the environment.
+  process::ProcessResult Run(const std::vector<std::string>& args,
+                             const std::vector<std::string>& env = {}) const;
 
   // Runs a command that must succeed and print JSON; on failure returns nullopt and records a
   // GoogleTest failure naming the command, exit code and stderr.
@@ -27,10 +33,13 @@ class TtmtrackCli {
   // The raw stdout of a command that must succeed (empty and a recorded failure otherwise).
   std::string Output(const std::vector<std::string>& args) const;
 
-  const std::string& dir() const { return dir_; }
+  const std::filesystem::path& dir() const { return dir_; }
+  // The database file the runs use: `dir`/`db`. REQUIRES: `db` is not empty.
+  std::string DatabasePath() const { return (dir_ / db_).string(); }
 
  private:
-  std::string dir_;
+  std::filesystem::path dir_;
+  std::string db_;
 };
 
-}  // namespace ttmtrack::scenarios
+}  // namespace ttmtrack::test

@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/support/child_process.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/tools/support/xml_probe.hpp"
+#include "tools/process/child_process.hpp"
 #include "tools/scangen/big_host_source.hpp"
 #include "tools/scangen/report_items.hpp"
 #include "tools/scangen/scan_file.hpp"
@@ -106,10 +106,11 @@ TEST_P(BigScanTest, MemoryStaysFlatWhateverTheHostCount) {
   // checks of the generator run in the other tests). Outside ASan the variable is ignored.
   const std::vector<std::string> env = {
       "ASAN_OPTIONS=quarantine_size_mb=0:thread_local_quarantine_size_kb=0"};
-  const test::ProcessResult small =
-      test::RunProcess(GenArgs(1000, dir_.File("small")), {.env = env});
+  const process::ProcessResult small =
+      process::RunProcess(GenArgs(1000, dir_.File("small")), {.env = env});
   ASSERT_EQ(small.exit_code, 0) << small.err;
-  const test::ProcessResult big = test::RunProcess(GenArgs(25000, dir_.File("big")), {.env = env});
+  const process::ProcessResult big =
+      process::RunProcess(GenArgs(25000, dir_.File("big")), {.env = env});
   ASSERT_EQ(big.exit_code, 0) << big.err;
   const auto small_size = std::filesystem::file_size(dir_.File("small"));
   const auto big_size = std::filesystem::file_size(dir_.File("big"));

@@ -1,4 +1,4 @@
-#include "tests/support/child_process.hpp"
+#include "tools/process/child_process.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
@@ -16,7 +17,7 @@
 
 extern char** environ;
 
-namespace ttmtrack::test {
+namespace ttmtrack::process {
 namespace {
 
 std::runtime_error SystemError(const std::string& what, int error) {
@@ -43,6 +44,16 @@ std::vector<char*> CStrings(std::vector<std::string>& strings) {
   for (std::string& s : strings) pointers.push_back(s.data());
   pointers.push_back(nullptr);
   return pointers;
+}
+
+// Everything written to `file` (by the child, through the descriptor it shares).
+std::string ReadAll(std::FILE* file) {
+  std::string bytes;
+  std::rewind(file);
+  char buffer[65536];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, n);
+  return bytes;
 }
 
 // Owns a posix_spawn_file_actions_t, so every path out of the constructor destroys it.
@@ -96,16 +107,14 @@ class Watchdog {
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, const ProcessOptions& options) {
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const ProcessOptions& options)
+    : out_(std::tmpfile()), err_(std::tmpfile()) {
   if (argv.empty()) throw std::runtime_error("ChildProcess: empty argv");
-  const std::string out_path = capture_.File("stdout");
-  const std::string err_path = capture_.File("stderr");
+  if (!out_ || !err_) throw SystemError("cannot create a temporary file", errno);
   SpawnActions actions;
   posix_spawn_file_actions_addopen(actions.get(), 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(actions.get(), 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  posix_spawn_file_actions_addopen(actions.get(), 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
+  posix_spawn_file_actions_adddup2(actions.get(), fileno(out_.get()), 1);
+  posix_spawn_file_actions_adddup2(actions.get(), fileno(err_.get()), 2);
   if (!options.cwd.empty())
     posix_spawn_file_actions_addchdir_np(actions.get(), options.cwd.c_str());
   posix_spawn_file_actions_addclosefrom_np(actions.get(), 3);
@@ -113,6 +122,7 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const ProcessOp
   std::vector<std::string> environment = MergedEnvironment(options.env);
   std::vector<char*> c_args = CStrings(args);
   std::vector<char*> c_env = CStrings(environment);
+  started_ = std::chrono::steady_clock::now();
   const int rc =
       posix_spawnp(&pid_, c_args[0], actions.get(), nullptr, c_args.data(), c_env.data());
   if (rc != 0) {
@@ -164,9 +174,11 @@ ProcessResult ChildProcess::Wait(std::chrono::milliseconds limit) {
 
 ProcessResult ChildProcess::Finish(int status, long max_rss_kb, bool timed_out) {
   ProcessResult result;
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = ReadFileBytes(capture_.File("stdout"));
-  result.err = ReadFileBytes(capture_.File("stderr"));
+  result.out = ReadAll(out_.get());
+  result.err = ReadAll(err_.get());
   result.max_rss_kb = max_rss_kb;
   result.timed_out = timed_out;
   result_ = result;
@@ -178,4 +190,4 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
   return child.Wait(options.time_limit);
 }
 
-}  // namespace ttmtrack::test
+}  // namespace ttmtrack::process

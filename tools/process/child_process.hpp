@@ -1,19 +1,20 @@
 #pragma once
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <sys/types.h>
 
-#include "tests/support/temp_dir.hpp"
-
-// Child processes for the tests that drive real executables (ttmtrack, ttmtrack-gen, ttm-nasl,
-// ttm-fake-server, the feed install script): RunProcess for a run to completion, ChildProcess
-// for one the test keeps alive while it works with it.
-namespace ttmtrack::test {
+// Child processes for the programs that drive real executables: the tests (ttmtrack,
+// ttmtrack-gen, ttm-nasl, ttm-fake-server, the feed install script) and the benchmark, which
+// reads each child's wall time and peak memory. RunProcess for a run to completion,
+// ChildProcess for one the caller keeps alive while it works with it.
+namespace ttmtrack::process {
 
 // No time limit: wait for the child however long it takes.
 inline constexpr std::chrono::milliseconds kNoTimeLimit = std::chrono::milliseconds::max();
@@ -33,15 +34,16 @@ struct ProcessResult {
   int exit_code = -1;      // exit status, or 128 + signal number when killed by a signal
   std::string out;         // everything it wrote to stdout
   std::string err;         // everything it wrote to stderr
-  long max_rss_kb = 0;     // peak resident set size of the child (getrusage ru_maxrss)
+  long max_rss_kb = 0;     // peak resident set size of this child alone (wait4's rusage)
+  double seconds = 0;      // wall time from start until it was reaped
   bool timed_out = false;  // the time limit passed and the child was killed
 };
 
 // One child process, started by the constructor and reaped by the first Wait or Poll that sees
 // it end (the destructor kills and reaps one still running). argv[0] is looked up in PATH when
-// it has no '/'. stdin is /dev/null; stdout and stderr go to files in a private temporary
-// directory, so however much the child writes, it never blocks on a full pipe. Descriptors
-// other than 0, 1 and 2 are not inherited.
+// it has no '/'. stdin is /dev/null; stdout and stderr go to unnamed temporary files (tmpfile),
+// so however much the child writes, it never blocks on a full pipe, and nothing is left on disk.
+// Descriptors other than 0, 1 and 2 are not inherited.
 // The constructor throws std::runtime_error when the child cannot be started; so do Wait and
 // Poll when waiting fails. Not copyable; thread-compatible.
 class ChildProcess {
@@ -64,9 +66,16 @@ class ChildProcess {
   ProcessResult Wait(std::chrono::milliseconds limit = kNoTimeLimit);
 
  private:
+  struct FileCloser {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+  };
+  using File = std::unique_ptr<std::FILE, FileCloser>;
+
   ProcessResult Finish(int status, long max_rss_kb, bool timed_out);
 
-  TempDir capture_;
+  File out_;
+  File err_;
+  std::chrono::steady_clock::time_point started_;
   pid_t pid_ = -1;
   std::optional<ProcessResult> result_;
 };
@@ -75,4 +84,4 @@ class ChildProcess {
 // the child cannot be started.
 ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
-}  // namespace ttmtrack::test
+}  // namespace ttmtrack::process

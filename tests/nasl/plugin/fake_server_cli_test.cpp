@@ -22,7 +22,8 @@ namespace {
 const std::string kServer = TTMTRACK_FAKE_SERVER_PATH;
 
 TEST(FakeServerCliTest, HelpListsEveryModeAndExitsZero) {
-  const test::ProcessResult r = test::RunProcess({kServer, "--help"}, {.time_limit = kRunLimit});
+  const process::ProcessResult r =
+      process::RunProcess({kServer, "--help"}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0);
   for (const char* mode : {"ttm", "http", "ssh", "smtp", "echo", "silent", "close"}) {
     EXPECT_NE(r.out.find(std::string("  ") + mode + " "), std::string::npos) << mode;
@@ -31,19 +32,20 @@ TEST(FakeServerCliTest, HelpListsEveryModeAndExitsZero) {
 }
 
 TEST(FakeServerCliTest, UnknownModeIsAUsageError) {
-  const test::ProcessResult r =
-      test::RunProcess({kServer, "--port", "0", "--mode", "telnet"}, {.time_limit = kRunLimit});
+  const process::ProcessResult r =
+      process::RunProcess({kServer, "--port", "0", "--mode", "telnet"}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 64);
   EXPECT_NE(r.err.find("telnet"), std::string::npos) << r.err;
 }
 
 TEST(FakeServerCliTest, MissingPortIsAUsageError) {
-  EXPECT_EQ(test::RunProcess({kServer, "--mode", "ttm"}, {.time_limit = kRunLimit}).exit_code, 64);
+  EXPECT_EQ(process::RunProcess({kServer, "--mode", "ttm"}, {.time_limit = kRunLimit}).exit_code,
+            64);
 }
 
 TEST(FakeServerCliTest, HostNameAsBindAddressIsAUsageError) {
-  const test::ProcessResult r =
-      test::RunProcess({kServer, "--port", "0", "--bind", "localhost"}, {.time_limit = kRunLimit});
+  const process::ProcessResult r = process::RunProcess(
+      {kServer, "--port", "0", "--bind", "localhost"}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 64);
 }
 
@@ -62,8 +64,8 @@ TEST(FakeServerCliTest, BusyPortExitsWithIoErrorNamingThePort) {
   FakeServerProcess first(kServer, "silent");
   const auto port = first.Start();
   ASSERT_TRUE(port) << first.error();
-  const test::ProcessResult r =
-      test::RunProcess({kServer, "--port", std::to_string(*port)}, {.time_limit = kRunLimit});
+  const process::ProcessResult r =
+      process::RunProcess({kServer, "--port", std::to_string(*port)}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 74);
   EXPECT_NE(r.err.find(std::to_string(*port)), std::string::npos) << r.err;
 }

@@ -41,7 +41,7 @@ std::optional<std::uint16_t> FakeServerProcess::Start() {
     std::ifstream file(port_file_);
     unsigned port = 0;
     if (file >> port && port > 0) return static_cast<std::uint16_t>(port);
-    if (const std::optional<test::ProcessResult> ended = child_->Poll()) {
+    if (const std::optional<process::ProcessResult> ended = child_->Poll()) {
       stopped_ = true;
       exit_code_ = ended->exit_code;
       error_ = "ttm-fake-server exited with " + std::to_string(exit_code_) + ": " + ended->err;
@@ -57,7 +57,7 @@ int FakeServerProcess::Terminate() {
   if (!child_ || stopped_) return exit_code_;
   stopped_ = true;
   child_->Signal(SIGTERM);
-  const test::ProcessResult ended = child_->Wait(std::chrono::seconds(5));
+  const process::ProcessResult ended = child_->Wait(std::chrono::seconds(5));
   stderr_ = ended.err;
   if (!ended.timed_out) exit_code_ = ended.exit_code;
   return exit_code_;

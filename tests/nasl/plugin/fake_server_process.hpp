@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/child_process.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tools/process/child_process.hpp"
 
 // Helpers for the plugin tests: keep a fake server alive for the length of a test. The real
 // executables (ttm-nasl, ttm-fake-server, the feed install script, sha256sum) run through the
-// shared test::RunProcess.
+// shared process::RunProcess (tools/process).
 namespace ttmtrack::nasl::testing {
 
 // How long the plugin tests let a child run before killing it: a hung runner fails its own
@@ -53,7 +53,7 @@ class FakeServerProcess {
   std::string stderr_;
   int exit_code_ = -1;
   bool stopped_ = false;  // Terminate has nothing left to do: the server exited or was stopped
-  std::optional<test::ChildProcess> child_;
+  std::optional<process::ChildProcess> child_;
 };
 
 }  // namespace ttmtrack::nasl::testing

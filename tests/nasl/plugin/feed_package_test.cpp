@@ -41,7 +41,7 @@ TEST_F(FeedPackageTest, Sha256sumsListsEveryFileInSha256sumFormatAndVerifies) {
     rest = m.suffix();
   }
   EXPECT_EQ(rest, "") << "lines not in `<hash>  <file>` form: " << rest;
-  const test::ProcessResult r = test::RunProcess(
+  const process::ProcessResult r = process::RunProcess(
       {"/bin/sh", "-c", "cd '" + (kFeed / "openvas").string() + "' && sha256sum -c sha256sums"},
       {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -50,11 +50,11 @@ TEST_F(FeedPackageTest, Sha256sumsListsEveryFileInSha256sumFormatAndVerifies) {
 
 TEST_F(FeedPackageTest, NessusArchiveHoldsThePluginAndCustomFeedInfoAtItsRoot) {
   const fs::path archive = kFeed / "nessus/ttm_cmd_detect-custom-plugins.tar.gz";
-  const test::ProcessResult list =
-      test::RunProcess({"tar", "tzf", archive.string()}, {.time_limit = kRunLimit});
+  const process::ProcessResult list =
+      process::RunProcess({"tar", "tzf", archive.string()}, {.time_limit = kRunLimit});
   ASSERT_EQ(list.exit_code, 0) << list.err;
   EXPECT_EQ(list.out, "ttm_cmd_detect.nasl\ncustom_feed_info.inc\n");
-  const test::ProcessResult unpack = test::RunProcess(
+  const process::ProcessResult unpack = process::RunProcess(
       {"tar", "xzf", archive.string(), "-C", tmp_.path()}, {.time_limit = kRunLimit});
   ASSERT_EQ(unpack.exit_code, 0) << unpack.err;
   EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "ttm_cmd_detect.nasl"), test::ReadFileBytes(kPlugin));
@@ -64,15 +64,15 @@ TEST_F(FeedPackageTest, NessusArchiveHoldsThePluginAndCustomFeedInfoAtItsRoot) {
 }
 
 TEST_F(FeedPackageTest, InstallIntoAnEmptyOpenVasFolderWritesAVerifiableStandaloneFeed) {
-  const test::ProcessResult r =
-      test::RunProcess({(kFeed / "ttm-feed-install").string(), "--openvas", tmp_.path().string()},
-                       {.time_limit = kRunLimit});
+  const process::ProcessResult r = process::RunProcess(
+      {(kFeed / "ttm-feed-install").string(), "--openvas", tmp_.path().string()},
+      {.time_limit = kRunLimit});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "private/ttm_cmd_detect.nasl"),
             test::ReadFileBytes(kPlugin));
   EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "plugin_feed_info.inc"),
             test::ReadFileBytes(kFeed / "openvas/plugin_feed_info.inc"));
-  const test::ProcessResult check = test::RunProcess(
+  const process::ProcessResult check = process::RunProcess(
       {"/bin/sh", "-c", "cd '" + tmp_.path().string() + "' && sha256sum -c sha256sums"},
       {.time_limit = kRunLimit});
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
@@ -83,9 +83,9 @@ TEST_F(FeedPackageTest, InstallNextToAFeedLeavesTheFeedFilesAlone) {
   const std::string foreign_sums = "0000  some.nasl\n";
   std::ofstream(tmp_.path() / "plugin_feed_info.inc") << foreign_info;
   std::ofstream(tmp_.path() / "sha256sums") << foreign_sums;
-  const test::ProcessResult r =
-      test::RunProcess({(kFeed / "ttm-feed-install").string(), "--openvas", tmp_.path().string()},
-                       {.time_limit = kRunLimit});
+  const process::ProcessResult r = process::RunProcess(
+      {(kFeed / "ttm-feed-install").string(), "--openvas", tmp_.path().string()},
+      {.time_limit = kRunLimit});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(tmp_.path() / "private/ttm_cmd_detect.nasl"));
   EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "plugin_feed_info.inc"), foreign_info);
@@ -93,9 +93,9 @@ TEST_F(FeedPackageTest, InstallNextToAFeedLeavesTheFeedFilesAlone) {
 }
 
 TEST_F(FeedPackageTest, InstallIntoANessusFolderCopiesOnlyThePlugin) {
-  const test::ProcessResult r =
-      test::RunProcess({(kFeed / "ttm-feed-install").string(), "--nessus", tmp_.path().string()},
-                       {.time_limit = kRunLimit});
+  const process::ProcessResult r =
+      process::RunProcess({(kFeed / "ttm-feed-install").string(), "--nessus", tmp_.path().string()},
+                          {.time_limit = kRunLimit});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::recursive_directory_iterator(tmp_.path())) ++files;
@@ -105,24 +105,24 @@ TEST_F(FeedPackageTest, InstallIntoANessusFolderCopiesOnlyThePlugin) {
 
 TEST_F(FeedPackageTest, InstallRefusesAMissingDirectoryAndCreatesNothing) {
   const fs::path missing = tmp_.path() / "no-such-plugins-dir";
-  const test::ProcessResult r =
-      test::RunProcess({(kFeed / "ttm-feed-install").string(), "--openvas", missing.string()},
-                       {.time_limit = kRunLimit});
+  const process::ProcessResult r =
+      process::RunProcess({(kFeed / "ttm-feed-install").string(), "--openvas", missing.string()},
+                          {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 66);
   EXPECT_FALSE(fs::exists(missing));
 }
 
 TEST_F(FeedPackageTest, InstallWithoutATargetIsAUsageError) {
-  EXPECT_EQ(test::RunProcess({(kFeed / "ttm-feed-install").string()}, {.time_limit = kRunLimit})
+  EXPECT_EQ(process::RunProcess({(kFeed / "ttm-feed-install").string()}, {.time_limit = kRunLimit})
                 .exit_code,
             64);
 }
 
 TEST_F(FeedPackageTest, DryRunChangesNothing) {
-  const test::ProcessResult r =
-      test::RunProcess({(kFeed / "ttm-feed-install").string(), "--dry-run", "--openvas",
-                        tmp_.path().string(), "--nessus", tmp_.path().string()},
-                       {.time_limit = kRunLimit});
+  const process::ProcessResult r =
+      process::RunProcess({(kFeed / "ttm-feed-install").string(), "--dry-run", "--openvas",
+                           tmp_.path().string(), "--nessus", tmp_.path().string()},
+                          {.time_limit = kRunLimit});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::is_empty(tmp_.path()));
 }

@@ -32,7 +32,7 @@ PluginRun RunPlugin(const PluginRunRequest& request) {
   std::vector<std::string> argv = {TTMTRACK_NASL_PATH};
   const std::vector<std::string> args = Arguments(request);
   argv.insert(argv.end(), args.begin(), args.end());
-  run.process = test::RunProcess(argv, {.time_limit = kRunLimit});
+  run.process = process::RunProcess(argv, {.time_limit = kRunLimit});
   try {
     run.doc = nlohmann::json::parse(run.process.out);
     if (!run.doc.is_object()) run.parse_error = "not a JSON object";

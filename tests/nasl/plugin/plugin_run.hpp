@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/child_process.hpp"
+#include "tools/process/child_process.hpp"
 
 // Runs nasl/ttm_cmd_detect.nasl with the project's NASL runner (`ttm-nasl run`, the real
 // executable) and hands back its JSON document.
@@ -21,7 +21,7 @@ struct PluginRunRequest {
 };
 
 struct PluginRun {
-  test::ProcessResult process;
+  process::ProcessResult process;
   nlohmann::json doc;  // null when stdout was not one JSON object
   std::string parse_error;
 };

@@ -159,7 +159,7 @@ TEST(TtmCmdDetectFileTest, EveryNaslFileInNaslParses) {
   ASSERT_FALSE(files.empty());
   std::vector<std::string> args = {TTMTRACK_NASL_PATH, "check"};
   args.insert(args.end(), files.begin(), files.end());
-  const test::ProcessResult r = test::RunProcess(args, {.time_limit = kRunLimit});
+  const process::ProcessResult r = process::RunProcess(args, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
@@ -179,8 +179,8 @@ TEST(TtmCmdDetectFileTest, CheckRejectsTheEditedPluginWithALineNumber) {
   test::TempDir dir;
   const fs::path broken = dir.path() / "broken.nasl";
   std::ofstream(broken) << source;
-  const test::ProcessResult r =
-      test::RunProcess({TTMTRACK_NASL_PATH, "check", broken.string()}, {.time_limit = kRunLimit});
+  const process::ProcessResult r = process::RunProcess(
+      {TTMTRACK_NASL_PATH, "check", broken.string()}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 65);
   const std::string where = broken.string() + ":";
   const std::string all = r.out + r.err;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/scenarios/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_cli.hpp"
 #include "tools/scangen/scan_spec.hpp"
 
 namespace ttmtrack::scenarios {
@@ -15,6 +15,7 @@ namespace ttmtrack::scenarios {
 using scangen::ExportFormat;
 using scangen::HostSpec;
 using scangen::ScanSpec;
+using test::TtmtrackCli;
 
 // Scan times of the scenarios: a monthly verification cycle.
 inline constexpr const char* kJan = "2026-01-05T10:00:00Z";

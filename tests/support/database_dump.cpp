@@ -1,11 +1,12 @@
-#include "tests/db/fake_scan.hpp"
+#include "tests/support/database_dump.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
 
-namespace ttmtrack::testing {
+namespace ttmtrack::test {
 
 std::string DumpDatabase(const std::string& path) {
   db::sqlite::Database db(path, db::sqlite::Database::Mode::kReadWrite);
@@ -34,4 +35,4 @@ std::string DumpDatabase(const std::string& path) {
   return dump;
 }
 
-}  // namespace ttmtrack::testing
+}  // namespace ttmtrack::test

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <string>
+
+namespace ttmtrack::test {
+
+// Every row of every table of the SQLite database at `path`, sorted, and its user_version: its
+// logical content. Equal dumps mean logically equal databases, so a test proves "the database
+// is exactly as it was" by comparing two. Opens the file read-write (WAL needs it) without
+// creating it; throws ttmtrack::Error when it cannot be opened or read.
+std::string DumpDatabase(const std::string& path);
+
+}  // namespace ttmtrack::test

@@ -1,95 +1,124 @@
-// Recomputation speed (docs/verification.md, "Recomputation cost"). Labelled slow. The size
-// comes from TTMTRACK_BENCH_SCANS and TTMTRACK_BENCH_EXPOSURES (default 100 x 100; the figures
-// in the docs are 1,000 x 1,000 on a Release build).
+#include "bench/recompute_bench.hpp"
+
 #include <chrono>
-#include <cstdlib>
+#include <filesystem>
+#include <functional>
 #include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
-#include <gtest/gtest.h>
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <sys/resource.h>
 
-#include "db/rule_store.hpp"
+#include "bench/bench_run.hpp"
+#include "core/scan_sink.hpp"
+#include "db/rules_table.hpp"
 #include "db/scan_writer.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
-#include "tests/db/fake_scan.hpp"
-#include "tests/support/temp_dir.hpp"
 
-namespace ttmtrack::db {
+namespace ttmtrack::bench {
 namespace {
 
-int EnvInt(const char* name, int fallback) {
-  const char* value = std::getenv(name);
-  return value != nullptr ? std::atoi(value) : fallback;
-}
-
 std::string HostIp(int i) {
-  return "10." + std::to_string(i / 65536 % 256) + "." + std::to_string(i / 256 % 256) + "." +
-         std::to_string(i % 256);
+  return fmt::format("10.{}.{}.{}", i / 65536 % 256, i / 256 % 256, i % 256);
 }
 
-// Scan s sees every host; host i's listener is up in scan s unless (s / (i % 7 + 1)) is odd,
-// so exposures open, get fixed and reopen at different rhythms.
-testing::FakeScan BenchScan(int s, int exposures) {
-  testing::FakeScan scan = testing::NessusScan("bench-" + std::to_string(s), 1000 + 3600LL * s);
+// The plugin ID of the first Nessus ID rule: ttmtrack's own detection plugin.
+std::string DetectionPluginId(const std::vector<core::Rule>& rules) {
+  for (const core::Rule& rule : rules) {
+    if (rule.kind == core::RuleKind::kNessusId) return rule.value;
+  }
+  throw std::runtime_error("the database has no Nessus ID rule");
+}
+
+// Scan `s` sees every host completely, with a policy that can verify a fix; host i's listener is
+// up in scan s unless (s / (i % 7 + 1)) is odd; `plugin_id` is the detection's.
+void WriteScan(int s, int exposures, const std::string& plugin_id, core::ScanSink& sink) {
+  core::ScanInfo info;
+  info.sha256 = fmt::format("bench-{}", s);
+  info.file_name = info.sha256 + ".nessus";
+  info.format = core::ScanFormat::kNessusV2;
+  info.scanner = "Nessus";
+  info.scan_name = "weekly";
+  info.started_at = 1000 + 3600LL * s;
+  info.ended_at = *info.started_at + 600;
+  core::ScanCoverage coverage;
+  coverage.enabled_plugin_ids = std::vector<std::string>{plugin_id};
+  coverage.port_range = "all";
+  sink.BeginScan(info);
   for (int i = 0; i < exposures; ++i) {
-    const std::string ip = HostIp(i);
-    scan.Host(ip);
-    if ((s / (i % 7 + 1)) % 2 == 0) scan.Detect(ip);
+    core::HostRecord host;
+    host.ip = HostIp(i);
+    host.name = host.ip;
+    host.completion = core::HostCompletion::kCompleted;
+    sink.Host(host);
+    if ((s / (i % 7 + 1)) % 2 != 0) continue;
+    core::ResultRecord result;
+    result.host_ip = host.ip;
+    result.port = 5010;
+    result.protocol = "tcp";
+    result.plugin_id = plugin_id;
+    result.plugin_name = "TTM command channel detection";
+    result.output = "listener answered on 5010";
+    sink.Result(result);
   }
-  return scan;
+  sink.EndScan(info, coverage);
 }
 
-double Seconds(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
-}
-
-TEST(RecomputeBenchTest, RecomputesManyScansTimesManyExposures) {
-  const int scans = EnvInt("TTMTRACK_BENCH_SCANS", 100);
-  const int exposures = EnvInt("TTMTRACK_BENCH_EXPOSURES", 100);
-  test::TempDir dir;
-  const std::string path = dir.File("bench.db");
-  { Store create(path); }
-  auto start = std::chrono::steady_clock::now();
-  {
-    // Facts written straight through the sink, without a recomputation per scan.
-    sqlite::Database db(path);
-    sqlite::Transaction transaction(db);
-    for (int s = 0; s < scans; ++s) {
-      const testing::FakeScan scan = BenchScan(s, exposures);
-      ScanWriter writer(db, scan.info.sha256, 1'700'000'000, LoadRules(db));
-      scan.Reader()(writer);
-    }
-    transaction.Commit();
-  }
-  const double load = Seconds(start);
-
-  Store store(path);
-  start = std::chrono::steady_clock::now();
-  store.RecomputeLifecycle();
-  const double first = Seconds(start);
-  start = std::chrono::steady_clock::now();
-  store.RecomputeLifecycle();
-  const double unchanged = Seconds(start);
-  start = std::chrono::steady_clock::now();
-  store.SetSetting("coverage.host-unknown", "strict");  // every host completed: changes nothing
-  const double setting = Seconds(start);
-  start = std::chrono::steady_clock::now();
-  const testing::FakeScan extra = BenchScan(scans, exposures);
-  const ImportResult result = store.ImportScan(extra.info.sha256, extra.Reader());
-  const double import_one = Seconds(start);
-
-  ASSERT_EQ(store.ListExposures().size(), static_cast<std::size_t>(exposures));
-  EXPECT_EQ(result.lifecycle.new_exposures, 0);
-  std::cout << "bench " << scans << " scans x " << exposures << " exposures: load " << load
-            << " s, first recompute " << first << " s, unchanged recompute " << unchanged
-            << " s, setting change " << setting << " s, import of one more scan (with recompute) "
-            << import_one << " s\n";
-  RecordProperty("first_recompute_ms", static_cast<int>(first * 1000));
-  RecordProperty("unchanged_recompute_ms", static_cast<int>(unchanged * 1000));
-  RecordProperty("setting_change_ms", static_cast<int>(setting * 1000));
-  RecordProperty("import_one_ms", static_cast<int>(import_one * 1000));
+double Seconds(const std::function<void()>& work) {
+  const auto start = std::chrono::steady_clock::now();
+  work();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
-}  // namespace ttmtrack::db
+
+void SetupRecompute(CLI::App& app, RecomputeOptions& options) {
+  app.add_option("--scans", options.scans, "Scans in the database")->capture_default_str();
+  app.add_option("--exposures", options.exposures, "Hosts per scan, one exposure each")
+      ->capture_default_str();
+}
+
+int RunRecompute(const RecomputeOptions& options) {
+  const std::string path = options.work_dir + "/recompute.db";
+  RemoveDatabase(path);
+  const std::string plugin_id = DetectionPluginId(db::Store(path).ListRules());
+  // Facts written straight through the store's sink, without a recomputation per scan.
+  const double load = Seconds([&] {
+    db::sqlite::Database database(path);
+    db::sqlite::Transaction transaction(database);
+    for (int s = 0; s < options.scans; ++s) {
+      db::ScanWriter writer(database, fmt::format("bench-{}", s), 1'700'000'000,
+                            db::LoadRules(database));
+      WriteScan(s, options.exposures, plugin_id, writer);
+    }
+    transaction.Commit();
+  });
+  db::Store store(path);
+  const double first = Seconds([&] { store.RecomputeLifecycle(); });
+  const double unchanged = Seconds([&] { store.RecomputeLifecycle(); });
+  // Every host completed its scans, so this changes no outcome.
+  const double setting = Seconds([&] { store.SetSetting("coverage.host-unknown", "strict"); });
+  const double import_one = Seconds([&] {
+    store.ImportScan(fmt::format("bench-{}", options.scans), [&](core::ScanSink& sink) {
+      WriteScan(options.scans, options.exposures, plugin_id, sink);
+    });
+  });
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::cout << fmt::format(
+      "| Scans × exposures (outcomes) | First recompute (writes all) | Recompute, nothing "
+      "changed | Setting change | Import of one more scan |\n|---|---|---|---|---|\n"
+      "| {} × {} ({}) | {:.2f} s | {:.2f} s | {:.2f} s | {:.2f} s |\n\n"
+      "Loading the facts took {:.2f} s; peak resident memory {:.1f} MB.\n",
+      options.scans, options.exposures, static_cast<long long>(options.scans) * options.exposures,
+      first, unchanged, setting, import_one, load, Megabytes(usage.ru_maxrss));
+  if (!options.keep) RemoveDatabase(path);
+  return 0;
+}
+
+}  // namespace ttmtrack::bench

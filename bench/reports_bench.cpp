@@ -1,48 +1,94 @@
-// Rendering speed on a large estate (docs/reports.md, "Speed"):
-//   ttmtrack_reports_bench [HOSTS] [OUT_DIR] [html|json]
-// writes the summary and HOSTS synthetic host pages (default 5000) with ReportWriter and prints
-// the wall time. Each host is the scenario's three-exposure host with its address changed.
+#include "bench/reports_bench.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
-#include <string>
+#include <vector>
 
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "bench/bench_run.hpp"
+#include "db/store.hpp"
 #include "reports/report_writer.hpp"
-#include "tests/reports/scenario.hpp"
-#include "tests/support/temp_dir.hpp"
 
-int main(int argc, char** argv) {
-  using namespace ttmtrack::reports;
-  const int hosts = argc > 1 ? std::stoi(argv[1]) : 5000;
-  ttmtrack::test::TempDir temp;
-  const std::filesystem::path out = argc > 2 ? std::filesystem::path(argv[2]) : temp.path();
-  ReportOptions options = testing::FixedOptions();
-  if (argc > 3 && std::string(argv[3]) == "json") options.format = ReportFormat::kJson;
+namespace ttmtrack::bench {
+namespace {
 
-  const testing::Scenario scenario = testing::MakeScenario();
-  ttmtrack::core::SummaryReport summary = scenario.summary;
-  summary.exposures.clear();
-  std::vector<ttmtrack::core::HostReport> estate;
-  estate.reserve(static_cast<std::size_t>(hosts));
-  for (int i = 0; i < hosts; ++i) {
-    ttmtrack::core::HostReport host = scenario.hosts[static_cast<std::size_t>(i % 3)];
-    host.identity.ip = "10." + std::to_string(i / 65536 % 256) + "." +
-                       std::to_string(i / 256 % 256) + "." + std::to_string(i % 256);
-    for (auto& report : host.exposures) {
-      report.exposure.ip = host.identity.ip;
-      summary.exposures.push_back(report.exposure);
-    }
-    estate.push_back(std::move(host));
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Estate {
+  core::SummaryReport summary;
+  std::vector<core::HostReport> hosts;
+};
+
+Estate LoadEstate(const std::string& db) {
+  db::Store store(db);
+  Estate estate;
+  estate.summary = store.BuildSummary();
+  for (const std::string& ip : store.ExposedHostIps()) {
+    if (auto host = store.BuildHostReport(ip)) estate.hosts.push_back(std::move(*host));
   }
+  return estate;
+}
 
-  const auto start = std::chrono::steady_clock::now();
-  ReportWriter writer(out, options);
-  writer.WriteSummary(summary);
+void Render(const Estate& estate, reports::ReportFormat format, const std::string& out) {
+  fs::remove_all(out);
+  reports::ReportOptions options;
+  options.generated_at = 1'772'355'600;  // 2026-03-01
+  options.tool_version = "bench";
+  options.format = format;
+  const auto start = Clock::now();
+  reports::ReportWriter writer(out, options);
+  writer.WriteSummary(estate.summary);
   std::uintmax_t bytes = 0;
-  for (const auto& host : estate) bytes += std::filesystem::file_size(writer.WriteHost(host));
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  std::cout << writer.files_written() << " files (" << hosts << " host pages, "
-            << summary.exposures.size() << " exposures, " << bytes / (1024 * 1024)
-            << " MiB of host pages) in " << elapsed.count() << " s\n";
+  for (const core::HostReport& host : estate.hosts) {
+    bytes += fs::file_size(writer.WriteHost(host));
+  }
+  const double seconds = SecondsSince(start);
+  std::cout << fmt::format("| {} | {} | {:.1f} | {:.2f} | {:.0f} |\n",
+                           format == reports::ReportFormat::kHtml ? "html" : "json",
+                           writer.files_written(), static_cast<double>(bytes) / 1e6, seconds,
+                           static_cast<double>(estate.hosts.size()) / seconds);
+}
+
+}  // namespace
+
+void SetupReports(CLI::App& app, ReportsOptions& options) {
+  app.add_option("--hosts", options.hosts, "Hosts in the estate, every one exposed")
+      ->capture_default_str();
+}
+
+int RunReports(const ReportsOptions& options) {
+  ExportSpec spec{.hosts = options.hosts, .results_per_host = 3, .detect_every = 1, .seed = 1};
+  const GeneratedExport first = Generate(options.work_dir, spec);
+  spec.seed = 2;
+  spec.detect_every = 3;
+  const GeneratedExport rescan = Generate(options.work_dir, spec);
+  const std::string db = options.work_dir + "/reports.db";
+  RemoveDatabase(db);
+  MustRun(Ttmtrack(db, {"import", first.path, rescan.path}));
+
+  const auto start = Clock::now();
+  const Estate estate = LoadEstate(db);
+  std::cout << fmt::format(
+      "## Reports ({} exposed hosts)\n\nReading every host's report from the store: {:.2f} s\n\n"
+      "| format | files | host pages MB | write s | host pages/s |\n|---|---:|---:|---:|---:|\n",
+      estate.hosts.size(), SecondsSince(start));
+  const std::string out = options.work_dir + "/report";
+  Render(estate, reports::ReportFormat::kHtml, out);
+  Render(estate, reports::ReportFormat::kJson, out);
+  if (!options.keep) {
+    for (const std::string& path : {first.path, rescan.path}) fs::remove(path);
+    RemoveDatabase(db);
+    fs::remove_all(out);
+  }
   return 0;
 }
+
+}  // namespace ttmtrack::bench

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tools/process/child_process.hpp"
+
+// What every benchmark shares: running the real executables (ttmtrack-gen, ttmtrack, this
+// program) as measured child processes, and generating exports with ttmtrack-gen.
+namespace ttmtrack::bench {
+
+// Runs `argv` (argv[0] a path) to completion; throws std::runtime_error naming the program, its
+// exit code and its output when it fails. The result carries the child's wall time and peak
+// resident memory.
+process::ProcessResult MustRun(const std::vector<std::string>& argv);
+
+// An export for ttmtrack-gen's big mode. `format` is nessus, gvm or nessus-gz (Nessus, gzip).
+struct ExportSpec {
+  std::string format = "nessus";
+  unsigned hosts = 2000;
+  unsigned results_per_host = 20;
+  unsigned detect_every = 50;  // one host in N has a c564e5ab detection
+  unsigned seed = 1;
+};
+
+struct GeneratedExport {
+  std::string path;
+  double xml_megabytes = 0;  // uncompressed XML, as ttmtrack-gen reports it (10^6 bytes)
+};
+
+// Writes the export of `spec` into `work_dir` with ttmtrack-gen. Throws std::runtime_error.
+GeneratedExport Generate(const std::string& work_dir, const ExportSpec& spec);
+
+// The argv of `ttmtrack --db DB ARGS...`.
+std::vector<std::string> Ttmtrack(const std::string& db, const std::vector<std::string>& args);
+
+// Removes the database `db` with its -wal and -shm files.
+void RemoveDatabase(const std::string& db);
+
+inline double Megabytes(long kib) { return static_cast<double>(kib) / 1024; }
+
+}  // namespace ttmtrack::bench

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace ttmtrack::bench {
+
+// `ttmtrack-bench importer`: the importer alone, without the store: each export is read by a
+// child (`ttmtrack-bench read-export FILE`) into a sink that only counts, so the figures are the
+// parser's own speed and peak memory (docs/importer.md, "Memory and speed").
+struct ImporterOptions {
+  std::string work_dir;
+  std::vector<unsigned> hosts{2000, 20000};
+  unsigned results_per_host = 20;
+  std::vector<std::string> formats{"nessus", "gvm", "nessus-gz"};
+  bool keep = false;
+};
+
+void SetupImporter(CLI::App& app, ImporterOptions& options);
+
+// Prints a Markdown table to stdout. Returns 0. Throws std::runtime_error when a child fails.
+int RunImporter(const ImporterOptions& options);
+
+// The child's side: reads `path` with importer::ReadExport and prints "hosts=N results=M".
+// Returns the exit code (ttmtrack::Error's for a bad file).
+int ReadExportAndCount(const std::string& path);
+
+}  // namespace ttmtrack::bench

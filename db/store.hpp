@@ -117,7 +117,6 @@ class Store {
   // IPs passed in must be normalised (importer::NormalizeIp); host identity is that string.
 
   std::vector<ScanRow> ListScans();  // ordered by scan time, then sha256
-  std::optional<ScanRow> FindScan(std::int64_t id);
   std::vector<DetectionRow> ListDetections(const DetectionFilter& filter);  // scan time, ip, port
   // One row per exposure, ordered by ip, port, protocol; hostname = latest known FQDN, else
   // NetBIOS name, else ReportHost name that is not the IP itself.

@@ -106,17 +106,6 @@ std::vector<core::Outcome> SelectTimeline(sqlite::Database& db, std::int64_t exp
 
 }  // namespace
 
-core::ScanRef ScanRow::Ref() const {
-  core::ScanRef ref;
-  ref.id = id;
-  ref.file_name = info.file_name;
-  ref.scanner = info.scanner;
-  ref.scan_name = info.scan_name;
-  ref.time = scan_time;
-  ref.sha256 = info.sha256;
-  return ref;
-}
-
 std::string ScanRefColumns(std::string_view alias) {
   const std::string a(alias);
   return a + ".id, " + a + ".file_name, " + a + ".scanner, " + a + ".scan_name, " + a +
@@ -178,13 +167,6 @@ bool IpLess(const std::string& a, const std::string& b) {
 std::optional<ScanRow> Store::FindScanBySha256(const std::string& sha256) {
   auto rows = SelectScans(impl_->db, "WHERE s.sha256 = ?1",
                           [&](sqlite::Statement& s) { s.Bind(1, sha256); });
-  if (rows.empty()) return std::nullopt;
-  return std::move(rows.front());
-}
-
-std::optional<ScanRow> Store::FindScan(std::int64_t id) {
-  auto rows =
-      SelectScans(impl_->db, "WHERE s.id = ?1", [&](sqlite::Statement& s) { s.Bind(1, id); });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }

@@ -39,8 +39,6 @@ struct ScanRow {
   // paging could hide one (outcomes not-covered, export-filtered); kUnknown with an empty
   // basis when it states no filter.
   core::Judgement export_filter;
-
-  core::ScanRef Ref() const;
 };
 
 // One stored detection: a result that a rule matched, with its evidence verbatim.

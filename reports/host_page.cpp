@@ -12,8 +12,6 @@
 namespace ttmtrack::reports {
 namespace {
 
-std::string OrDash(const std::string& value) { return value.empty() ? std::string(kDash) : value; }
-
 std::string DisplayName(const core::HostIdentity& identity) {
   return !identity.fqdn.empty() ? identity.fqdn : identity.netbios_name;
 }

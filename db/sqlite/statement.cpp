@@ -21,11 +21,6 @@ Statement& Statement::Bind(int index, std::int64_t value) {
   return *this;
 }
 
-Statement& Statement::Bind(int index, double value) {
-  Check(sqlite3_bind_double(stmt_.get(), index, value), db_, "bind");
-  return *this;
-}
-
 Statement& Statement::Bind(int index, std::string_view text) {
   Check(sqlite3_bind_text64(stmt_.get(), index, text.data(), text.size(), SQLITE_TRANSIENT,
                             SQLITE_UTF8),
@@ -45,10 +40,6 @@ Statement& Statement::BindNull(int index) {
 
 Statement& Statement::Bind(int index, const std::optional<std::int64_t>& value) {
   return value ? Bind(index, *value) : BindNull(index);
-}
-
-Statement& Statement::BindTextOrNull(int index, std::string_view text) {
-  return text.empty() ? BindNull(index) : Bind(index, text);
 }
 
 bool Statement::Step() { return Check(sqlite3_step(stmt_.get()), db_, "step") == SQLITE_ROW; }
@@ -75,8 +66,6 @@ std::int64_t Statement::Int64(int column) const {
 }
 
 int Statement::Int(int column) const { return sqlite3_column_int(stmt_.get(), column); }
-
-double Statement::Double(int column) const { return sqlite3_column_double(stmt_.get(), column); }
 
 std::string Statement::Text(int column) const {
   const auto* text = sqlite3_column_text(stmt_.get(), column);

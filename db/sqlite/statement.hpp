@@ -25,7 +25,6 @@ class Statement {
 
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
-  Statement& Bind(int index, double value);
   Statement& Bind(int index, std::string_view text);  // copied by SQLite (SQLITE_TRANSIENT)
   Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
   Statement& Bind(int index, const std::string& text) {
@@ -35,7 +34,6 @@ class Statement {
   Statement& BindNull(int index);
   // Binds NULL when empty.
   Statement& Bind(int index, const std::optional<std::int64_t>& value);
-  Statement& BindTextOrNull(int index, std::string_view text);
 
   // Steps once: true when a row is available, false when done.
   bool Step();
@@ -48,7 +46,6 @@ class Statement {
   bool IsNull(int column) const;
   std::int64_t Int64(int column) const;
   int Int(int column) const;
-  double Double(int column) const;
   std::string Text(int column) const;  // empty for NULL
   std::optional<std::int64_t> OptionalInt64(int column) const;
   std::optional<std::string> OptionalText(int column) const;

@@ -7,8 +7,9 @@
 //   detected     the scan reports c564e5ab at (ip, port, protocol);
 //   absent       the scan could have seen it and did not: the host was in the scan and its scan
 //                completed, a c564e5ab plugin was enabled (or only a coverage-scope plugin, a port
-//                scanner, which then must have reported nothing on the port), the port was inside
-//                the scanned range (port 0, a host-level finding, has no range to be inside);
+//                scanner, which then must have reported nothing on the port), the export could
+//                have shown the result (no filter or paging hid it), the port was inside the
+//                scanned range (port 0, a host-level finding, has no range to be inside);
 //   not-covered  anything else, with the first failing check as the reason, in this order:
 //                host-not-in-scan, host-scan-incomplete, plugin-not-enabled, export-filtered,
 //                port-outside-range; coverage-unknown when a fact is unknown and the policy is
@@ -24,7 +25,9 @@
 //   open/reopened --detected--> unchanged; fixed --absent--> unchanged (first verification kept)
 //   any --not-covered--> unchanged   (Replay skips it)
 //
-// Invariants (tests in tests/core/lifecycle_test.cpp cite them by number):
+// Invariants (the tests cite them by number: tests/core/lifecycle_decide_test.cpp,
+// lifecycle_replay_test.cpp and export_filter_test.cpp for the rules, tests/db/ and
+// tests/scenarios/ for the store and the binary):
 //   I1  An outcome depends only on its own scan's observation and the policy; no other scan,
 //       and no import order, enters DecideOutcome.
 //   I2  A detection wins: a scan that reports c564e5ab at the exposure yields `detected`
@@ -52,6 +55,11 @@
 //       where the scan reported nothing on the exposure's port: it would have listed the port
 //       open. A port the scan saw open, or a host-level exposure, gives not-covered
 //       (plugin-not-enabled): no enabled plugin could tell a ttm_cmd listener from another.
+//   I13 A clean scan proves nothing when its export could have left a c564e5ab result out: one
+//       page of a longer result list, or a result filter (QoD, severity levels) that hides the
+//       ttm_cmd plugin's results gives not-covered (export-filtered); JudgeExportFilter
+//       decides, docs/verification.md, "Export filters". An export that states no filter is
+//       taken as complete.
 
 #include "core/lifecycle.hpp"
 

@@ -19,9 +19,6 @@ namespace ttmtrack::core {
 // Outcome::assumption.
 Outcome DecideOutcome(const ExposureObservation& observation, const CoveragePolicy& policy);
 
-// The state and dates of an exposure replayed from all its outcomes. Outcomes are ordered by
-// (scan.time, scan.sha256), never by id or import order, so any import order gives the same
-// result; not-covered outcomes do not change the state.
 // The state an exposure entered after one covering outcome (open-over-time charts).
 struct StateChange {
   std::int64_t scan_time = 0;
@@ -39,6 +36,9 @@ struct LifecycleResult {
   std::vector<StateChange> changes;          // every change of state, in timeline order
 };
 
+// The state and dates of an exposure replayed from all its outcomes. Outcomes are ordered by
+// (scan.time, scan.sha256), never by id or import order, so any import order gives the same
+// result; not-covered outcomes do not change the state.
 LifecycleResult Replay(std::vector<Outcome> outcomes);
 
 // One step of Replay: applies `outcome` to `result` (state, dates, verified_by, changes; the

@@ -40,7 +40,7 @@ TEST_F(CoveragePolicyTest, SwitchingPolicyRecomputesImportedOutcomes) {
 }
 
 // Rules are data: adding an ID rule after the imports must re-judge whether earlier scans had
-// a c564e5ab plugin enabled (issue 3, "outcomes can be recomputed when rules change").
+// a c564e5ab plugin enabled (docs/rules.md, "When rules change").
 TEST_F(CoveragePolicyTest, AddingAPluginIdRuleRecomputesPluginEnabled) {
   const WrittenScan jan =
       WriteStep(dir_.path(), {"jan-detect", kJan, {Detecting(kX, {5010})}}, ExportFormat::kNessus);

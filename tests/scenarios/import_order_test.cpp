@@ -1,4 +1,5 @@
-// Issue 3: "Importing the same scans in any order gives the same states and histories."
+// Any import order gives the same states and histories (I7 in core/lifecycle.cpp;
+// docs/verification.md, "States: replaying the outcomes").
 // One rich set of scans (both formats, reopenings, a learned rule, interrupted and missing
 // hosts, a narrow port range) is imported in chronological, reversed and shuffled orders into
 // separate databases; status and every host's history must come out the same bytes (which is

@@ -1,7 +1,7 @@
-// Table-driven lifecycle scenarios (issue 3): each row writes a sequence of scan exports with
-// ttmtrack-gen's library, imports them with the real ttmtrack binary into a fresh database,
-// and checks `status --format json` and `history --format json`. Rows that any export can tell
-// run once as Nessus v2 and once as GVM XML.
+// Table-driven lifecycle scenarios (docs/verification.md, "Cases"): each row writes a sequence of
+// scan exports with ttmtrack-gen's library, imports them with the real ttmtrack binary into a fresh
+// database, and checks `status --format json` and `history --format json`. Rows that any export can
+// tell run once as Nessus v2 and once as GVM XML.
 #include <gtest/gtest.h>
 
 #include "tests/scenarios/scenario_table.hpp"

@@ -6,7 +6,7 @@
 
 namespace ttmtrack::scenarios {
 
-// The lifecycle stories of issue 3 and docs/verification.md, one named row each.
+// The lifecycle stories of docs/verification.md ("Cases"), one named row each.
 std::vector<Scenario> CoverageScenarios();       // what makes a re-scan count, or not
 std::vector<Scenario> HistoryScenarios();        // reopening, ordering, late imports, formats
 std::vector<Scenario> RuleAndPolicyScenarios();  // learned rules, coverage policy

@@ -1,4 +1,4 @@
-// `ttmtrack status` filters (issue 3, Commands): --state and --host, alone and together, on the
+// `ttmtrack status` filters (docs/cli.md, "status"): --state and --host, alone and together, on the
 // JSON form, in the contract's order (ip, then port).
 #include <gtest/gtest.h>
 

@@ -9,7 +9,7 @@ namespace {
 
 [[noreturn]] void ThrowUsage(std::string_view text, const std::string& what) {
   throw Error(Error::Kind::kUsage,
-              "--trusted-net '" + std::string(text) + "': " + what +
+              "trusted network '" + std::string(text) + "': " + what +
                   " (expected a network in CIDR notation, e.g. 10.0.0.0/8 or 2001:db8::/32)");
 }
 

@@ -13,12 +13,9 @@ build_packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev
-  libxml2-utils   # xmllint: tests cross-check counts in real exports with it
-  sqlite3         # the sqlite3 shell: tests inspect databases as a user would
   chromium        # reports are rendered and checked in a real headless browser
   fonts-liberation  # a Recommends of chromium we skip otherwise: screenshots need a font
   clang-format    # CI's format check (Debian 12's clang-format 14)
-  procps          # ps/kill for the fault-injection and server tests
 )
 
 wanted=("${build_packages[@]}")

@@ -79,8 +79,8 @@ class Store {
                           const std::function<void(core::ScanSink&)>& read);
 
   // Recomputes rule matches of stored detections, plugin enablement per scan, every outcome and
-  // every exposure state (docs/verification.md). Called by the mutating methods; public for the
-  // CLI's maintenance command and for tests.
+  // every exposure state (docs/verification.md). Called by the mutating methods; public for
+  // tests and the benchmark.
   void RecomputeLifecycle();
 
   // --- Rules (docs/rules.md) -----------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 namespace ttmtrack::bench {
@@ -14,6 +15,17 @@ process::ProcessResult MustRun(const std::vector<std::string>& argv) {
                                          result.exit_code, result.out, result.err));
   }
   return result;
+}
+
+void AddExportMatrixOptions(CLI::App& app, ExportMatrix& matrix) {
+  app.add_option("--hosts", matrix.hosts, "Export sizes in hosts")
+      ->delimiter(',')
+      ->capture_default_str();
+  app.add_option("--results-per-host", matrix.results_per_host)->capture_default_str();
+  app.add_option("--formats", matrix.formats, "nessus, gvm, nessus-gz")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"nessus", "gvm", "nessus-gz"}))
+      ->capture_default_str();
 }
 
 GeneratedExport Generate(const std::string& work_dir, const ExportSpec& spec) {

@@ -5,6 +5,10 @@
 
 #include "tools/process/child_process.hpp"
 
+namespace CLI {
+class App;
+}
+
 // What every benchmark shares: running the real executables (ttmtrack-gen, ttmtrack, this
 // program) as measured child processes, and generating exports with ttmtrack-gen.
 namespace ttmtrack::bench {
@@ -27,6 +31,16 @@ struct GeneratedExport {
   std::string path;
   double xml_megabytes = 0;  // uncompressed XML, as ttmtrack-gen reports it (10^6 bytes)
 };
+
+// Exports one per format and size, for the benchmarks that compare sizes and formats.
+struct ExportMatrix {
+  std::vector<unsigned> hosts;
+  unsigned results_per_host = 20;
+  std::vector<std::string> formats{"nessus", "gvm", "nessus-gz"};
+};
+
+// --hosts (comma-separated), --results-per-host, --formats.
+void AddExportMatrixOptions(CLI::App& app, ExportMatrix& matrix);
 
 // Writes the export of `spec` into `work_dir` with ttmtrack-gen. Throws std::runtime_error.
 GeneratedExport Generate(const std::string& work_dir, const ExportSpec& spec);

@@ -31,9 +31,9 @@ ImportRow BenchImport(const EndToEndOptions& options, const std::string& format,
   ImportRow row;
   row.format = format;
   row.hosts = hosts;
-  const GeneratedExport file =
-      Generate(options.work_dir,
-               {.format = format, .hosts = hosts, .results_per_host = options.results_per_host});
+  const GeneratedExport file = Generate(
+      options.work_dir,
+      {.format = format, .hosts = hosts, .results_per_host = options.imports.results_per_host});
   row.xml_mb = file.xml_megabytes;
   row.file_mb = static_cast<double>(fs::file_size(file.path)) / 1e6;
   const std::string db = options.work_dir + "/import.db";
@@ -145,22 +145,21 @@ void CheckImports(const EndToEndOptions& options, const std::vector<ImportRow>& 
 }  // namespace
 
 void SetupEndToEnd(CLI::App& app, EndToEndOptions& options) {
-  app.add_option("--hosts", options.hosts, "Export sizes in hosts")->delimiter(',');
-  app.add_option("--results-per-host", options.results_per_host)->capture_default_str();
-  app.add_option("--formats", options.formats, "nessus, gvm, nessus-gz")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"nessus", "gvm", "nessus-gz"}));
+  AddExportMatrixOptions(app, options.imports);
   app.add_option("--report-hosts", options.report_hosts, "Hosts (all exposed) in the report run")
       ->capture_default_str();
 }
 
 int RunEndToEnd(const EndToEndOptions& options) {
   std::vector<ImportRow> rows;
-  for (const std::string& format : options.formats) {
-    for (const unsigned hosts : options.hosts) rows.push_back(BenchImport(options, format, hosts));
+  for (const std::string& format : options.imports.formats) {
+    for (const unsigned hosts : options.imports.hosts) {
+      rows.push_back(BenchImport(options, format, hosts));
+    }
   }
   PrintImports(rows);
-  const unsigned largest = *std::max_element(options.hosts.begin(), options.hosts.end());
+  const unsigned largest =
+      *std::max_element(options.imports.hosts.begin(), options.imports.hosts.end());
   BenchLifecycle(options, largest);
   const double pages_per_s = BenchReport(options);
 

@@ -1,11 +1,8 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
-namespace CLI {
-class App;
-}
+#include "bench/bench_run.hpp"
 
 namespace ttmtrack::bench {
 
@@ -14,9 +11,7 @@ namespace ttmtrack::bench {
 // `status`, and `report` — checked against the targets of docs/benchmark.md.
 struct EndToEndOptions {
   std::string work_dir;
-  std::vector<unsigned> hosts{2000, 20000, 60000};
-  unsigned results_per_host = 20;
-  std::vector<std::string> formats{"nessus", "gvm", "nessus-gz"};
+  ExportMatrix imports{.hosts = {2000, 20000, 60000}};
   unsigned report_hosts = 3000;
   bool keep = false;
   // Targets (docs/benchmark.md). Throughput is of XML bytes (uncompressed for gzip).

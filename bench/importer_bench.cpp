@@ -35,11 +35,7 @@ class CountingSink : public core::ScanSink {
 }  // namespace
 
 void SetupImporter(CLI::App& app, ImporterOptions& options) {
-  app.add_option("--hosts", options.hosts, "Export sizes in hosts")->delimiter(',');
-  app.add_option("--results-per-host", options.results_per_host)->capture_default_str();
-  app.add_option("--formats", options.formats, "nessus, gvm, nessus-gz")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"nessus", "gvm", "nessus-gz"}));
+  AddExportMatrixOptions(app, options.exports);
 }
 
 int RunImporter(const ImporterOptions& options) {
@@ -47,11 +43,11 @@ int RunImporter(const ImporterOptions& options) {
   std::cout << "## Importer alone\n\n"
             << "| format | hosts | file MB | XML MB | read s | XML MB/s | peak RSS MB |\n"
             << "|---|---:|---:|---:|---:|---:|---:|\n";
-  for (const std::string& format : options.formats) {
-    for (const unsigned hosts : options.hosts) {
+  for (const std::string& format : options.exports.formats) {
+    for (const unsigned hosts : options.exports.hosts) {
       const GeneratedExport file = Generate(
           options.work_dir,
-          {.format = format, .hosts = hosts, .results_per_host = options.results_per_host});
+          {.format = format, .hosts = hosts, .results_per_host = options.exports.results_per_host});
       const double file_mb = static_cast<double>(fs::file_size(file.path)) / 1e6;
       const process::ProcessResult read = MustRun({self, "read-export", file.path});
       std::cout << fmt::format("| {} | {} | {:.1f} | {:.1f} | {:.2f} | {:.1f} | {:.1f} |\n", format,

@@ -1,11 +1,8 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
-namespace CLI {
-class App;
-}
+#include "bench/bench_run.hpp"
 
 namespace ttmtrack::bench {
 
@@ -14,9 +11,7 @@ namespace ttmtrack::bench {
 // parser's own speed and peak memory (docs/importer.md, "Memory and speed").
 struct ImporterOptions {
   std::string work_dir;
-  std::vector<unsigned> hosts{2000, 20000};
-  unsigned results_per_host = 20;
-  std::vector<std::string> formats{"nessus", "gvm", "nessus-gz"};
+  ExportMatrix exports{.hosts = {2000, 20000}};
   bool keep = false;
 };
 

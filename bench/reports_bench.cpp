@@ -77,9 +77,11 @@ int RunReports(const ReportsOptions& options) {
   const auto start = Clock::now();
   const Estate estate = LoadEstate(db);
   std::cout << fmt::format(
-      "## Reports ({} exposed hosts)\n\nReading every host's report from the store: {:.2f} s\n\n"
+      "## Reports ({} exposed hosts: {} exposures open, {} fixed)\n\n"
+      "Reading every host's report from the store: {:.2f} s\n\n"
       "| format | files | host pages MB | write s | host pages/s |\n|---|---:|---:|---:|---:|\n",
-      estate.hosts.size(), SecondsSince(start));
+      estate.hosts.size(), estate.summary.open + estate.summary.reopened, estate.summary.fixed,
+      SecondsSince(start));
   const std::string out = options.work_dir + "/report";
   Render(estate, reports::ReportFormat::kHtml, out);
   Render(estate, reports::ReportFormat::kJson, out);

@@ -24,10 +24,10 @@ process::ProcessResult TtmtrackCli::Run(const std::vector<std::string>& args,
   if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<std::string> environment = env;
-  for (const std::string fixed : {"TTMTRACK_DB=", "TZ=Asia/Tokyo"}) {
+  for (const char* fixed : {"TTMTRACK_DB=", "TZ=Asia/Tokyo"}) {
     bool replaced = false;
     for (const std::string& e : env) replaced = replaced || Name(e) == Name(fixed);
-    if (!replaced) environment.push_back(fixed);
+    if (!replaced) environment.emplace_back(fixed);
   }
   return process::RunProcess(argv, {.env = environment, .cwd = dir_});
 }

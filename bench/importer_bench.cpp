@@ -17,19 +17,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class CountingSink : public core::ScanSink {
- public:
+struct CountingSink : core::ScanSink {
   void BeginScan(const core::ScanInfo& /*scan*/) override {}
-  void Host(const core::HostRecord& /*host*/) override { ++hosts_; }
-  void Result(const core::ResultRecord& /*result*/) override { ++results_; }
+  void Host(const core::HostRecord& /*host*/) override { ++hosts; }
+  void Result(const core::ResultRecord& /*result*/) override { ++results; }
   void EndScan(const core::ScanInfo& /*scan*/, const core::ScanCoverage& /*coverage*/) override {}
 
-  std::int64_t hosts() const { return hosts_; }
-  std::int64_t results() const { return results_; }
-
- private:
-  std::int64_t hosts_ = 0;
-  std::int64_t results_ = 0;
+  std::int64_t hosts = 0;
+  std::int64_t results = 0;
 };
 
 }  // namespace
@@ -67,7 +62,7 @@ int ReadExportAndCount(const std::string& path) {
     std::cerr << e.what() << '\n';
     return e.ExitCode();
   }
-  std::cout << "hosts=" << sink.hosts() << " results=" << sink.results() << '\n';
+  std::cout << "hosts=" << sink.hosts << " results=" << sink.results << '\n';
   return 0;
 }
 

@@ -9,13 +9,15 @@ namespace ttmtrack::core {
 
 enum class HostCompletion { kCompleted, kIncomplete, kUnknown };
 
-// One host as an export reports it. `ip` is the identity (IPv6 in canonical compressed
-// lower-case form, see NormalizeIp); when the export gives only a name, ip is empty and
-// `name` carries it. A host may be reported more than once per export (merged reports): the
-// sink merges records with the same ip.
+// One host as an export reports it. `ip` is the identity: the address in its canonical text
+// (core/ip_address.hpp; IPv4-mapped IPv6 is the IPv4 address); when the export gives only a
+// name, ip is empty and `name` carries it. A host may be reported more than once per export (merged
+// reports): the sink merges records with the same ip.
 struct HostRecord {
   std::string ip;
-  std::string name;  // Nessus ReportHost@name, as scanned (an IP or a host name)
+  // Nessus ReportHost@name / GVM host ip, as scanned: a host name, or an address — then in its
+  // canonical text, equal to `ip` when the export gives no other address.
+  std::string name;
   std::string fqdn;
   std::string netbios_name;
   std::string os;

@@ -4,10 +4,10 @@
 #include <utility>
 
 #include "core/civil_time.hpp"
+#include "core/ip_address.hpp"
 #include "importer/gvm/gvm_filter.hpp"
 #include "importer/gvm/gvm_port.hpp"
 #include "importer/gvm/gvm_severity.hpp"
-#include "importer/ip_address.hpp"
 #include "importer/text_util.hpp"
 #include "importer/xml/xml_reader.hpp"
 
@@ -203,7 +203,8 @@ void GvmReader::ReadResult() {
   });
 
   const std::string_view host = Trim(host_text);
-  result.host_ip = NormalizeIp(host).value_or("");
+  const std::optional<core::IpAddress> address = core::IpAddress::ParseTolerant(host);
+  result.host_ip = address ? address->ToString() : "";
   if (result.host_ip.empty() && result.host_name.empty()) result.host_name = std::string(host);
   const std::string& who = result.host_name.empty() ? result.host_ip : result.host_name;
 
@@ -260,7 +261,11 @@ void GvmReader::ReadHost() {
         AddPorts(value, host.open_tcp_ports);
     }
   });
-  host.ip = NormalizeIp(host.name).value_or("");
+  // An address is written in its one spelling, as the name too (docs/importer.md).
+  if (const auto address = core::IpAddress::ParseTolerant(host.name)) {
+    host.ip = address->ToString();
+    host.name = host.ip;
+  }
   host.os = !os_txt.empty() ? os_txt : (!os_cpe.empty() ? os_cpe : os_other);
   host.completion =
       host.ended_at ? core::HostCompletion::kCompleted : core::HostCompletion::kIncomplete;

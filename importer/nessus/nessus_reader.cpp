@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "core/civil_time.hpp"
-#include "importer/ip_address.hpp"
+#include "core/ip_address.hpp"
 #include "importer/text_util.hpp"
 #include "importer/xml/xml_reader.hpp"
 
@@ -80,7 +80,11 @@ void NessusReader::ReadReportHost() {
   CurrentHost host;
   host.record.line = xml_.line();
   host.record.name = std::string(Trim(xml_.Attribute("name").value_or("")));
-  host.record.ip = NormalizeIp(host.record.name).value_or("");
+  // A name that is an address is that address, in its one spelling (docs/importer.md).
+  if (const auto address = core::IpAddress::ParseTolerant(host.record.name)) {
+    host.record.ip = address->ToString();
+    host.record.name = host.record.ip;
+  }
   // Nothing says the host finished until HostProperties shows a HOST_END.
   host.record.completion = core::HostCompletion::kIncomplete;
   xml_.ForEachChild([&](std::string_view child) {
@@ -152,11 +156,11 @@ void NessusReader::ReadHostProperties(CurrentHost& host) {
       end_epoch = std::move(value);
   });
   if (host_ip) {
-    std::optional<std::string> ip = NormalizeIp(*host_ip);
-    if (!ip) {
+    const std::optional<core::IpAddress> address = core::IpAddress::ParseTolerant(*host_ip);
+    if (!address) {
       xml_.Fail("host-ip \"" + *host_ip + "\" is not an IP address", record.line, record.name);
     }
-    record.ip = std::move(*ip);
+    record.ip = address->ToString();
   }
   // "os" is a short family name ("linux"); operating-system is the full text when both exist.
   if (record.os.empty() && os_tag) record.os = std::move(*os_tag);

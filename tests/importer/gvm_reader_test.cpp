@@ -208,6 +208,16 @@ TEST_F(GvmReaderTest, OmpEraPortIpv6HostAndHostNames) {
   EXPECT_EQ(sink.results[1].severity_label, "Debug");
 }
 
+TEST_F(GvmReaderTest, Ipv4MappedHostsAreTheirIpv4Host) {
+  const RecordingSink sink = Import("gvm/ipv4-mapped-hosts.xml");
+  ASSERT_EQ(sink.results.size(), 1u);
+  ASSERT_EQ(sink.hosts.size(), 1u);
+  EXPECT_EQ(sink.results[0].host_ip, "192.0.2.38");
+  EXPECT_EQ(sink.results[0].host_name, "gw.example.org");
+  EXPECT_EQ(sink.hosts[0].ip, "192.0.2.38");
+  EXPECT_EQ(sink.hosts[0].name, "192.0.2.38");
+}
+
 TEST_F(GvmReaderTest, SeverityFallsBackToNumberWhenThreatIsMissing) {
   const RecordingSink sink = Import("gvm/severity-without-threat.xml");
   std::vector<int> levels;

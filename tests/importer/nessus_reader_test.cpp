@@ -161,8 +161,25 @@ TEST_F(NessusReaderTest, Ipv6HostsAreNormalised) {
   ASSERT_EQ(sink.hosts.size(), 2u);
   EXPECT_EQ(sink.hosts[0].ip, "2001:db8::1");
   EXPECT_EQ(sink.results[0].host_ip, "2001:db8::1");
-  EXPECT_EQ(sink.hosts[1].ip, "fe80::a");  // from host-ip "[FE80:0000::0A%eth0]"
+  EXPECT_EQ(sink.hosts[0].name, "2001:db8::1");  // "2001:DB8:0:0:0:0:0:1", in its one spelling
+  EXPECT_EQ(sink.hosts[1].ip, "fe80::a");        // from host-ip "[FE80:0000::0A%eth0]"
   EXPECT_EQ(sink.hosts[1].name, "link-local");
+}
+
+TEST_F(NessusReaderTest, Ipv4MappedHostsAreTheirIpv4Host) {
+  const RecordingSink sink = Import("nessus/ipv4-mapped-hosts.nessus");
+  ASSERT_EQ(sink.hosts.size(), 3u);
+  ASSERT_EQ(sink.results.size(), 2u);
+  // ReportHost name "::ffff:192.0.2.38": the name is the address, so it is no host name either.
+  EXPECT_EQ(sink.hosts[0].ip, "192.0.2.38");
+  EXPECT_EQ(sink.hosts[0].name, "192.0.2.38");
+  EXPECT_EQ(sink.results[0].host_ip, "192.0.2.38");
+  // host-ip "::FFFF:C000:0227" beside a DNS name, which stays.
+  EXPECT_EQ(sink.hosts[1].ip, "192.0.2.39");
+  EXPECT_EQ(sink.hosts[1].name, "ttm-gw3.example.net");
+  EXPECT_EQ(sink.results[1].host_ip, "192.0.2.39");
+  // "[::ffff:192.0.2.40%eth0]": brackets and zone go too.
+  EXPECT_EQ(sink.hosts[2].ip, "192.0.2.40");
 }
 
 TEST_F(NessusReaderTest, UnicodeHostNamesAndOutputArriveAsUtf8) {

@@ -4,7 +4,6 @@
 
 #include "importer/gvm/gvm_filter.hpp"
 #include "importer/gvm/gvm_port.hpp"
-#include "importer/ip_address.hpp"
 #include "importer/nessus/scan_information.hpp"
 #include "importer/xml/prolog_guard.hpp"
 
@@ -13,21 +12,6 @@ namespace {
 
 // The small pure parsers the readers build on, table by table.
 class TextParsingTest : public ::testing::Test {};
-
-TEST_F(TextParsingTest, NormalizeIpGivesCanonicalText) {
-  EXPECT_EQ(NormalizeIp("192.0.2.1"), "192.0.2.1");
-  EXPECT_EQ(NormalizeIp(" 192.0.2.1\n"), "192.0.2.1");
-  EXPECT_EQ(NormalizeIp("2001:DB8:0:0:0:0:0:1"), "2001:db8::1");
-  EXPECT_EQ(NormalizeIp("[2001:db8::1]"), "2001:db8::1");
-  EXPECT_EQ(NormalizeIp("fe80::1%eth0"), "fe80::1");
-  EXPECT_EQ(NormalizeIp("::FFFF:192.0.2.1"), "::ffff:192.0.2.1");
-  EXPECT_EQ(NormalizeIp("2001:db8:0:0:1:0:0:1"), "2001:db8::1:0:0:1");
-  EXPECT_EQ(NormalizeIp("host.example.com"), std::nullopt);
-  EXPECT_EQ(NormalizeIp("192.0.2.256"), std::nullopt);
-  EXPECT_EQ(NormalizeIp("192.0.2"), std::nullopt);
-  EXPECT_EQ(NormalizeIp(""), std::nullopt);
-  EXPECT_EQ(NormalizeIp("192.0.2.1%eth0"), std::nullopt);  // zones are IPv6 only
-}
 
 TEST_F(TextParsingTest, GvmPortForms) {
   struct Row {

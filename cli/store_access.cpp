@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include "core/error.hpp"
-#include "importer/ip_address.hpp"
 
 namespace ttmtrack::cli {
 
@@ -15,11 +14,6 @@ db::Store OpenStore(const CommandContext& context, StoreMode mode) {
                 Error::Context{.file = context.db_path});
   }
   return db::Store(context.db_path);
-}
-
-std::string HostKey(const std::string& typed) {
-  if (auto ip = importer::NormalizeIp(typed)) return *ip;
-  return typed;
 }
 
 }  // namespace ttmtrack::cli

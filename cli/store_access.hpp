@@ -14,8 +14,4 @@ enum class StoreMode { kMustExist, kCreate };
 // Throws Error kNoInput when the database must exist and does not.
 db::Store OpenStore(const CommandContext& context, StoreMode mode);
 
-// The identity ttmtrack uses for a host typed by a user: the normalised IP, or the text as
-// given when it is not an IP (exports that name a host without an address).
-std::string HostKey(const std::string& typed);
-
 }  // namespace ttmtrack::cli

@@ -114,21 +114,26 @@ class Store {
   int NessusUtcOffsetSeconds();
 
   // --- Queries -------------------------------------------------------------------------------
-  // IPs passed in must be normalised (importer::NormalizeIp); host identity is that string.
+  // A host is identified by its key (core/host_key.hpp): the canonical address text, or the
+  // name of a host exported without one. Arguments and filters naming a host take any spelling
+  // of it ("::FFFF:10.0.0.5", "[10.0.0.5]"); the store applies core::HostKey. Rows carry keys.
+  // Hosts are ordered by core::HostKeyLess, sorted in C++ rather than in SQL, so every store
+  // lists them in one order (docs/schema.md, "Order of hosts").
 
   std::vector<ScanRow> ListScans();  // ordered by scan time, then sha256
-  std::vector<DetectionRow> ListDetections(const DetectionFilter& filter);  // scan time, ip, port
-  // One row per exposure, ordered by ip, port, protocol; hostname = latest known FQDN, else
+  // Ordered by scan (time, sha256), host, port, protocol, id.
+  std::vector<DetectionRow> ListDetections(const DetectionFilter& filter);
+  // One row per exposure, ordered by host, port, protocol; hostname = latest known FQDN, else
   // NetBIOS name, else ReportHost name that is not the IP itself.
   std::vector<core::Exposure> ListExposures(const ExposureFilter& filter = {});
-  // The exposures of `ip` (only `port` when given) with every detection as evidence and every
+  // The exposures of `host` (only `port` when given) with every detection as evidence and every
   // outcome, scan by scan. Empty when the host has no exposure.
-  std::vector<core::ExposureReport> History(const std::string& ip,
+  std::vector<core::ExposureReport> History(const std::string& host,
                                             std::optional<std::uint16_t> port = std::nullopt);
-  // Every host that ever had an exposure, ordered.
+  // The key of every host that ever had an exposure, in host order.
   std::vector<std::string> ExposedHostIps();
-  // nullopt when no scan ever reported `ip`.
-  std::optional<core::HostReport> BuildHostReport(const std::string& ip);
+  // nullopt when no scan ever reported `host`; identity.ip is its key.
+  std::optional<core::HostReport> BuildHostReport(const std::string& host);
   core::SummaryReport BuildSummary();
 
  private:

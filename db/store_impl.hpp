@@ -45,7 +45,4 @@ std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, i
 // scanned name when it is not the IP itself; '' when none.
 std::string HostNameExpression(std::string_view alias);
 
-// Orders IP addresses as people expect: IPv4 numerically, then everything else by text.
-bool IpLess(const std::string& a, const std::string& b);
-
 }  // namespace ttmtrack::db

@@ -1,7 +1,9 @@
 // Store: read-only queries (scans, detections, exposures, history).
 #include <algorithm>
 #include <map>
+#include <tuple>
 
+#include "core/host_key.hpp"
 #include "db/result_filters_table.hpp"
 #include "db/rules_table.hpp"
 #include "db/store.hpp"
@@ -134,36 +136,6 @@ std::string HostNameExpression(std::string_view alias) {
          ".name <> " + a + ".ip THEN " + a + ".name ELSE '' END)";
 }
 
-bool IpLess(const std::string& a, const std::string& b) {
-  // Dotted quads compare numerically; anything else (IPv6, names) sorts after them by text.
-  auto v4 = [](const std::string& ip) -> std::optional<std::uint32_t> {
-    std::uint32_t value = 0;
-    int parts = 0;
-    std::uint32_t part = 0;
-    int digits = 0;
-    for (char c : ip) {
-      if (c >= '0' && c <= '9' && digits < 3) {
-        part = part * 10 + static_cast<std::uint32_t>(c - '0');
-        ++digits;
-      } else if (c == '.' && digits > 0 && part < 256 && parts < 3) {
-        value = (value << 8) | part;
-        ++parts;
-        part = 0;
-        digits = 0;
-      } else {
-        return std::nullopt;
-      }
-    }
-    if (parts != 3 || digits == 0 || part > 255) return std::nullopt;
-    return (value << 8) | part;
-  };
-  const auto x = v4(a);
-  const auto y = v4(b);
-  if (x && y) return *x < *y;
-  if (x || y) return x.has_value();
-  return a < b;
-}
-
 std::optional<ScanRow> Store::FindScanBySha256(const std::string& sha256) {
   auto rows = SelectScans(impl_->db, "WHERE s.sha256 = ?1",
                           [&](sqlite::Statement& s) { s.Bind(1, sha256); });
@@ -184,9 +156,8 @@ std::vector<DetectionRow> Store::ListDetections(const DetectionFilter& filter) {
       "d.severity, d.severity_label, d.output, d.rule_id, d.source_line "
       "FROM detections d JOIN scans s ON s.id = d.scan_id JOIN scan_hosts h "
       "ON h.id = d.scan_host_id WHERE (?1 IS NULL OR d.ip = ?1) AND (?2 IS NULL OR d.port = ?2) "
-      "AND (?3 IS NULL OR d.scan_id = ?3) AND (?4 OR d.rule_id IS NOT NULL) "
-      "ORDER BY s.scan_time, s.sha256, d.ip, d.port, d.protocol, d.id");
-  if (filter.ip) select.Bind(1, *filter.ip);
+      "AND (?3 IS NULL OR d.scan_id = ?3) AND (?4 OR d.rule_id IS NOT NULL)");
+  if (filter.ip) select.Bind(1, core::HostKey(*filter.ip));
   if (filter.port) select.Bind(2, static_cast<std::int64_t>(*filter.port));
   if (filter.scan_id) select.Bind(3, *filter.scan_id);
   select.Bind(4, filter.include_unmatched ? 1 : 0);
@@ -212,6 +183,14 @@ std::vector<DetectionRow> Store::ListDetections(const DetectionFilter& filter) {
     d.source_line = select.Int64(19);
     rows.push_back(std::move(d));
   }
+  // Sorted here, not in SQL: hosts take the one core order (core::HostKeyLess), whatever store.
+  std::sort(rows.begin(), rows.end(), [](const DetectionRow& a, const DetectionRow& b) {
+    if (a.scan.sha256 != b.scan.sha256) {
+      return std::tie(a.scan.time, a.scan.sha256) < std::tie(b.scan.time, b.scan.sha256);
+    }
+    if (a.ip != b.ip) return core::HostKeyLess(a.ip, b.ip);
+    return std::tie(a.port, a.protocol, a.id) < std::tie(b.port, b.protocol, b.id);
+  });
   return rows;
 }
 
@@ -226,7 +205,7 @@ std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
       "FROM exposures e LEFT JOIN scans v ON v.id = e.verified_by_scan_id "
       "WHERE (?1 IS NULL OR e.state = ?1) AND (?2 IS NULL OR e.ip = ?2)");
   if (filter.state) select.Bind(1, core::ToString(*filter.state));
-  if (filter.ip) select.Bind(2, *filter.ip);
+  if (filter.ip) select.Bind(2, core::HostKey(*filter.ip));
   std::vector<core::Exposure> exposures;
   while (select.Step()) {
     core::Exposure e;
@@ -243,16 +222,16 @@ std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
     exposures.push_back(std::move(e));
   }
   std::sort(exposures.begin(), exposures.end(), [](const auto& a, const auto& b) {
-    if (a.ip != b.ip) return IpLess(a.ip, b.ip);
+    if (a.ip != b.ip) return core::HostKeyLess(a.ip, b.ip);
     return std::tie(a.port, a.protocol) < std::tie(b.port, b.protocol);
   });
   return exposures;
 }
 
-std::vector<core::ExposureReport> Store::History(const std::string& ip,
+std::vector<core::ExposureReport> Store::History(const std::string& host,
                                                  std::optional<std::uint16_t> port) {
   std::vector<core::ExposureReport> reports;
-  for (core::Exposure& exposure : ListExposures({.ip = ip})) {
+  for (core::Exposure& exposure : ListExposures({.ip = host})) {
     if (port && exposure.port != *port) continue;
     core::ExposureReport report;
     report.evidence = SelectEvidence(impl_->db, exposure);
@@ -267,7 +246,8 @@ std::vector<std::string> Store::ExposedHostIps() {
   auto select = impl_->db.Prepare("SELECT DISTINCT ip FROM exposures");
   std::vector<std::string> ips;
   while (select.Step()) ips.push_back(select.Text(0));
-  std::sort(ips.begin(), ips.end(), IpLess);
+  std::sort(ips.begin(), ips.end(),
+            [](const std::string& a, const std::string& b) { return core::HostKeyLess(a, b); });
   return ips;
 }
 

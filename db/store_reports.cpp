@@ -1,6 +1,7 @@
 // Store: the facts reports/ renders (core/host_report.hpp).
 #include <algorithm>
 
+#include "core/host_key.hpp"
 #include "core/lifecycle.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
@@ -66,7 +67,8 @@ std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db) {
 
 }  // namespace
 
-std::optional<core::HostReport> Store::BuildHostReport(const std::string& ip) {
+std::optional<core::HostReport> Store::BuildHostReport(const std::string& host) {
+  const std::string ip = core::HostKey(host);
   core::HostReport report;
   report.identity.ip = ip;
   // Oldest first, so each attribute ends as the latest non-empty value.

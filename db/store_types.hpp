@@ -63,8 +63,8 @@ struct DetectionRow {
   std::int64_t source_line = 0;
 };
 
-// Filter for ListDetections; every set field must match. `ip` must be normalised (the CLI runs
-// importer::NormalizeIp on what users type).
+// Filter for ListDetections; every set field must match. `ip`: any spelling of the host
+// (core::HostKey).
 struct DetectionFilter {
   std::optional<std::string> ip;
   std::optional<std::uint16_t> port;
@@ -72,7 +72,7 @@ struct DetectionFilter {
   bool include_unmatched = false;  // also detections no enabled rule matches any more
 };
 
-// Filter for ListExposures. `ip` must be normalised.
+// Filter for ListExposures. `ip`: any spelling of the host (core::HostKey).
 struct ExposureFilter {
   std::optional<core::ExposureState> state;
   std::optional<std::string> ip;

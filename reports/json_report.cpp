@@ -38,7 +38,7 @@ Json Scan(const core::ScanRef& scan) {
 
 Json Header(std::string_view kind, const ReportOptions& options) {
   Json networks = Json::array();
-  for (const TrustedNetwork& network : options.trusted_networks) {
+  for (const core::IpNetwork& network : options.trusted_networks) {
     networks.push_back(network.ToString());
   }
   return Json{{"format", kind},

@@ -3,12 +3,13 @@
 #include <algorithm>
 
 #include "core/detection_constants.hpp"
+#include "core/ip_address.hpp"
 #include "reports/display_time.hpp"
-#include "reports/ip_address.hpp"
 
 namespace ttmtrack::reports {
 namespace {
 
+using core::IpAddress;
 using Family = IpAddress::Family;
 
 // Tags every rule so that it can be found and removed again (-D, nft handle).
@@ -212,7 +213,7 @@ void AddVerification(RemediationPlan& plan) {
 }
 
 Context MakeContext(const core::Exposure& exposure, const std::optional<IpAddress>& host,
-                    const std::vector<TrustedNetwork>& trusted_networks) {
+                    const std::vector<core::IpNetwork>& trusted_networks) {
   Context c;
   c.port = exposure.port == 0 ? "<PORT>" : std::to_string(exposure.port);
   c.protocol = exposure.protocol == "tcp" || exposure.protocol == "udp" ? exposure.protocol
@@ -220,7 +221,7 @@ Context MakeContext(const core::Exposure& exposure, const std::optional<IpAddres
                : exposure.protocol == "UDP"                             ? "udp"
                                                                         : "<PROTOCOL>";
   c.host_family = host ? host->family() : Family::kV4;
-  for (const TrustedNetwork& network : trusted_networks) {
+  for (const core::IpNetwork& network : trusted_networks) {
     auto& list = network.family() == Family::kV4 ? c.v4_networks : c.v6_networks;
     const std::string text = network.ToString();
     if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(text);
@@ -235,7 +236,7 @@ Context MakeContext(const core::Exposure& exposure, const std::optional<IpAddres
 }  // namespace
 
 RemediationPlan PlanRemediation(const core::Exposure& exposure,
-                                const std::vector<TrustedNetwork>& trusted_networks) {
+                                const std::vector<core::IpNetwork>& trusted_networks) {
   const std::optional<IpAddress> host = IpAddress::Parse(exposure.ip);
   const Context c = MakeContext(exposure, host, trusted_networks);
   RemediationPlan plan;

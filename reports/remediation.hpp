@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/exposure.hpp"
-#include "reports/trusted_network.hpp"
+#include "core/ip_network.hpp"
 
 namespace ttmtrack::reports {
 
@@ -19,7 +19,7 @@ namespace ttmtrack::reports {
 //
 // Only validated values reach the commands: the port is a number, the protocol must be "tcp" or
 // "udp", the host must parse as an IP address and is written in canonical form, networks come
-// from ParseTrustedNetwork. An export cannot inject shell or YAML through them.
+// are core::IpNetwork values. An export cannot inject shell or YAML through them.
 
 inline constexpr char kTrustedNetworkPlaceholder[] = "<TRUSTED_NETWORK>";
 
@@ -53,7 +53,7 @@ struct RemediationPlan {
 };
 
 RemediationPlan PlanRemediation(const core::Exposure& exposure,
-                                const std::vector<TrustedNetwork>& trusted_networks);
+                                const std::vector<core::IpNetwork>& trusted_networks);
 
 // Why the exposure matters: one paragraph, the same for every host.
 std::string_view WhyItMatters();

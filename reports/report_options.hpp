@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/trusted_network.hpp"
+#include "core/ip_network.hpp"
 
 namespace ttmtrack::reports {
 
@@ -12,9 +12,10 @@ enum class ReportFormat { kHtml, kJson };
 
 // What a report run needs besides the data. Plain value; the CLI fills it from its flags.
 struct ReportOptions {
-  // `--trusted-net CIDR`, repeatable, in the order given (ParseTrustedNetwork validates each).
+  // `--trusted-net CIDR`, repeatable, in the order given. Their text goes into shell commands
+  // and firewall rules, so only validated, canonical networks exist here (core::IpNetwork).
   // Empty: the firewall rules show the placeholder <TRUSTED_NETWORK> and say so.
-  std::vector<TrustedNetwork> trusted_networks;
+  std::vector<core::IpNetwork> trusted_networks;
   // Shown in every page's footer and in the JSON. The CLI passes the current time, or the value
   // of its fixed-time option so that the same database gives byte-identical files. Values at or
   // before the epoch are shown as unknown.

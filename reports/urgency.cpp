@@ -5,8 +5,8 @@
 #include <optional>
 #include <tuple>
 
+#include "core/host_key.hpp"
 #include "reports/display_time.hpp"
-#include "reports/ip_address.hpp"
 
 namespace ttmtrack::reports {
 namespace {
@@ -14,15 +14,6 @@ namespace {
 // Known times sort before unknown ones.
 std::tuple<bool, std::int64_t> TimeKey(std::optional<std::int64_t> time) {
   return IsKnownTime(time) ? std::tuple(false, *time) : std::tuple(true, std::int64_t{0});
-}
-
-// Parseable addresses in numeric order first, then anything else by its text.
-bool IpLess(const std::string& a, const std::string& b) {
-  const std::optional<IpAddress> ia = IpAddress::Parse(a);
-  const std::optional<IpAddress> ib = IpAddress::Parse(b);
-  if (ia && ib) return *ia < *ib || (!(*ib < *ia) && a < b);
-  if (ia || ib) return ia.has_value();
-  return a < b;
 }
 
 }  // namespace
@@ -40,7 +31,7 @@ bool MoreUrgent(const core::Exposure& a, const core::Exposure& b) {
   const auto head_a = std::tuple(UrgencyRank(a.state), TimeKey(a.first_seen));
   const auto head_b = std::tuple(UrgencyRank(b.state), TimeKey(b.first_seen));
   if (head_a != head_b) return head_a < head_b;
-  if (a.ip != b.ip) return IpLess(a.ip, b.ip);
+  if (a.ip != b.ip) return core::HostKeyLess(a.ip, b.ip);
   return std::tie(a.port, a.protocol, a.id) < std::tie(b.port, b.protocol, b.id);
 }
 

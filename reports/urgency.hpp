@@ -11,8 +11,9 @@ namespace ttmtrack::reports {
 //   1. reopened (a regression: it was proved fixed and is reachable again),
 //   2. open, oldest first_seen first (exposed the longest),
 //   3. fixed.
-// Within a rank: first_seen ascending (unknown last), then IP in numeric order, port, protocol,
-// id — a total order, so the table never depends on the order the store returned rows in.
+// Within a rank: first_seen ascending (unknown last), then the host in the order every listing
+// uses (core::HostKeyLess: IPv4 then IPv6, each numerically, then names), port, protocol, id —
+// a total order, so the table never depends on the order the store returned rows in.
 bool MoreUrgent(const core::Exposure& a, const core::Exposure& b);
 
 // One host of the summary table with its exposures, most urgent first. Pointers refer into the

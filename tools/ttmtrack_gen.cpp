@@ -8,11 +8,11 @@
 
 #include <CLI/CLI.hpp>
 #include <Poco/Exception.h>
-#include <arpa/inet.h>
 #include <fmt/core.h>
 
 #include "core/civil_time.hpp"
 #include "core/error.hpp"
+#include "core/ip_address.hpp"
 #include "tools/scangen/big_host_source.hpp"
 #include "tools/scangen/host_spec_parser.hpp"
 #include "tools/scangen/hostile_strings.hpp"
@@ -172,11 +172,12 @@ int Generate(const GenOptions& o, sg::ExportFormat format) {
     sg::BigScanOptions big = o.big;
     big.hosts = o.big_hosts;
     big.seed = o.seed;
-    in_addr first{};
-    if (inet_pton(AF_INET, o.first_ip.c_str(), &first) != 1) {
+    const std::optional<ttmtrack::core::IpAddress> first =
+        ttmtrack::core::IpAddress::Parse(o.first_ip);
+    if (!first || !first->is_v4()) {
       throw Error(Error::Kind::kUsage, "--first-ip '" + o.first_ip + "' is not an IPv4 address");
     }
-    big.first_ip = ntohl(first.s_addr);
+    big.first_ip = first->v4_value();
     if (big.results_per_host == 0) {
       throw Error(Error::Kind::kUsage, "--results-per-host must be at least 1");
     }

@@ -25,7 +25,7 @@ CLI::App* SetupDetectionsCommand(CLI::App& app, DetectionsOptions& options) {
 int RunDetectionsCommand(const DetectionsOptions& options, const CommandContext& context) {
   db::Store store = OpenStore(context, StoreMode::kMustExist);
   db::DetectionFilter filter;
-  if (options.host) filter.ip = HostKey(*options.host);
+  if (options.host) filter.ip = *options.host;
   filter.port = options.port;
   filter.scan_id = options.scan_id;
   filter.include_unmatched = options.include_unmatched;

@@ -6,6 +6,7 @@
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
+#include "core/host_key.hpp"
 #include "core/lifecycle.hpp"
 
 namespace ttmtrack::cli {
@@ -22,7 +23,7 @@ CLI::App* SetupHistoryCommand(CLI::App& app, HistoryOptions& options) {
 
 int RunHistoryCommand(const HistoryOptions& options, const CommandContext& context) {
   db::Store store = OpenStore(context, StoreMode::kMustExist);
-  const std::string ip = HostKey(options.host);
+  const std::string ip = core::HostKey(options.host);
   const std::vector<core::ExposureReport> exposures = store.History(ip, options.port);
   if (exposures.empty()) {
     throw Error(Error::Kind::kNoInput,

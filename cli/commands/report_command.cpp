@@ -10,8 +10,9 @@
 #include "cli/store_access.hpp"
 #include "core/civil_time.hpp"
 #include "core/error.hpp"
+#include "core/host_key.hpp"
+#include "core/ip_network.hpp"
 #include "reports/report_writer.hpp"
-#include "reports/trusted_network.hpp"
 
 #ifndef TTMTRACK_VERSION
 #error "TTMTRACK_VERSION must be defined by the build"
@@ -40,10 +41,22 @@ std::int64_t GenerationTime(const ReportCommandOptions& options) {
       .count();
 }
 
+// One --trusted-net value. Its text goes into firewall rules, so a doubtful one is an error
+// (core::IpNetwork::Parse says what is wrong, e.g. host bits set and the network meant).
+core::IpNetwork TrustedNetwork(const std::string& text) {
+  std::string problem;
+  if (std::optional<core::IpNetwork> network = core::IpNetwork::Parse(text, &problem)) {
+    return *network;
+  }
+  throw Error(Error::Kind::kUsage,
+              "--trusted-net '" + text + "': " + problem +
+                  " (expected a network in CIDR notation, e.g. 10.0.0.0/8 or 2001:db8::/32)");
+}
+
 reports::ReportOptions RenderOptions(const ReportCommandOptions& options) {
   reports::ReportOptions render;
-  for (const std::string& cidr : options.trusted_nets) {
-    render.trusted_networks.push_back(reports::ParseTrustedNetwork(cidr));
+  for (const std::string& text : options.trusted_nets) {
+    render.trusted_networks.push_back(TrustedNetwork(text));
   }
   render.generated_at = GenerationTime(options);
   render.tool_version = TTMTRACK_VERSION;
@@ -83,7 +96,7 @@ int RunReportCommand(const ReportCommandOptions& options, const CommandContext& 
   db::Store store = OpenStore(context, StoreMode::kMustExist);
   reports::ReportWriter writer(options.out_dir, render);
   if (options.host) {
-    const std::string ip = HostKey(*options.host);
+    const std::string ip = core::HostKey(*options.host);
     const std::optional<core::HostReport> host = store.BuildHostReport(ip);
     if (!host) {
       throw Error(Error::Kind::kNoInput, "no scan ever reported host " + ip);

@@ -42,7 +42,7 @@ int RunStatusCommand(const StatusOptions& options, const CommandContext& context
   db::Store store = OpenStore(context, StoreMode::kMustExist);
   db::ExposureFilter filter;
   if (options.state) filter.state = ParseState(*options.state);
-  if (options.host) filter.ip = HostKey(*options.host);
+  if (options.host) filter.ip = *options.host;
   auto writer = MakeRowWriter(options.format,
                               {{"ip", "IP"},
                                {"port", "PORT"},

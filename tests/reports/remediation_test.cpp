@@ -33,10 +33,10 @@ std::string AllText(const RemediationPlan& plan) {
 }
 
 TEST(RemediationTest, IptablesRulesCarryPortProtocolAndEachTrustedNetwork) {
-  const RemediationPlan plan =
-      PlanRemediation(Exposure("192.0.2.10", 10200, "tcp"),
-                      {ParseTrustedNetwork("10.20.0.0/16"), ParseTrustedNetwork("172.16.0.0/12"),
-                       ParseTrustedNetwork("2001:db8:100::/48")});
+  const RemediationPlan plan = PlanRemediation(
+      Exposure("192.0.2.10", 10200, "tcp"), {core::IpNetwork::Parse("10.20.0.0/16").value(),
+                                             core::IpNetwork::Parse("172.16.0.0/12").value(),
+                                             core::IpNetwork::Parse("2001:db8:100::/48").value()});
   const std::string match =
       "-p tcp -m tcp --dport 10200 -m comment --comment \"ttmtrack c564e5ab\"";
   EXPECT_THAT(plan.iptables.after, Contains("-A INPUT -s 10.20.0.0/16 " + match + " -j ACCEPT"));
@@ -53,18 +53,18 @@ TEST(RemediationTest, IptablesRulesCarryPortProtocolAndEachTrustedNetwork) {
 
 TEST(RemediationTest, DropIsInsertedBeforeTheAcceptsSoAcceptsEndUpFirst) {
   // Each command inserts at position 1, so the last one inserted is evaluated first.
-  const RemediationPlan plan =
-      PlanRemediation(Exposure("192.0.2.10", 5010, "tcp"), {ParseTrustedNetwork("10.20.0.0/16")});
+  const RemediationPlan plan = PlanRemediation(Exposure("192.0.2.10", 5010, "tcp"),
+                                               {core::IpNetwork::Parse("10.20.0.0/16").value()});
   ASSERT_GE(plan.iptables.apply.size(), 2u);
   EXPECT_THAT(plan.iptables.apply[0], HasSubstr("-j DROP"));
   EXPECT_THAT(plan.iptables.apply[1], HasSubstr("-s 10.20.0.0/16"));
 }
 
 TEST(RemediationTest, NftablesUsesOneInetTableWithSetsPerFamily) {
-  const RemediationPlan plan =
-      PlanRemediation(Exposure("2001:db8::7", 5010, "udp"),
-                      {ParseTrustedNetwork("10.20.0.0/16"), ParseTrustedNetwork("10.30.0.0/16"),
-                       ParseTrustedNetwork("2001:db8:100::/48")});
+  const RemediationPlan plan = PlanRemediation(
+      Exposure("2001:db8::7", 5010, "udp"), {core::IpNetwork::Parse("10.20.0.0/16").value(),
+                                             core::IpNetwork::Parse("10.30.0.0/16").value(),
+                                             core::IpNetwork::Parse("2001:db8:100::/48").value()});
   const std::string comment = " comment \"ttmtrack c564e5ab\"";
   EXPECT_THAT(
       plan.nftables.after,
@@ -94,8 +94,8 @@ TEST(RemediationTest, WithoutTrustedNetworksThePlaceholderIsUsedInTheHostFamily)
 }
 
 TEST(RemediationTest, AnsibleTasksUseTheBuiltinIptablesModuleWithThePort) {
-  const RemediationPlan plan =
-      PlanRemediation(Exposure("192.0.2.10", 10200, "tcp"), {ParseTrustedNetwork("10.20.0.0/16")});
+  const RemediationPlan plan = PlanRemediation(Exposure("192.0.2.10", 10200, "tcp"),
+                                               {core::IpNetwork::Parse("10.20.0.0/16").value()});
   EXPECT_THAT(plan.ansible, HasSubstr("ansible.builtin.iptables:"));
   EXPECT_THAT(plan.ansible, HasSubstr("destination_port: \"10200\""));
   EXPECT_THAT(plan.ansible, HasSubstr("jump: DROP"));

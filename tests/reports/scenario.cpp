@@ -138,8 +138,8 @@ Scenario MakeScenario() {
 
 ReportOptions FixedOptions() {
   ReportOptions options;
-  options.trusted_networks = {ParseTrustedNetwork("10.20.0.0/16"),
-                              ParseTrustedNetwork("2001:db8:100::/48")};
+  options.trusted_networks = {core::IpNetwork::Parse("10.20.0.0/16").value(),
+                              core::IpNetwork::Parse("2001:db8:100::/48").value()};
   options.generated_at = kGeneratedAt;
   options.tool_version = "0.1.0-test";
   return options;

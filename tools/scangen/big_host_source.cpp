@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 
+#include "core/ip_address.hpp"
 #include "tools/scangen/report_items.hpp"
 #include "tools/scangen/split_mix.hpp"
 
@@ -20,11 +21,6 @@ constexpr std::array<std::uint16_t, 6> kCommonPorts = {22, 443, 80, 3389, 8080, 
 
 }  // namespace
 
-std::string FormatIpv4(std::uint32_t address) {
-  return fmt::format("{}.{}.{}.{}", address >> 24, (address >> 16) & 0xFFu, (address >> 8) & 0xFFu,
-                     address & 0xFFu);
-}
-
 BigHostSource::BigHostSource(const ScanSpec& scan, const BigScanOptions& options)
     : scan_(scan), options_(options) {}
 
@@ -37,12 +33,14 @@ bool BigHostSource::Next(HostSpec& host) {
 std::string BigHostSource::TargetText() const {
   if (options_.hosts == 0) return "";
   const auto last = static_cast<std::uint32_t>(options_.first_ip + options_.hosts - 1);
-  return fmt::format("{}-{}", FormatIpv4(options_.first_ip), FormatIpv4(last));
+  return core::IpAddress::FromV4(options_.first_ip).ToString() + "-" +
+         core::IpAddress::FromV4(last).ToString();
 }
 
 void BigHostSource::Fill(std::size_t index, HostSpec& host) const {
   SplitMix rng(options_.seed * 0x9E3779B97F4A7C15ull + index);
-  host.ip = FormatIpv4(static_cast<std::uint32_t>(options_.first_ip + index));
+  host.ip =
+      core::IpAddress::FromV4(static_cast<std::uint32_t>(options_.first_ip + index)).ToString();
   host.report_name.clear();
   host.fqdn = fmt::format("{}-{:06}.big.example", kRoles[rng.Below(kRoles.size())], index);
   host.netbios.clear();

@@ -37,6 +37,4 @@ class BigHostSource : public HostSource {
   std::size_t next_ = 0;
 };
 
-std::string FormatIpv4(std::uint32_t address);
-
 }  // namespace ttmtrack::scangen

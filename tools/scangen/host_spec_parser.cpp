@@ -3,25 +3,14 @@
 #include <charconv>
 #include <string>
 
-#include <arpa/inet.h>
-
 #include "core/error.hpp"
+#include "core/ip_address.hpp"
 
 namespace ttmtrack::scangen {
 namespace {
 
 [[noreturn]] void Fail(std::string_view text, const std::string& why) {
   throw Error(Error::Kind::kUsage, "--host '" + std::string(text) + "': " + why);
-}
-
-bool IsIpv4(const std::string& s) {
-  in_addr a{};
-  return inet_pton(AF_INET, s.c_str(), &a) == 1;
-}
-
-bool IsIpv6(const std::string& s) {
-  in6_addr a{};
-  return inet_pton(AF_INET6, s.c_str(), &a) == 1;
 }
 
 std::uint16_t ParsePort(std::string_view text, std::string_view port) {
@@ -48,12 +37,16 @@ std::string_view SplitAddress(std::string_view text, HostSpec& host) {
     address = std::string(text.substr(0, comma));
     rest = comma == std::string_view::npos ? std::string_view() : text.substr(comma);
     const auto colon = address.find(':');
-    if (colon != std::string::npos && IsIpv4(address.substr(0, colon))) {
+    const std::optional<core::IpAddress> before_colon =
+        colon == std::string::npos ? std::nullopt
+                                   : core::IpAddress::Parse(address.substr(0, colon));
+    if (before_colon && before_colon->is_v4()) {
       rest = text.substr(colon);
       address.resize(colon);
     }
   }
-  if (!IsIpv4(address) && !IsIpv6(address)) Fail(text, "'" + address + "' is not an IP address");
+  // Kept as written: the generator makes exports with every spelling scanners use.
+  if (!core::IpAddress::Parse(address)) Fail(text, "'" + address + "' is not an IP address");
   host.ip = address;
   return rest.empty() ? rest : rest.substr(1);
 }

@@ -10,7 +10,8 @@ namespace ttmtrack::scangen {
 //
 //   ADDRESS[,ITEM]...        items separated by commas; after an IPv4 address the first
 //                            separator may also be ':' (10.0.0.5:detect=5010)
-//   ADDRESS   IPv4, IPv6, or IPv6 in brackets ([2001:db8::5])
+//   ADDRESS   IPv4, IPv6, or IPv6 in brackets ([2001:db8::5]) as core::IpAddress::Parse reads
+//             it; written into the export as given (::FFFF:10.0.0.5 stays so spelled)
 //   ITEM      detect=PORT[/PROTO][+PORT[/PROTO]]...  c564e5ab detections
 //             open=PORT[+PORT]...    other open TCP ports (default 22; "open=" for none)
 //             incomplete             the host's scan did not finish

@@ -273,12 +273,57 @@ TEST_F(CliEndToEndTest, ReportWritesTheSummaryAndHostPages) {
   EXPECT_EQ(test::ReadFileBytes(again + "/hosts/10.0.0.5.html"), page);
 }
 
+// Every listing orders hosts alike (core::HostKeyLess): IPv4 numerically, then IPv6
+// numerically — text order would put 2001:db8::10 before 2001:db8::9. status once sorted IPv6
+// as text while the report sorted it by number. An IPv4-mapped address is its IPv4 host.
+TEST_F(CliEndToEndTest, StatusDetectionsAndReportListHostsInOneOrder) {
+  const std::string scan = Generate(
+      "mixed.nessus", {"nessus", "--time", "2026-01-05T10:00:00Z", "--host",
+                       "2001:db8::10,detect=5010", "--host", "10.0.0.10:detect=5010", "--host",
+                       "2001:db8::a,detect=5010", "--host", "::FFFF:10.0.0.8,detect=5010", "--host",
+                       "2001:db8::9,detect=5010", "--host", "10.0.0.9:detect=5010"});
+  ASSERT_EQ(Ttmtrack({"import", scan}).exit_code, 0);
+  const std::vector<std::string> expected = {"10.0.0.8",    "10.0.0.9",    "10.0.0.10",
+                                             "2001:db8::9", "2001:db8::a", "2001:db8::10"};
+  auto ips = [](const json& rows) {
+    std::vector<std::string> out;
+    for (const json& row : rows) out.push_back(row["ip"]);
+    return out;
+  };
+  EXPECT_EQ(ips(json::parse(Ttmtrack({"status", "--format", "json"}).out)), expected);
+  EXPECT_EQ(ips(json::parse(Ttmtrack({"detections", "--format", "json"}).out)), expected);
+  const std::string out = dir_.File("report");
+  ASSERT_EQ(Ttmtrack({"report", "--out", out, "--format", "json"}).exit_code, 0);
+  EXPECT_EQ(ips(json::parse(test::ReadFileBytes(out + "/index.json"))["hosts"]), expected);
+
+  // Any spelling of the mapped host finds it.
+  for (const char* typed : {"::ffff:10.0.0.8", "::FFFF:a00:8", "10.0.0.8"}) {
+    const ProcessResult status = Ttmtrack({"status", "--host", typed, "--format", "json"});
+    ASSERT_EQ(status.exit_code, 0) << status.err;
+    const json rows = json::parse(status.out);
+    EXPECT_EQ(ips(rows), std::vector<std::string>{"10.0.0.8"}) << typed;
+    // The scanned name "::FFFF:10.0.0.8" is the address, not a host name.
+    EXPECT_TRUE(rows[0]["hostname"].is_null()) << rows.dump();
+    EXPECT_EQ(Ttmtrack({"history", typed}).exit_code, 0) << typed;
+  }
+}
+
 TEST_F(CliEndToEndTest, BadTrustedNetworkIsAUsageErrorThatSuggestsTheNetwork) {
   ASSERT_EQ(Ttmtrack({"import", JanuaryScan()}).exit_code, 0);
   const ProcessResult report =
       Ttmtrack({"report", "--out", dir_.File("r"), "--trusted-net", "10.20.0.1/16"});
   EXPECT_EQ(report.exit_code, 64);
-  EXPECT_NE(report.err.find("10.20.0.0/16"), std::string::npos) << report.err;
+  EXPECT_NE(report.err.find("--trusted-net '10.20.0.1/16': host bits are set after /16; did you "
+                            "mean 10.20.0.0/16? (expected a network in CIDR notation"),
+            std::string::npos)
+      << report.err;
+  const ProcessResult name = Ttmtrack({"report", "--out", dir_.File("r"), "--trusted-net",
+                                       "10.20.0.0/16", "--trusted-net", "example.net/24"});
+  EXPECT_EQ(name.exit_code, 64);
+  EXPECT_NE(name.err.find("--trusted-net 'example.net/24': 'example.net' is not an IP address"),
+            std::string::npos)
+      << name.err;
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("r")));
 }
 
 TEST_F(CliEndToEndTest, UsageErrorsExit64AndHelpDocumentsExitCodes) {

@@ -49,6 +49,45 @@ TEST_F(StoreReportsTest, ExposedHostsAreOrderedNumerically) {
   EXPECT_EQ(exposures[0].ip, "192.0.2.9");
 }
 
+// The store sorts hosts in C++ with core::HostKeyLess, never in SQL (docs/schema.md, "Order of
+// hosts"): IPv4 and IPv6 numerically, then hosts an export named without an address.
+TEST(StoreHostOrderTest, EveryListingOrdersHostsByTheCoreOrder) {
+  test::TempDir dir;
+  Store store(dir.File("order.db"));
+  FakeScan scan = NessusScan("s1", 1000);
+  const std::vector<std::string> stored = {"gw.example",  "2001:db8::10", "192.0.2.10",
+                                           "2001:db8::a", "192.0.2.9",    "2001:db8::9"};
+  for (const std::string& host : stored) {
+    scan.Host(host).Detect(host);
+    if (host == "gw.example") {
+      scan.hosts.back().ip.clear();  // a name only: the key is the name
+      scan.results.back().host_ip.clear();
+    }
+  }
+  store.ImportScan("s1", scan.Reader());
+  const std::vector<std::string> expected = {"192.0.2.9",   "192.0.2.10",   "2001:db8::9",
+                                             "2001:db8::a", "2001:db8::10", "gw.example"};
+  EXPECT_EQ(store.ExposedHostIps(), expected);
+  std::vector<std::string> listed;
+  for (const core::Exposure& e : store.ListExposures()) listed.push_back(e.ip);
+  EXPECT_EQ(listed, expected);
+  listed.clear();
+  for (const DetectionRow& d : store.ListDetections({})) listed.push_back(d.ip);
+  EXPECT_EQ(listed, expected);
+}
+
+TEST_F(StoreReportsTest, AHostIsFoundByAnySpellingOfItsAddress) {
+  for (const char* typed :
+       {"192.0.2.10", "::ffff:192.0.2.10", "[192.0.2.10]", "::FFFF:C000:020A", " 192.0.2.10 "}) {
+    EXPECT_EQ(store_.ListExposures({.ip = typed}).size(), 1u) << typed;
+    EXPECT_EQ(store_.ListDetections({.ip = typed}).size(), 2u) << typed;
+    EXPECT_EQ(store_.History(typed).size(), 1u) << typed;
+    const std::optional<core::HostReport> report = store_.BuildHostReport(typed);
+    ASSERT_TRUE(report.has_value()) << typed;
+    EXPECT_EQ(report->identity.ip, "192.0.2.10");
+  }
+}
+
 TEST_F(StoreReportsTest, HostReportHasIdentityScansEvidenceAndTimeline) {
   const auto report = store_.BuildHostReport("192.0.2.10");
   ASSERT_TRUE(report);

@@ -37,6 +37,12 @@ constexpr const char* kUpsertHostSql =
     "  WHEN 'incomplete' IN (scan_hosts.completion, excluded.completion) THEN 'incomplete' "
     "  ELSE 'unknown' END";
 
+}  // namespace
+
+std::string_view UpsertScanHostSql() { return kUpsertHostSql; }
+
+namespace {
+
 // A result names its host; the host row may not exist yet (GVM lists results first).
 constexpr const char* kTouchHostSql =
     "INSERT INTO scan_hosts(scan_id, ip, name) VALUES (?1, ?2, ?3) "

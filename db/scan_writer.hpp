@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -80,5 +81,11 @@ class ScanWriter : public core::ScanSink {
   std::int64_t detections_ = 0;
   int learned_rules_ = 0;
 };
+
+// The statement that inserts a scan_hosts row or merges it into the row of the same (scan, key):
+// the first non-empty attribute, the widest time span, the strongest completion. Parameters:
+// 1 scan_id, 2 key, 3 name, 4 fqdn, 5 netbios_name, 6 os, 7 mac, 8 started_at, 9 ended_at,
+// 10 completion text. Shared with the schema upgrade that re-keys hosts (mapped_address_rekey).
+std::string_view UpsertScanHostSql();
 
 }  // namespace ttmtrack::db

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/rule.hpp"
+#include "db/schema/mapped_address_rekey.hpp"
 #include "db/schema/schema_sql.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
@@ -41,6 +42,7 @@ void SetDefaultRuleFamilies(sqlite::Database& db) {
 void AfterMigration(sqlite::Database& db, int version, std::int64_t now) {
   if (version == 1) SeedDefaultRules(db, now);
   if (version == 2) SetDefaultRuleFamilies(db);
+  if (version == 3) RekeyMappedAddresses(db);
 }
 
 }  // namespace

@@ -53,6 +53,38 @@ void CreateVersion1Database(const std::string& path) {
   transaction.Commit();
 }
 
+// A database as a version-2 ttmtrack left it after importing a dual-stack scanner's exports:
+// hosts keyed by the IPv4-mapped text glibc wrote ("::ffff:192.0.2.38"). Scan 2 has the same
+// host under both keys (one export, two spellings), and an IPv4-translated address
+// (::ffff:0:a.b.c.d), which is IPv6 and must stay.
+void CreateVersion2DatabaseWithMappedHosts(const std::string& path) {
+  sqlite::Database db(path);
+  sqlite::Transaction transaction(db);
+  ASSERT_EQ(schema::Migrate(db, 1000, 2).to, 2);
+  db.Exec(
+      "INSERT INTO scans(id, file_name, sha256, format, scanner, scan_time, imported_at, "
+      "  port_range, hosts_read) VALUES "
+      "  (1, 'a.nessus', 'aa', 'nessus-v2', 'Nessus', 500, 1000, 'all', 1), "
+      "  (2, 'b.nessus', 'bb', 'nessus-v2', 'Nessus', 600, 1000, 'all', 3);"
+      "INSERT INTO scan_hosts(id, scan_id, ip, name, fqdn, started_at, ended_at, completion) "
+      "  VALUES (1, 1, '::ffff:192.0.2.38', '::FFFF:192.0.2.38', '', 400, 450, 'completed'), "
+      "  (2, 2, '::ffff:192.0.2.39', '::ffff:192.0.2.39', '', 550, 700, 'incomplete'), "
+      "  (3, 2, '192.0.2.39', '192.0.2.39', 'b.example', 560, 650, 'unknown'), "
+      "  (4, 2, '::ffff:0:c000:201', '::ffff:0:c000:201', '', NULL, NULL, 'completed');"
+      "INSERT INTO scan_host_ports(scan_host_id, port, protocol) VALUES "
+      "  (1, 5010, 'tcp'), (2, 22, 'tcp'), (2, 5010, 'tcp'), (3, 5010, 'tcp');"
+      "INSERT INTO detections(id, scan_id, scan_host_id, ip, port, protocol, plugin_id, "
+      "  plugin_name, output, rule_id) VALUES "
+      "  (1, 1, 1, '::ffff:192.0.2.38', 5010, 'tcp', '9564501', 'TTM', 'a', "
+      "    (SELECT id FROM rules WHERE kind = 'nessus-id')), "
+      "  (2, 2, 2, '::ffff:192.0.2.39', 5010, 'tcp', '9564501', 'TTM', 'b', "
+      "    (SELECT id FROM rules WHERE kind = 'nessus-id'));"
+      "INSERT INTO exposures(id, ip, port, protocol, state, first_seen, last_seen) VALUES "
+      "  (1, '::ffff:192.0.2.38', 5010, 'tcp', 'open', 500, 500), "
+      "  (2, '::ffff:192.0.2.39', 5010, 'tcp', 'open', 600, 600);");
+  transaction.Commit();
+}
+
 class MigrationsTest : public ::testing::Test {
  protected:
   TempDir dir_;
@@ -63,7 +95,7 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
   {
     Store store(path);
     EXPECT_EQ(store.SchemaVersion(), Store::SupportedSchemaVersion());
-    EXPECT_EQ(Store::SupportedSchemaVersion(), 2);
+    EXPECT_EQ(Store::SupportedSchemaVersion(), 3);
     EXPECT_EQ(store.ListRules().size(), 4u);
   }
   sqlite::Database db(path);
@@ -91,7 +123,7 @@ TEST_F(MigrationsTest, VersionOneDatabaseIsUpgradedInPlace) {
     EXPECT_FALSE(HasColumn(db, "rules", "enabled"));
   }
   Store store(path);
-  EXPECT_EQ(store.SchemaVersion(), 2);
+  EXPECT_EQ(store.SchemaVersion(), 3);
   const auto scans = store.ListScans();
   ASSERT_EQ(scans.size(), 1u);
   EXPECT_EQ(scans[0].info.file_name, "old.nessus");
@@ -112,6 +144,52 @@ TEST_F(MigrationsTest, VersionOneDatabaseIsUpgradedInPlace) {
   }
 }
 
+TEST_F(MigrationsTest, VersionThreeMovesMappedHostsToTheirIpv4Key) {
+  const std::string path = dir_.File("v2-mapped.db");
+  CreateVersion2DatabaseWithMappedHosts(path);
+  {
+    Store store(path);
+    EXPECT_EQ(store.SchemaVersion(), 3);
+    std::vector<std::string> ips;
+    for (const core::Exposure& e : store.ListExposures()) ips.push_back(e.ip);
+    EXPECT_EQ(ips, (std::vector<std::string>{"192.0.2.38", "192.0.2.39"}));
+    const auto history = store.History("192.0.2.39");
+    ASSERT_EQ(history.size(), 1u);
+    EXPECT_EQ(history[0].exposure.hostname, "b.example");
+    EXPECT_EQ(history[0].evidence.size(), 1u);
+    // The scanned name "::FFFF:192.0.2.38" is the address: no host name.
+    EXPECT_EQ(store.History("192.0.2.38").at(0).exposure.hostname, "");
+  }
+  sqlite::Database db(path);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM scan_hosts WHERE ip LIKE '::ffff:%.%'"), 0);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM detections WHERE ip LIKE '::ffff:%'"), 0);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM exposures WHERE ip LIKE '::ffff:%'"), 0);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM scan_hosts WHERE ip = '::ffff:0:c000:201'"), 1);
+  // Scan 2's two rows for 192.0.2.39 are one, merged as an import merges a host.
+  auto host = db.Prepare(
+      "SELECT fqdn, started_at, ended_at, completion, name, "
+      "  (SELECT group_concat(port, ',') FROM (SELECT port FROM scan_host_ports p "
+      "    WHERE p.scan_host_id = h.id ORDER BY port)), "
+      "  (SELECT count(*) FROM detections d WHERE d.scan_host_id = h.id) "
+      "FROM scan_hosts h WHERE scan_id = 2 AND ip = '192.0.2.39'");
+  ASSERT_TRUE(host.Step());
+  EXPECT_EQ(host.Text(0), "b.example");
+  EXPECT_EQ(host.Int64(1), 550);
+  EXPECT_EQ(host.Int64(2), 700);
+  EXPECT_EQ(host.Text(3), "incomplete");
+  EXPECT_EQ(host.Text(4), "192.0.2.39");
+  EXPECT_EQ(host.Text(5), "22,5010");
+  EXPECT_EQ(host.Int64(6), 1);
+  EXPECT_FALSE(host.Step());
+  EXPECT_EQ(Count(db, "SELECT hosts_read FROM scans WHERE id = 2"), 2);
+  EXPECT_EQ(Count(db, "SELECT hosts_read FROM scans WHERE id = 1"), 1);
+  EXPECT_EQ(Count(db,
+                  "SELECT count(*) FROM scan_hosts WHERE scan_id = 1 AND ip = '192.0.2.38' "
+                  "AND name = '192.0.2.38' AND completion = 'completed'"),
+            1);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+
 TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
   const std::string path = dir_.File("future.db");
   { Store store(path); }
@@ -126,7 +204,7 @@ TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
     EXPECT_EQ(e.kind(), Error::Kind::kDatabase);
     const std::string message = e.what();
     EXPECT_NE(message.find("version 7"), std::string::npos) << message;
-    EXPECT_NE(message.find("version 2"), std::string::npos) << message;
+    EXPECT_NE(message.find("version 3"), std::string::npos) << message;
     EXPECT_NE(message.find(path), std::string::npos) << message;
   }
   sqlite::Database db(path);

@@ -35,4 +35,16 @@ bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
          haystack.end();
 }
 
+std::string HexLower(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto u = static_cast<unsigned char>(c);
+    out.push_back(kDigits[u >> 4]);
+    out.push_back(kDigits[u & 0xF]);
+  }
+  return out;
+}
+
 }  // namespace ttmtrack::core

@@ -16,5 +16,8 @@ std::string ToLower(std::string_view text);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 // False for an empty needle: it would otherwise match everything.
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+// Each byte as two lower-case hex digits ("TT\x01" -> "545401"): NASL's hexstr(), and how the
+// plugins and the probe tables show bytes.
+std::string HexLower(std::string_view bytes);
 
 }  // namespace ttmtrack::core

@@ -119,6 +119,16 @@ void SmtpConnection::Serve() {
   }
 }
 
+void TlsConnection::Serve() {
+  std::string buffer;
+  if (ReadSome(buffer, options().idle_timeout) != ReadStatus::kData) return;
+  // A ClientHello travels in a handshake record: type 22, version major 3.
+  const bool client_hello = buffer.size() >= 2 && buffer[0] == '\x16' && buffer[1] == '\x03';
+  Log(client_hello ? "TLS handshake record; answering alert handshake_failure"
+                   : "not a TLS record; answering alert unexpected_message");
+  SendAll(client_hello ? kTlsAlertHandshakeFailure : kTlsAlertUnexpectedMessage);
+}
+
 void EchoConnection::Serve() {
   std::string buffer;
   while (ReadSome(buffer, options().idle_timeout) == ReadStatus::kData) {

@@ -12,6 +12,9 @@ namespace ttmtrack::nasl::fake_server {
 
 inline constexpr std::string_view kSshBanner = "SSH-2.0-OpenSSH_9.2p1 ttmtrack-fake\r\n";
 inline constexpr std::string_view kSmtpGreeting = "220 fake.invalid ESMTP ttmtrack-fake\r\n";
+// TLS alert records: content type 21, version 3.3, length 2, level fatal (2), description.
+inline constexpr std::string_view kTlsAlertHandshakeFailure{"\x15\x03\x03\x00\x02\x02\x28", 7};
+inline constexpr std::string_view kTlsAlertUnexpectedMessage{"\x15\x03\x03\x00\x02\x02\x0a", 7};
 
 // Waits for a request; answers 200 to an HTTP request line, 400 to anything else; closes.
 class HttpConnection : public ServiceConnection {
@@ -34,6 +37,18 @@ class SshConnection : public ServiceConnection {
 
 // 220 greeting at once; one reply per CRLF- or LF-terminated line; 221 and close on QUIT.
 class SmtpConnection : public ServiceConnection {
+ public:
+  using ServiceConnection::ServiceConnection;
+
+ protected:
+  void Serve() override;
+};
+
+// A TLS server as a TTM probe meets it: whatever the first bytes, it answers with one fatal
+// alert record (TLS 1.2 record version) and closes -- handshake_failure to a ClientHello record,
+// unexpected_message to anything else -- as several TLS stacks do. It does not speak TLS.
+// (OpenSSL-based servers close without an alert on bytes that are not TLS: that is kClose.)
+class TlsConnection : public ServiceConnection {
  public:
   using ServiceConnection::ServiceConnection;
 

@@ -24,7 +24,8 @@ struct FakeServerOptions {
   std::string bind_address = "127.0.0.1";
   std::uint16_t port = 0;  // 0: the kernel picks a free port; read it back with port()
   ServiceMode mode = ServiceMode::kTtm;
-  // kTtm: after this long without input the server sends the client a HEARTBEAT frame
+  // kTtm: after this long without input the server sends the client a HEARTBEAT frame;
+  // kTtmSilent: it sends one every interval after the connection opened
   // (TT documents 20 s heartbeats on remote-mode TCP connections). Zero disables them.
   std::chrono::milliseconds heartbeat_interval{20'000};
   // A frame (or an HTTP/SMTP line) begun but not finished within this is abandoned and the

@@ -38,14 +38,17 @@ void SetupCommandLine(CLI::App& app, ServerCommandLine& out) {
       "plugin must not report. Use it to test nasl/ttm_cmd_detect.nasl and a scanner set-up.");
   app.footer(
       "Modes:\n"
-      "  ttm     answers HELLO with HELLO_ACK and HEARTBEAT with HEARTBEAT_ACK; sends its own\n"
-      "          HEARTBEAT after --heartbeat seconds of client silence\n"
-      "  http    HTTP/1.1: 200 to a request line, 400 to anything else, then closes\n"
-      "  ssh     sends an SSH-2.0 identification banner at once\n"
-      "  smtp    sends a 220 greeting, answers each line\n"
-      "  echo    sends back every byte it receives\n"
-      "  silent  accepts, reads, never answers\n"
-      "  close   accepts and closes at once\n"
+      "  ttm         answers HELLO with HELLO_ACK and HEARTBEAT with HEARTBEAT_ACK; sends its\n"
+      "              own HEARTBEAT after --heartbeat seconds of client silence\n"
+      "  ttm-silent  a TTM daemon that ignores unknown requests: never answers, sends a\n"
+      "              HEARTBEAT frame every --heartbeat seconds after the connection opened\n"
+      "  http        HTTP/1.1: 200 to a request line, 400 to anything else, then closes\n"
+      "  ssh         sends an SSH-2.0 identification banner at once\n"
+      "  smtp        sends a 220 greeting, answers each line\n"
+      "  tls         answers the first bytes with a fatal TLS alert record, then closes\n"
+      "  echo        sends back every byte it receives\n"
+      "  silent      accepts, reads, never answers\n"
+      "  close       accepts and closes at once\n"
       "\n"
       "--port 0 picks a free port: it is printed on stdout and written to --port-file.\n"
       "Stops cleanly on SIGTERM or SIGINT.\n"
@@ -72,7 +75,8 @@ void SetupCommandLine(CLI::App& app, ServerCommandLine& out) {
   app.add_option("--port-file", out.port_file, "write the listening port to this file");
   app.add_option_function<double>("--heartbeat", SetSeconds(out.server.heartbeat_interval),
                                   "ttm mode: seconds of client silence before the server "
-                                  "sends a HEARTBEAT (default 20; 0 = never)")
+                                  "sends a HEARTBEAT; ttm-silent mode: seconds between its "
+                                  "HEARTBEATs (default 20; 0 = never)")
       ->check(CLI::Range(0.0, 86400.0));
   app.add_option_function<double>("--idle-timeout", SetSeconds(out.server.idle_timeout),
                                   "close a connection after this many seconds without input "

@@ -9,6 +9,7 @@
 
 #include "nasl/fake_server/decoy_connections.hpp"
 #include "nasl/fake_server/ttm_connection.hpp"
+#include "nasl/fake_server/ttm_silent_connection.hpp"
 
 namespace ttmtrack::nasl::fake_server {
 namespace {
@@ -85,9 +86,11 @@ Poco::Net::TCPServerConnection* ServiceConnectionFactory::createConnection(
   state_->accepted.fetch_add(1);
   switch (state_->options.mode) {
     case ServiceMode::kTtm: return new TtmConnection(socket, state_);
+    case ServiceMode::kTtmSilent: return new TtmSilentConnection(socket, state_);
     case ServiceMode::kHttp: return new HttpConnection(socket, state_);
     case ServiceMode::kSsh: return new SshConnection(socket, state_);
     case ServiceMode::kSmtp: return new SmtpConnection(socket, state_);
+    case ServiceMode::kTls: return new TlsConnection(socket, state_);
     case ServiceMode::kEcho: return new EchoConnection(socket, state_);
     case ServiceMode::kSilent: return new SilentConnection(socket, state_);
     case ServiceMode::kClose: return new CloseConnection(socket, state_);

@@ -5,9 +5,11 @@ namespace ttmtrack::nasl::fake_server {
 std::string_view ModeName(ServiceMode mode) {
   switch (mode) {
     case ServiceMode::kTtm: return "ttm";
+    case ServiceMode::kTtmSilent: return "ttm-silent";
     case ServiceMode::kHttp: return "http";
     case ServiceMode::kSsh: return "ssh";
     case ServiceMode::kSmtp: return "smtp";
+    case ServiceMode::kTls: return "tls";
     case ServiceMode::kEcho: return "echo";
     case ServiceMode::kSilent: return "silent";
     case ServiceMode::kClose: return "close";
@@ -17,8 +19,9 @@ std::string_view ModeName(ServiceMode mode) {
 
 const std::vector<ServiceMode>& AllServiceModes() {
   static const std::vector<ServiceMode> kModes = {
-      ServiceMode::kTtm,  ServiceMode::kHttp,   ServiceMode::kSsh,   ServiceMode::kSmtp,
-      ServiceMode::kEcho, ServiceMode::kSilent, ServiceMode::kClose,
+      ServiceMode::kTtm,  ServiceMode::kTtmSilent, ServiceMode::kHttp,
+      ServiceMode::kSsh,  ServiceMode::kSmtp,      ServiceMode::kTls,
+      ServiceMode::kEcho, ServiceMode::kSilent,    ServiceMode::kClose,
   };
   return kModes;
 }

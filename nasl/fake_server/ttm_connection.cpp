@@ -5,6 +5,16 @@
 #include <cstdio>
 
 namespace ttmtrack::nasl::fake_server {
+
+using core::EncodeFrame;
+using core::FrameHeader;
+using core::HeaderStatus;
+using core::kHeaderSize;
+using core::kMagic;
+using core::MessageType;
+using core::ParsedHeader;
+using core::ParseHeader;
+
 namespace {
 
 using Clock = std::chrono::steady_clock;

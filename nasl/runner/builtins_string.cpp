@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 
+#include "core/ascii_text.hpp"
 #include "nasl/runner/builtin.hpp"
 #include "nasl/runner/interpreter.hpp"
 
@@ -97,14 +98,7 @@ Value FnOrd(Interpreter& in, const CallArgs& args) {
 Value FnHexstr(Interpreter&, const CallArgs& args) {
   const auto s = StrArg(args.Positional(0));
   if (!s) return Value();
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (const char c : *s) {
-    const auto u = static_cast<unsigned char>(c);
-    out.push_back(kDigits[u >> 4]);
-    out.push_back(kDigits[u & 0xf]);
-  }
-  return Value::String(out);
+  return Value::String(core::HexLower(*s));
 }
 
 Value FnSubstr(Interpreter& in, const CallArgs& args) {

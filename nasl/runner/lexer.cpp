@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "core/ascii_text.hpp"
 #include "core/error.hpp"
 
 namespace ttmtrack::nasl::runner {
@@ -25,8 +26,7 @@ int HexDigit(char c) {
 std::string Shown(char c) {
   const auto u = static_cast<unsigned char>(c);
   if (u >= 0x20 && u < 0x7f) return std::string("'") + c + "'";
-  static constexpr char kHex[] = "0123456789abcdef";
-  return std::string("byte 0x") + kHex[u >> 4] + kHex[u & 0xf];
+  return "byte 0x" + core::HexLower(std::string_view(&c, 1));
 }
 
 constexpr std::array<std::pair<std::string_view, TokenKind>, 15> kKeywords = {{

@@ -25,8 +25,9 @@ TEST(FakeServerCliTest, HelpListsEveryModeAndExitsZero) {
   const process::ProcessResult r =
       process::RunProcess({kServer, "--help"}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* mode : {"ttm", "http", "ssh", "smtp", "echo", "silent", "close"}) {
-    EXPECT_NE(r.out.find(std::string("  ") + mode + " "), std::string::npos) << mode;
+  for (const fake_server::ServiceMode mode : fake_server::AllServiceModes()) {
+    const std::string name(fake_server::ModeName(mode));
+    EXPECT_NE(r.out.find("  " + name + " "), std::string::npos) << name;
   }
   EXPECT_NE(r.out.find("--port-file"), std::string::npos);
 }

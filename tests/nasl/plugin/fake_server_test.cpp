@@ -1,68 +1,34 @@
 // The fake server in-process, over real loopback sockets.
 #include "nasl/fake_server/fake_server.hpp"
 
-#include <array>
 #include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <Poco/Net/NetException.h>
-#include <Poco/Net/SocketAddress.h>
-#include <Poco/Net/StreamSocket.h>
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "core/ttm_frame.hpp"
+#include "loopback_client.hpp"
 #include "nasl/fake_server/decoy_connections.hpp"
 #include "nasl/fake_server/ttm_connection.hpp"
-#include "nasl/fake_server/ttm_frame.hpp"
 
 namespace ttmtrack::nasl::fake_server {
 namespace {
+
+using core::EncodeFrame;
+using core::kHeaderSize;
+using core::MessageType;
+using core::ParseHeader;
 
 using std::chrono::milliseconds;
 using namespace std::chrono_literals;
 
 const std::string kProbe = EncodeFrame(MessageType::kHello, 0xc564e5ab);
 
-// One client connection to the server under test.
-class Client {
- public:
-  explicit Client(std::uint16_t port) : socket_(Poco::Net::SocketAddress("127.0.0.1", port)) {}
-
-  void Send(std::string_view bytes) {
-    socket_.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
-  }
-
-  // Reads until `want` bytes arrived, the peer closed (closed() turns true) or `wait` passed.
-  std::string Read(std::size_t want, milliseconds wait) {
-    std::string got;
-    const auto deadline = std::chrono::steady_clock::now() + wait;
-    while (got.size() < want && !closed_ && std::chrono::steady_clock::now() < deadline) {
-      if (!socket_.poll(Poco::Timespan(20'000), Poco::Net::Socket::SELECT_READ)) continue;
-      std::array<char, 4096> chunk{};
-      int n = 0;
-      try {
-        n = socket_.receiveBytes(chunk.data(), static_cast<int>(chunk.size()));
-      } catch (const Poco::Net::NetException&) {
-        n = 0;  // reset counts as closed
-      }
-      if (n <= 0) {
-        closed_ = true;
-      } else {
-        got.append(chunk.data(), static_cast<std::size_t>(n));
-      }
-    }
-    return got;
-  }
-
-  bool closed() const { return closed_; }
-
- private:
-  Poco::Net::StreamSocket socket_;
-  bool closed_ = false;
-};
+using Client = nasl::testing::LoopbackClient;
 
 class FakeServerTest : public ::testing::Test {
  protected:

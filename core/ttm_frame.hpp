@@ -6,11 +6,12 @@
 #include <string>
 #include <string_view>
 
-namespace ttmtrack::nasl::fake_server {
+namespace ttmtrack::core {
 
 // The ttm_cmd framing that ttmtrack ASSUMES (docs/ttm-protocol.md): no public wire
-// specification of TTM exists, so this is our design, mirrored byte for byte by the signature
-// variables at the top of nasl/ttm_cmd_detect.nasl. Change both together.
+// specification of TTM exists, so this is our design. The fake server speaks it; the probe and
+// the reply signature of core/ttm_probe.hpp are built from it, and the NASL plugins carry
+// blocks generated from those (nasl/blocks/), so nothing here is written down twice.
 //
 // Frame = 16-byte header, then `payload_length` payload bytes. All integers big-endian.
 //   0..3   magic "TTMC"
@@ -58,4 +59,4 @@ std::string EncodeFrame(MessageType type, std::uint32_t request_id, std::string_
 // Never throws: a header that is not ours is an expected outcome on a scanned port.
 ParsedHeader ParseHeader(std::string_view bytes);
 
-}  // namespace ttmtrack::nasl::fake_server
+}  // namespace ttmtrack::core

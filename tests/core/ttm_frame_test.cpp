@@ -1,35 +1,25 @@
-#include "nasl/fake_server/ttm_frame.hpp"
+#include "core/ttm_frame.hpp"
 
 #include <string>
 
 #include <gtest/gtest.h>
 
-namespace ttmtrack::nasl::fake_server {
+#include "core/ascii_text.hpp"
+
+namespace ttmtrack::core {
 namespace {
 
-std::string Hex(const std::string& bytes) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (char ch : bytes) {
-    const auto c = static_cast<unsigned char>(ch);
-    out += kDigits[c >> 4];
-    out += kDigits[c & 0xF];
-  }
-  return out;
-}
+// The probe as docs/ttm-protocol.md section 2 writes it. Kept literal here on purpose: if the
+// codec drifts from the documented bytes, these tests fail.
+constexpr const char* kDocumentedProbeHex = "54544d4301010000c564e5ab00000000";
 
-// The probe of nasl/ttm_cmd_detect.nasl (ttm_probe) and the pattern it matches replies with
-// (ttm_reply_hex_pattern); docs/ttm-protocol.md section 2. Kept literal here on purpose: if
-// the codec drifts from the plugin, these tests fail.
-constexpr const char* kPluginProbeHex = "54544d4301010000c564e5ab00000000";
-
-TEST(TtmFrameTest, HelloWithTheDetectionIdIsExactlyThePluginProbe) {
-  EXPECT_EQ(Hex(EncodeFrame(MessageType::kHello, 0xc564e5ab)), kPluginProbeHex);
+TEST(TtmFrameTest, HelloWithTheDetectionIdIsExactlyTheDocumentedProbe) {
+  EXPECT_EQ(HexLower(EncodeFrame(MessageType::kHello, 0xc564e5ab)), kDocumentedProbeHex);
 }
 
 TEST(TtmFrameTest, HelloAckEchoesTheRequestIdAndCarriesThePayloadLength) {
   const std::string frame = EncodeFrame(MessageType::kHelloAck, 0xc564e5ab, "abc");
-  EXPECT_EQ(Hex(frame), "54544d4301810000c564e5ab00000003616263");
+  EXPECT_EQ(HexLower(frame), "54544d4301810000c564e5ab00000003616263");
 }
 
 TEST(TtmFrameTest, ParsesWhatItEncodes) {
@@ -61,4 +51,4 @@ TEST(TtmFrameTest, RejectsPayloadLengthsOverTheLimit) {
 }
 
 }  // namespace
-}  // namespace ttmtrack::nasl::fake_server
+}  // namespace ttmtrack::core

@@ -1,9 +1,9 @@
-#include "nasl/fake_server/ttm_frame.hpp"
+#include "core/ttm_frame.hpp"
 
 #include <algorithm>
 #include <cassert>
 
-namespace ttmtrack::nasl::fake_server {
+namespace ttmtrack::core {
 namespace {
 
 void PutU16(std::string& out, std::uint16_t v) {
@@ -65,4 +65,4 @@ ParsedHeader ParseHeader(std::string_view bytes) {
   return parsed;
 }
 
-}  // namespace ttmtrack::nasl::fake_server
+}  // namespace ttmtrack::core

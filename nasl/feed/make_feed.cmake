@@ -1,28 +1,36 @@
-# Builds the two feed artefacts of the ttm_cmd plugin (cmake -P; run by the ttm_feed target):
-#   OUT_DIR/openvas/plugin_feed_info.inc, private/ttm_cmd_detect.nasl, sha256sums
-#   OUT_DIR/nessus/ttm_cmd_detect-custom-plugins.tar.gz (the .nasl + custom_feed_info.inc)
+# Builds the two feed artefacts of the ttm_cmd plugins (cmake -P; run by the ttm_feed target):
+#   OUT_DIR/openvas/plugin_feed_info.inc, private/<each .nasl>, sha256sums
+#   OUT_DIR/nessus/ttm_cmd_detect-custom-plugins.tar.gz (the .nasl files + custom_feed_info.inc)
 #   OUT_DIR/ttm-feed-install (the install script, next to what it installs)
-# Inputs: PLUGIN (the .nasl), FEED_SRC (this folder), OUT_DIR.
+# Inputs: PLUGINS (the .nasl files, ';'-separated), FEED_SRC (this folder), OUT_DIR.
 # PLUGIN_SET is the build time in UTC (YYYYMMDDhhmm): scanners reload plugins when it grows.
 # SOURCE_DATE_EPOCH, when set, pins it for reproducible packages.
-foreach(var PLUGIN FEED_SRC OUT_DIR)
+foreach(var PLUGINS FEED_SRC OUT_DIR)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "make_feed.cmake: -D${var}=... is required")
   endif()
 endforeach()
 
 string(TIMESTAMP PLUGIN_SET "%Y%m%d%H%M" UTC)
-get_filename_component(plugin_file "${PLUGIN}" NAME)
+set(plugin_files "")
+foreach(plugin IN LISTS PLUGINS)
+  get_filename_component(name "${plugin}" NAME)
+  list(APPEND plugin_files "${name}")
+endforeach()
 
 # OpenVAS: a plugins folder with the plugin under private/ (the feed sync's private directory).
 set(ov "${OUT_DIR}/openvas")
 file(REMOVE_RECURSE "${ov}")
 file(MAKE_DIRECTORY "${ov}/private")
-file(COPY "${PLUGIN}" DESTINATION "${ov}/private")
+file(COPY ${PLUGINS} DESTINATION "${ov}/private")
 configure_file("${FEED_SRC}/plugin_feed_info.inc.in" "${ov}/plugin_feed_info.inc" @ONLY)
 # sha256sum(1) format, two spaces between hash and path; every .nasl/.inc the scanner loads.
 set(sums "")
-foreach(rel plugin_feed_info.inc "private/${plugin_file}")
+set(loaded plugin_feed_info.inc)
+foreach(name IN LISTS plugin_files)
+  list(APPEND loaded "private/${name}")
+endforeach()
+foreach(rel IN LISTS loaded)
   file(SHA256 "${ov}/${rel}" hash)
   string(APPEND sums "${hash}  ${rel}\n")
 endforeach()
@@ -32,17 +40,20 @@ file(WRITE "${ov}/sha256sums" "${sums}")
 set(ns "${OUT_DIR}/nessus")
 file(REMOVE_RECURSE "${ns}")
 file(MAKE_DIRECTORY "${ns}/stage")
-file(COPY "${PLUGIN}" DESTINATION "${ns}/stage")
+file(COPY ${PLUGINS} DESTINATION "${ns}/stage")
 configure_file("${FEED_SRC}/custom_feed_info.inc.in" "${ns}/stage/custom_feed_info.inc" @ONLY)
 execute_process(
   COMMAND "${CMAKE_COMMAND}" -E tar czf "${ns}/ttm_cmd_detect-custom-plugins.tar.gz"
-          --format=gnutar -- "${plugin_file}" custom_feed_info.inc
+          --format=gnutar -- ${plugin_files} custom_feed_info.inc
   WORKING_DIRECTORY "${ns}/stage"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "make_feed.cmake: tar failed (${rc})")
 endif()
-file(COPY "${ns}/stage/${plugin_file}" "${ns}/stage/custom_feed_info.inc" DESTINATION "${ns}")
+foreach(name IN LISTS plugin_files)
+  file(COPY "${ns}/stage/${name}" DESTINATION "${ns}")
+endforeach()
+file(COPY "${ns}/stage/custom_feed_info.inc" DESTINATION "${ns}")
 file(REMOVE_RECURSE "${ns}/stage")
 
 file(COPY "${FEED_SRC}/ttm-feed-install.sh" DESTINATION "${OUT_DIR}"

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -15,15 +16,21 @@ namespace fs = std::filesystem;
 
 const fs::path kFeed = TTMTRACK_FEED_DIR;
 const fs::path kPlugin = TTMTRACK_PLUGIN_FILE;
+const fs::path kUnconfirmedPlugin = TTMTRACK_UNCONFIRMED_PLUGIN_FILE;
+// Both tiers, as the feed and the install script carry them.
+const std::vector<fs::path> kPlugins = {kPlugin, kUnconfirmedPlugin};
 
 class FeedPackageTest : public ::testing::Test {
  protected:
   test::TempDir tmp_;
 };
 
-TEST_F(FeedPackageTest, OpenVasFolderHoldsThePluginUnderPrivate) {
-  EXPECT_EQ(test::ReadFileBytes(kFeed / "openvas/private/ttm_cmd_detect.nasl"),
-            test::ReadFileBytes(kPlugin));
+TEST_F(FeedPackageTest, OpenVasFolderHoldsBothPluginsUnderPrivate) {
+  for (const fs::path& plugin : kPlugins) {
+    EXPECT_EQ(test::ReadFileBytes(kFeed / "openvas/private" / plugin.filename()),
+              test::ReadFileBytes(plugin))
+        << plugin;
+  }
 }
 
 TEST_F(FeedPackageTest, PluginFeedInfoHasATwelveDigitPluginSet) {
@@ -33,8 +40,9 @@ TEST_F(FeedPackageTest, PluginFeedInfoHasATwelveDigitPluginSet) {
 
 TEST_F(FeedPackageTest, Sha256sumsListsEveryFileInSha256sumFormatAndVerifies) {
   const std::string sums = test::ReadFileBytes(kFeed / "openvas/sha256sums");
-  EXPECT_EQ(std::count(sums.begin(), sums.end(), '\n'), 2) << sums;
-  const std::regex line(R"([0-9a-f]{64}  (plugin_feed_info\.inc|private/ttm_cmd_detect\.nasl)\n)");
+  EXPECT_EQ(std::count(sums.begin(), sums.end(), '\n'), 3) << sums;
+  const std::regex line(
+      R"([0-9a-f]{64}  (plugin_feed_info\.inc|private/ttm_cmd_(detect|unconfirmed)\.nasl)\n)");
   std::string rest = sums;
   std::smatch m;
   while (std::regex_search(rest, m, line, std::regex_constants::match_continuous)) {
@@ -46,18 +54,21 @@ TEST_F(FeedPackageTest, Sha256sumsListsEveryFileInSha256sumFormatAndVerifies) {
       {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("private/ttm_cmd_detect.nasl: OK"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("private/ttm_cmd_unconfirmed.nasl: OK"), std::string::npos) << r.out;
 }
 
-TEST_F(FeedPackageTest, NessusArchiveHoldsThePluginAndCustomFeedInfoAtItsRoot) {
+TEST_F(FeedPackageTest, NessusArchiveHoldsBothPluginsAndCustomFeedInfoAtItsRoot) {
   const fs::path archive = kFeed / "nessus/ttm_cmd_detect-custom-plugins.tar.gz";
   const process::ProcessResult list =
       process::RunProcess({"tar", "tzf", archive.string()}, {.time_limit = kRunLimit});
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_EQ(list.out, "ttm_cmd_detect.nasl\ncustom_feed_info.inc\n");
+  EXPECT_EQ(list.out, "ttm_cmd_detect.nasl\nttm_cmd_unconfirmed.nasl\ncustom_feed_info.inc\n");
   const process::ProcessResult unpack = process::RunProcess(
       {"tar", "xzf", archive.string(), "-C", tmp_.path()}, {.time_limit = kRunLimit});
   ASSERT_EQ(unpack.exit_code, 0) << unpack.err;
-  EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "ttm_cmd_detect.nasl"), test::ReadFileBytes(kPlugin));
+  for (const fs::path& plugin : kPlugins) {
+    EXPECT_EQ(test::ReadFileBytes(tmp_.path() / plugin.filename()), test::ReadFileBytes(plugin));
+  }
   EXPECT_TRUE(
       std::regex_match(test::ReadFileBytes(tmp_.path() / "custom_feed_info.inc"),
                        std::regex("PLUGIN_SET = \"\\d{12}\";\nPLUGIN_FEED = \"Custom\";\n")));
@@ -68,8 +79,10 @@ TEST_F(FeedPackageTest, InstallIntoAnEmptyOpenVasFolderWritesAVerifiableStandalo
       {(kFeed / "ttm-feed-install").string(), "--openvas", tmp_.path().string()},
       {.time_limit = kRunLimit});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "private/ttm_cmd_detect.nasl"),
-            test::ReadFileBytes(kPlugin));
+  for (const fs::path& plugin : kPlugins) {
+    EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "private" / plugin.filename()),
+              test::ReadFileBytes(plugin));
+  }
   EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "plugin_feed_info.inc"),
             test::ReadFileBytes(kFeed / "openvas/plugin_feed_info.inc"));
   const process::ProcessResult check = process::RunProcess(
@@ -88,19 +101,22 @@ TEST_F(FeedPackageTest, InstallNextToAFeedLeavesTheFeedFilesAlone) {
       {.time_limit = kRunLimit});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(tmp_.path() / "private/ttm_cmd_detect.nasl"));
+  EXPECT_TRUE(fs::exists(tmp_.path() / "private/ttm_cmd_unconfirmed.nasl"));
   EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "plugin_feed_info.inc"), foreign_info);
   EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "sha256sums"), foreign_sums);
 }
 
-TEST_F(FeedPackageTest, InstallIntoANessusFolderCopiesOnlyThePlugin) {
+TEST_F(FeedPackageTest, InstallIntoANessusFolderCopiesOnlyThePlugins) {
   const process::ProcessResult r =
       process::RunProcess({(kFeed / "ttm-feed-install").string(), "--nessus", tmp_.path().string()},
                           {.time_limit = kRunLimit});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : fs::recursive_directory_iterator(tmp_.path())) ++files;
-  EXPECT_EQ(files, 1U);
-  EXPECT_EQ(test::ReadFileBytes(tmp_.path() / "ttm_cmd_detect.nasl"), test::ReadFileBytes(kPlugin));
+  EXPECT_EQ(files, kPlugins.size());
+  for (const fs::path& plugin : kPlugins) {
+    EXPECT_EQ(test::ReadFileBytes(tmp_.path() / plugin.filename()), test::ReadFileBytes(plugin));
+  }
 }
 
 TEST_F(FeedPackageTest, InstallRefusesAMissingDirectoryAndCreatesNothing) {

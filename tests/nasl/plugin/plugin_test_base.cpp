@@ -15,6 +15,21 @@ const std::string kReplyHex =
 
 }  // namespace
 
+std::string ExpectedRemediation(int port) {
+  const std::string p = std::to_string(port);
+  std::string out;
+  out += "Remediation: restrict port " + p + "/tcp to trusted networks with a firewall rule. ";
+  out += "For example,\n";
+  out += "with TRUSTED_NET replaced by the trusted network in CIDR form:\n";
+  out += "  iptables -A INPUT -p tcp --dport " + p + " -s TRUSTED_NET -j ACCEPT\n";
+  out += "  iptables -A INPUT -p tcp --dport " + p + " -j DROP\n";
+  out += "or, with nftables:\n";
+  out += "  nft add rule inet filter input tcp dport " + p + " ip saddr != TRUSTED_NET drop\n";
+  out += "Then review the TTM configuration so the daemon listens only where needed, and ";
+  out += "re-scan to verify.\n";
+  return out;
+}
+
 std::string ExpectedReport(int port) {
   const std::string p = std::to_string(port);
   std::string out;
@@ -26,15 +41,7 @@ std::string ExpectedReport(int port) {
   out += "Reply received (text) : TTMC.....d......ttm_cmd ttmtrack-fake-server/1\n";
   out += "Reply length          : 46 bytes\n";
   out += "\n";
-  out += "Remediation: restrict port " + p + "/tcp to trusted networks with a firewall rule. ";
-  out += "For example,\n";
-  out += "with TRUSTED_NET replaced by the trusted network in CIDR form:\n";
-  out += "  iptables -A INPUT -p tcp --dport " + p + " -s TRUSTED_NET -j ACCEPT\n";
-  out += "  iptables -A INPUT -p tcp --dport " + p + " -j DROP\n";
-  out += "or, with nftables:\n";
-  out += "  nft add rule inet filter input tcp dport " + p + " ip saddr != TRUSTED_NET drop\n";
-  out += "Then review the TTM configuration so the daemon listens only where needed, and ";
-  out += "re-scan to verify.\n";
+  out += ExpectedRemediation(port);
   out += "\n";
   out += "Note: the probe and reply signature are an assumption of ttmtrack, not a published ";
   out += "TTM specification.";
@@ -46,6 +53,23 @@ json ExpectedKbWrites(int port) {
       {{"name", "Services/ttm_cmd"}, {"value", port}, {"replace", false}},
       {{"name", "Known/tcp/" + std::to_string(port)}, {"value", "ttm_cmd"}, {"replace", true}},
   });
+}
+
+json Registrations(const json& doc) {
+  json out = json::array();
+  for (const json& write : doc.value("kb_writes", json::array())) {
+    const std::string name = write.value("name", "");
+    if (name.rfind("Services/", 0) == 0 || name.rfind("Known/", 0) == 0) out.push_back(write);
+  }
+  return out;
+}
+
+json Published(const json& doc) {
+  json out = json::array();
+  for (const json& write : doc.value("kb_writes", json::array())) {
+    if (write.value("name", "").rfind("ttmtrack/", 0) == 0) out.push_back(write);
+  }
+  return out;
 }
 
 void PluginTestBase::TearDown() {
@@ -63,9 +87,12 @@ std::string PluginTestBase::report_text_argument() const {
   return profile() == "openvas" ? "data" : "extra";
 }
 
-std::uint16_t PluginTestBase::Serve(const std::string& mode, std::uint16_t port) {
-  servers_.push_back(std::make_unique<FakeServerProcess>(TTMTRACK_FAKE_SERVER_PATH, mode, port,
-                                                         std::vector<std::string>{"-v"}));
+std::uint16_t PluginTestBase::Serve(const std::string& mode, std::uint16_t port,
+                                    const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = {"-v"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  servers_.push_back(
+      std::make_unique<FakeServerProcess>(TTMTRACK_FAKE_SERVER_PATH, mode, port, args));
   const auto started = servers_.back()->Start();
   if (!started) {
     ADD_FAILURE() << "ttm-fake-server --mode " << mode << ": " << servers_.back()->error();
@@ -74,14 +101,17 @@ std::uint16_t PluginTestBase::Serve(const std::string& mode, std::uint16_t port)
   return *started;
 }
 
-bool PluginTestBase::TryServe(const std::string& mode, std::uint16_t port) {
+bool PluginTestBase::TryServe(const std::string& mode, std::uint16_t port,
+                              const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args = {"-v"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
   // A parallel test of the other profile holds a default port for about a second: wait for
   // it. Something else holding it for longer means the port is not ours to test on.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {
     if (PortIsFree(port)) {
-      auto candidate = std::make_unique<FakeServerProcess>(TTMTRACK_FAKE_SERVER_PATH, mode, port,
-                                                           std::vector<std::string>{"-v"});
+      auto candidate =
+          std::make_unique<FakeServerProcess>(TTMTRACK_FAKE_SERVER_PATH, mode, port, args);
       const auto started = candidate->Start();
       if (started && *started == port) {
         servers_.push_back(std::move(candidate));
@@ -128,12 +158,26 @@ void PluginTestBase::ExpectDetected(const json& doc, const std::vector<int>& por
     for (const auto& write : ExpectedKbWrites(port)) kb_writes.push_back(write);
   }
   EXPECT_EQ(doc["reports"], reports) << doc.dump(2);
-  EXPECT_EQ(doc["kb_writes"], kb_writes) << doc.dump(2);
+  EXPECT_EQ(Registrations(doc), kb_writes) << doc.dump(2);
 }
 
 void PluginTestBase::ExpectNothing(const json& doc) {
   EXPECT_EQ(doc.value("reports", json(nullptr)), json::array()) << doc.dump(2);
-  EXPECT_EQ(doc.value("kb_writes", json(nullptr)), json::array()) << doc.dump(2);
+  EXPECT_EQ(Registrations(doc), json::array()) << doc.dump(2);
+}
+
+std::vector<std::pair<std::string, std::string>> PluginTestBase::KbAfter(
+    const PluginRunRequest& request, const json& doc) {
+  std::vector<std::pair<std::string, std::string>> kb = request.kb;
+  for (const json& write : doc.value("kb_writes", json::array())) {
+    const std::string name = write.value("name", "");
+    const json& value = write["value"];
+    if (write.value("replace", false)) {
+      std::erase_if(kb, [&name](const auto& item) { return item.first == name; });
+    }
+    kb.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
+  }
+  return kb;
 }
 
 void PluginTestBase::ExpectProbed(std::size_t index) {
@@ -141,6 +185,14 @@ void PluginTestBase::ExpectProbed(std::size_t index) {
   s.Terminate();
   EXPECT_NE(s.stderr_text().find(": connected"), std::string::npos)
       << "the plugin never connected to fake server #" << index << "; its log:\n"
+      << s.stderr_text();
+}
+
+void PluginTestBase::ExpectNotProbed(std::size_t index) {
+  FakeServerProcess& s = server(index);
+  s.Terminate();
+  EXPECT_EQ(s.stderr_text().find(": connected"), std::string::npos)
+      << "the plugin connected to fake server #" << index << "; its log:\n"
       << s.stderr_text();
 }
 

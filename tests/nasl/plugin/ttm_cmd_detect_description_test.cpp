@@ -1,14 +1,17 @@
-// What the description block of nasl/ttm_cmd_detect.nasl declares in each scanner profile, and
-// that every .nasl file of nasl/ parses.
+// What the description block of nasl/ttm_cmd_detect.nasl declares in each scanner profile, what
+// both plugins declare alike, and that every .nasl file of nasl/ parses.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
+#include "core/detection_constants.hpp"
+#include "core/ttm_probe.hpp"
 #include "plugin_test_base.hpp"
 
 namespace ttmtrack::nasl::testing {
@@ -33,17 +36,6 @@ class TtmCmdDetectDescriptionTest : public PluginTestBase,
   }
 };
 
-TEST_P(TtmCmdDetectDescriptionTest, DeclaresTheIdOfItsScannerOnly) {
-  const json d = Description();
-  if (openvas()) {
-    EXPECT_EQ(d.value("oid", json()), "1.3.6.1.4.1.32473.564.1");
-    EXPECT_EQ(d.value("id", json()), json());
-  } else {
-    EXPECT_EQ(d.value("id", json()), 9564501);
-    EXPECT_EQ(d.value("oid", json()), json());
-  }
-}
-
 TEST_P(TtmCmdDetectDescriptionTest, DeclaresNameFamilyCategoryAndScheduling) {
   const json d = Description();
   // ttmtrack's default import rule matches on "Trading Technologies Messaging".
@@ -51,7 +43,7 @@ TEST_P(TtmCmdDetectDescriptionTest, DeclaresNameFamilyCategoryAndScheduling) {
             "Trading Technologies Messaging (TTM) ttm_cmd Listener Detection");
   EXPECT_EQ(d.value("family", json()), "Service detection");
   EXPECT_EQ(d.value("category", json()), "ACT_GATHER_INFO");
-  EXPECT_EQ(d.value("version", json()), "1.0");
+  EXPECT_EQ(d.value("version", json()), "1.1");
   EXPECT_EQ(d.value("dependencies", json()), json::array({"find_service.nasl"}));
   EXPECT_EQ(d.value("require_ports", json()), json::array({"Services/unknown", 5010, 10200}));
 }
@@ -65,16 +57,12 @@ TEST_P(TtmCmdDetectDescriptionTest, OpenVasTagsCarryCvssQodAndTheMitigation) {
   // Without a cvss_base_vector (or severity_vector) tag OpenVAS silently drops the plugin.
   EXPECT_EQ(tags.value("cvss_base_vector", ""), "AV:N/AC:L/Au:N/C:P/I:N/A:N");
   EXPECT_EQ(tags.value("severity_vector", ""), "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N");
-  EXPECT_EQ(tags.value("qod_type", ""), "remote_probe");
+  EXPECT_EQ(tags.value("qod_type", ""), "remote_probe");  // core::kOwnPluginQod, 50 %
   EXPECT_EQ(tags.value("solution_type", ""), "Mitigation");
   for (const char* name : {"summary", "insight", "impact", "vuldetect", "solution"}) {
     EXPECT_FALSE(tags.value(name, "").empty()) << name;
   }
   EXPECT_NE(tags.value("solution", "").find("firewall"), std::string::npos);
-  for (const auto& [name, value] : tags.items()) {
-    ASSERT_TRUE(value.is_string()) << name;
-    EXPECT_EQ(value.get<std::string>().find('|'), std::string::npos) << "tag " << name;
-  }
 }
 
 TEST_P(TtmCmdDetectDescriptionTest, NessusAttributesCarryRiskAndSolution) {
@@ -108,11 +96,51 @@ TEST_P(TtmCmdDetectDescriptionTest, ReferencesTheDetectionIdWithoutCommaSpace) {
 TEST_P(TtmCmdDetectDescriptionTest, DeclaresTheExtraPortsAndTimeoutPreferences) {
   EXPECT_EQ(Description().value("preferences", json()),
             json::array({{{"name", kExtraPortsPref}, {"type", "entry"}, {"value", ""}},
-                         {{"name", kTimeoutPref}, {"type", "entry"}, {"value", "4"}}}));
+                         {{"name", kTimeoutPref},
+                          {"type", "entry"},
+                          {"value", std::to_string(core::kDefaultReplyTimeoutSeconds)}}}));
+}
+
+INSTANTIATE_TEST_SUITE_P(BothScanners, TtmCmdDetectDescriptionTest,
+                         ::testing::Values("openvas", "nessus"), ProfileName);
+
+// What both plugins must declare alike, in each profile.
+class PluginDescriptionTest
+    : public PluginTestBase,
+      public ::testing::WithParamInterface<std::tuple<std::string, std::string>> {
+ protected:
+  std::string profile() const override { return std::get<1>(GetParam()); }
+  bool openvas() const { return profile() == "openvas"; }
+
+  bool unconfirmed() const {
+    return std::get<0>(GetParam()) == std::string(TTMTRACK_UNCONFIRMED_PLUGIN_FILE);
+  }
+
+  json Description() {
+    PluginRunRequest request = Request();
+    request.file = std::get<0>(GetParam());
+    return Run(request).value("description", json::object());
+  }
+};
+
+// Each tier has IDs of its own (core/detection_constants.hpp), and declares only the ID of the
+// scanner it runs in.
+TEST_P(PluginDescriptionTest, DeclaresTheIdOfItsScannerOnly) {
+  const json d = Description();
+  if (openvas()) {
+    EXPECT_EQ(d.value("oid", json()),
+              unconfirmed() ? core::kOwnUnconfirmedOpenVasOid : core::kOwnOpenVasOid);
+    EXPECT_EQ(d.value("id", json()), json());
+  } else {
+    const std::string_view id =
+        unconfirmed() ? core::kOwnUnconfirmedNessusPluginId : core::kOwnNessusPluginId;
+    EXPECT_EQ(d.value("id", json()), std::stoi(std::string(id)));
+    EXPECT_EQ(d.value("oid", json()), json());
+  }
 }
 
 // OpenVAS rejects script_name(english:...) ("Missing name"); Nessus plugins use it.
-TEST_P(TtmCmdDetectDescriptionTest, UsesTheEnglishFormOnlyInNessus) {
+TEST_P(PluginDescriptionTest, UsesTheEnglishFormOnlyInNessus) {
   const std::set<std::string> bilingual = {"script_name", "script_family", "script_copyright"};
   std::set<std::string> seen;
   for (const json& call : Description().value("calls", json::array())) {
@@ -132,7 +160,7 @@ TEST_P(TtmCmdDetectDescriptionTest, UsesTheEnglishFormOnlyInNessus) {
   EXPECT_EQ(seen, bilingual);
 }
 
-TEST_P(TtmCmdDetectDescriptionTest, CallsNoScannerSpecificFunctionOfTheOtherScanner) {
+TEST_P(PluginDescriptionTest, CallsNoScannerSpecificFunctionOfTheOtherScanner) {
   const std::set<std::string> openvas_only = {"script_oid", "script_tag"};
   const std::set<std::string> nessus_only = {"script_id", "script_set_attribute",
                                              "script_end_attributes", "script_summary"};
@@ -146,8 +174,47 @@ TEST_P(TtmCmdDetectDescriptionTest, CallsNoScannerSpecificFunctionOfTheOtherScan
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(BothScanners, TtmCmdDetectDescriptionTest,
-                         ::testing::Values("openvas", "nessus"), ProfileName);
+TEST_P(PluginDescriptionTest, TagValuesHaveNoPipe) {
+  const json tags = Description().value("tags", json::object());
+  for (const auto& [name, value] : tags.items()) {
+    ASSERT_TRUE(value.is_string()) << name;
+    EXPECT_EQ(value.get<std::string>().find('|'), std::string::npos) << "tag " << name;
+  }
+}
+
+// Both tiers name the protocol (ttmtrack's default name rule matches on it), share family,
+// category, scheduling, severity and reference, and differ in their IDs.
+TEST_P(PluginDescriptionTest, SharesTheDetectionsFamilySeverityAndReference) {
+  const json d = Description();
+  EXPECT_NE(d.value("name", "").find(core::kDefaultNameNeedle), std::string::npos);
+  EXPECT_EQ(d.value("family", json()), core::kOwnPluginFamily);
+  EXPECT_EQ(d.value("category", json()), "ACT_GATHER_INFO");
+  EXPECT_EQ(d.value("require_ports", json()), json::array({"Services/unknown", 5010, 10200}));
+  EXPECT_EQ(d.value("xrefs", json()),
+            json::array({{{"name", "TTMTRACK"}, {"value", core::kDetectionId}}}));
+  if (openvas()) {
+    const json tags = d.value("tags", json::object());
+    EXPECT_EQ(tags.value("cvss_base_vector", ""), "AV:N/AC:L/Au:N/C:P/I:N/A:N");
+    EXPECT_EQ(tags.value("severity_vector", ""), "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N");
+    EXPECT_EQ(tags.value("solution_type", ""), "Mitigation");
+  } else {
+    EXPECT_EQ(d.value("attributes", json::object()).value("risk_factor", ""),
+              core::kOwnPluginLevelName);
+  }
+}
+
+std::string PluginCaseName(
+    const ::testing::TestParamInfo<std::tuple<std::string, std::string>>& param) {
+  const std::string file = fs::path(std::get<0>(param.param)).stem().string();
+  std::string name = file.find("unconfirmed") != std::string::npos ? "Unconfirmed" : "Detect";
+  return name + (std::get<1>(param.param) == "openvas" ? "Openvas" : "Nessus");
+}
+
+INSTANTIATE_TEST_SUITE_P(BothPlugins, PluginDescriptionTest,
+                         ::testing::Combine(::testing::Values(TTMTRACK_PLUGIN_FILE,
+                                                              TTMTRACK_UNCONFIRMED_PLUGIN_FILE),
+                                            ::testing::Values("openvas", "nessus")),
+                         PluginCaseName);
 
 TEST(TtmCmdDetectFileTest, EveryNaslFileInNaslParses) {
   std::vector<std::string> files;

@@ -111,6 +111,24 @@ TEST_P(TtmCmdDetectTest, SkipsPortsTheScannerDoesNotConsiderOpen) {
   ExpectNothing(Run(request));
 }
 
+// For the unconfirmed tier (ttm_cmd_unconfirmed.nasl), which runs next: every TTM port once,
+// defaults first, and the reply timeout.
+TEST_P(TtmCmdDetectTest, PublishesItsTtmPortsAndReplyTimeoutForTheUnconfirmedTier) {
+  const int other = Serve("close");
+  ASSERT_GT(other, 0);
+  PluginRunRequest request = Request();
+  AddUnknownService(request, other);
+  request.prefs.emplace_back(kExtraPortsPref, "7001, 10200,7002");
+  const auto published = [](const std::string& name, int value, bool replace) {
+    return json{{"name", name}, {"value", value}, {"replace", replace}};
+  };
+  EXPECT_EQ(Published(Run(request)), json::array({published("ttmtrack/ttm_reply_timeout", 1, true),
+                                                  published("ttmtrack/ttm_ports", 5010, false),
+                                                  published("ttmtrack/ttm_ports", 10200, false),
+                                                  published("ttmtrack/ttm_ports", 7001, false),
+                                                  published("ttmtrack/ttm_ports", 7002, false)}));
+}
+
 TEST_P(TtmCmdDetectTest, IsNotScheduledWhenNoRequiredPortIsOpen) {
   const json doc = Run(Request());
   EXPECT_FALSE(doc.value("scheduled", true));

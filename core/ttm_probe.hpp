@@ -10,8 +10,9 @@
 // What ttmtrack sends to a TTM port and how it reads what comes back: the ONE definition behind
 // both detection plugins (their "GENERATED" blocks are rendered from this file by
 // ttm-nasl-block, nasl/blocks/, and the build fails when a shipped .nasl differs) and the C++
-// side (`ttmtrack verify`). The probe and the reply signature are an ASSUMPTION of ttmtrack,
-// built on the framing of core/ttm_frame.hpp; docs/ttm-protocol.md §2 says what is assumed.
+// side (the fake server's tests today, `ttmtrack verify` next). The probe and the reply signature
+// are an ASSUMPTION of ttmtrack, built on the framing of core/ttm_frame.hpp; docs/ttm-protocol.md
+// §2 says what is assumed.
 //
 // Reading a reply is two steps, both pure:
 //   ClassifyReply(bytes)           what the bytes are: nothing, the signature, a frame of the

@@ -89,7 +89,7 @@ if (description)
 }
 
 # The ttm_cmd signature and the report helpers both tiers share: generated from ttmtrack's C++
-# definition (core/ttm_probe.cpp, the one `ttmtrack verify` uses too). The build fails while a
+# definition (core/ttm_probe.cpp, the one the C++ side uses too). The build fails while a
 # block differs from it; `ttm-nasl-block update FILE` rewrites them.
 # BEGIN GENERATED ttm-signature (rendered by ttm-nasl-block from ttmtrack's C++; do not edit)
 # The probe and the reply signature are an ASSUMPTION of ttmtrack, not a published TTM

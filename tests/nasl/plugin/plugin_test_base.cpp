@@ -1,5 +1,6 @@
 #include "plugin_test_base.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <thread>
 
@@ -53,6 +54,21 @@ json ExpectedKbWrites(int port) {
       {{"name", "Services/ttm_cmd"}, {"value", port}, {"replace", false}},
       {{"name", "Known/tcp/" + std::to_string(port)}, {"value", "ttm_cmd"}, {"replace", true}},
   });
+}
+
+std::string CamelCase(const std::string& text) {
+  std::string out;
+  bool up = true;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!std::isalnum(u)) {
+      up = true;
+      continue;
+    }
+    out += up ? static_cast<char>(std::toupper(u)) : c;
+    up = false;
+  }
+  return out;
 }
 
 json Registrations(const json& doc) {

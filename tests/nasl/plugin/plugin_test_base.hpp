@@ -25,6 +25,9 @@ std::string ExpectedRemediation(int port);
 std::string ExpectedReport(int port);
 nlohmann::json ExpectedKbWrites(int port);
 
+// "ttm-silent" -> "TtmSilent": a word for GoogleTest parameter names (letters and digits only).
+std::string CamelCase(const std::string& text);
+
 // The kb_writes of a run that register a service (Services/..., Known/...), in order.
 nlohmann::json Registrations(const nlohmann::json& doc);
 // The kb_writes of a run under ttmtrack/: what the confirmed tier publishes for the other.

@@ -2,7 +2,6 @@
 // profile, against ttm-fake-server on real loopback ports. Every test asserts exactly what the
 // plugin reports and writes to the knowledge base, and that the run had no errors (calling a
 // function the profile does not define is an error).
-#include <cctype>
 #include <string>
 #include <tuple>
 
@@ -22,11 +21,7 @@ std::string ProfileName(const ::testing::TestParamInfo<std::string>& param) { re
 // e.g. OpenvasHttp: GoogleTest names without underscores.
 std::string DecoyCaseName(
     const ::testing::TestParamInfo<std::tuple<std::string, std::string>>& param) {
-  std::string profile = std::get<0>(param.param);
-  std::string mode = std::get<1>(param.param);
-  profile[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(profile[0])));
-  mode[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(mode[0])));
-  return profile + mode;
+  return CamelCase(std::get<0>(param.param)) + CamelCase(std::get<1>(param.param));
 }
 
 class TtmCmdDetectTest : public PluginTestBase, public ::testing::WithParamInterface<std::string> {
@@ -180,8 +175,8 @@ TEST_P(TtmCmdDetectDecoyTest, ReportsAndRegistersNothing) {
 
 INSTANTIATE_TEST_SUITE_P(BothScanners, TtmCmdDetectDecoyTest,
                          ::testing::Combine(::testing::Values("openvas", "nessus"),
-                                            ::testing::Values("http", "ssh", "smtp", "echo",
-                                                              "silent", "close")),
+                                            ::testing::Values("http", "ssh", "smtp", "tls", "echo",
+                                                              "silent", "close", "ttm-silent")),
                          DecoyCaseName);
 
 }  // namespace

@@ -4,7 +4,6 @@
 // another protocol, a service the scanner identified, a port that is not a TTM port, or when its
 // preference turns it off. The scanner's order -- ttm_cmd_detect.nasl first, then this plugin on
 // the knowledge base the first one left -- is played by running both in turn (KbAfter).
-#include <cctype>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -27,20 +26,6 @@ using nlohmann::json;
 constexpr int kSilence = core::kMinSilenceSeconds;
 
 std::string ProfileName(const ::testing::TestParamInfo<std::string>& param) { return param.param; }
-
-std::string Capitalised(std::string text) {
-  std::string out;
-  bool up = true;
-  for (char c : text) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) {
-      up = true;
-      continue;
-    }
-    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    up = false;
-  }
-  return out;
-}
 
 class UnconfirmedTestBase : public PluginTestBase {
  protected:
@@ -231,7 +216,7 @@ TEST_P(TtmCmdUnconfirmedOtherProtocolTest, ReportsNothing) {
 
 std::string ModeCaseName(
     const ::testing::TestParamInfo<std::tuple<std::string, std::string>>& param) {
-  return Capitalised(std::get<0>(param.param)) + Capitalised(std::get<1>(param.param));
+  return CamelCase(std::get<0>(param.param)) + CamelCase(std::get<1>(param.param));
 }
 
 INSTANTIATE_TEST_SUITE_P(BothScanners, TtmCmdUnconfirmedOtherProtocolTest,
@@ -279,7 +264,7 @@ const Identification kIdentifications[] = {
 
 std::string IdentifiedCaseName(
     const ::testing::TestParamInfo<std::tuple<std::string, Identification>>& param) {
-  return Capitalised(std::get<0>(param.param)) + std::get<1>(param.param).name;
+  return CamelCase(std::get<0>(param.param)) + std::get<1>(param.param).name;
 }
 
 INSTANTIATE_TEST_SUITE_P(BothScanners, TtmCmdUnconfirmedIdentifiedTest,

@@ -42,6 +42,7 @@ int Error::ExitCode() const {
     case Kind::kBusy: return exit_code::kTempFail;
     case Kind::kDatabase: return exit_code::kSoftware;
     case Kind::kInternal: return exit_code::kSoftware;
+    case Kind::kConfig: return exit_code::kConfig;
   }
   return exit_code::kSoftware;
 }

@@ -29,6 +29,7 @@ class Error : public std::runtime_error {
     kDatabase,  // SQLite failure; busy/locked maps to 75, others to 70 via Database kind
     kBusy,      // database busy or locked: exit 75
     kInternal,  // programmer error surfaced at run time: exit 70
+    kConfig,    // bad config file or environment setting: exit 78 (nothing runs)
   };
 
   using Context = ErrorContext;
@@ -56,9 +57,11 @@ inline constexpr int kPartialFailure = 1;  // some input files failed, others im
 inline constexpr int kUsage = 64;
 inline constexpr int kDataErr = 65;
 inline constexpr int kNoInput = 66;
+inline constexpr int kUnavailable = 69;  // a notification could not be delivered
 inline constexpr int kSoftware = 70;
 inline constexpr int kIoErr = 74;
 inline constexpr int kTempFail = 75;
+inline constexpr int kConfig = 78;
 }  // namespace exit_code
 
 }  // namespace ttmtrack

@@ -150,6 +150,47 @@ ImportResult Store::ImportScan(const std::string& sha256,
   return result;
 }
 
+ExposureChanges Store::ChangesSince(const std::vector<core::Exposure>& before,
+                                    const std::vector<std::int64_t>& scan_ids) {
+  auto key = [](const std::string& ip, std::int64_t port, const std::string& protocol) {
+    return ip + '|' + std::to_string(port) + '|' + protocol;
+  };
+  std::unordered_map<std::string, core::ExposureState> was;
+  for (const core::Exposure& e : before) was.emplace(key(e.ip, e.port, e.protocol), e.state);
+  // Exposure ids may change when a recomputation rebuilds the table: match by (ip, port, protocol).
+  std::unordered_map<std::string, bool> covered;
+  auto select = impl_->db.Prepare(
+      "SELECT e.ip, e.port, e.protocol FROM outcomes o JOIN exposures e ON e.id = o.exposure_id "
+      "WHERE o.scan_id = ?1 AND o.kind <> 'not-covered'");
+  for (const std::int64_t scan_id : scan_ids) {
+    select.Bind(1, scan_id);
+    while (select.Step()) covered[key(select.Text(0), select.Int64(1), select.Text(2))] = true;
+    select.Reset();
+  }
+  ExposureChanges changes;
+  for (core::Exposure& e : ListExposures()) {
+    const std::string k = key(e.ip, e.port, e.protocol);
+    // Classify reads only whether the outcome is not-covered: any covering kind will do.
+    const core::OutcomeKind outcome = scan_ids.empty() || covered.count(k) != 0
+                                          ? core::OutcomeKind::kAbsent
+                                          : core::OutcomeKind::kNotCovered;
+    const LifecycleCounts counted = changes.counts;
+    if (const auto it = was.find(k); it != was.end()) {
+      Classify(changes.counts, it->second, e.state, outcome);
+    } else {
+      Classify(changes.counts, std::nullopt, e.state, outcome);
+    }
+    if (changes.counts.new_exposures != counted.new_exposures) {
+      changes.new_exposures.push_back(std::move(e));
+    } else if (changes.counts.reopened != counted.reopened) {
+      changes.reopened.push_back(std::move(e));
+    } else if (changes.counts.verified_fixed != counted.verified_fixed) {
+      changes.verified_fixed.push_back(std::move(e));
+    }
+  }
+  return changes;
+}
+
 void Store::RecomputeLifecycle() {
   sqlite::Transaction transaction(impl_->db);
   impl_->Recompute();

@@ -136,6 +136,16 @@ class Store {
   std::optional<core::HostReport> BuildHostReport(const std::string& host);
   core::SummaryReport BuildSummary();
 
+  // --- Nightly runs and coverage gaps ----------------------------------------------------------
+
+  // How the exposures changed since `before` (what ListExposures returned earlier) over the
+  // scans `scan_ids` imported since (ExposureChanges).
+  ExposureChanges ChangesSince(const std::vector<core::Exposure>& before,
+                               const std::vector<std::int64_t>& scan_ids);
+  // Every host that dropped out of scanning (DroppedOutHost), ordered by scanner, scan name and
+  // IP. The one query for it: run summaries, notifications and coverage-gap reports use it.
+  std::vector<DroppedOutHost> HostsDroppedOutOfScanning();
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;

@@ -34,6 +34,14 @@ class Store::Impl {
   Store::Options options;
 };
 
+// SQL selecting the id of the latest scan of each task, a task being one (scanner, scan name):
+// what "currently" means on the summary page, and what a host drops out of
+// (HostsDroppedOutOfScanning). A complete SELECT, for `id IN (...)`.
+inline constexpr const char* kLatestScanOfEachTask =
+    "SELECT s.id FROM scans s WHERE NOT EXISTS (SELECT 1 FROM scans t WHERE "
+    "t.scanner = s.scanner AND t.scan_name = s.scan_name AND "
+    "(t.scan_time, t.sha256) > (s.scan_time, s.sha256))";
+
 // SQL select-list of a scan reference for a `scans` table aliased `alias`: six columns that
 // ReadScanRef reads back starting at `first`.
 std::string ScanRefColumns(std::string_view alias);

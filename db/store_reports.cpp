@@ -14,12 +14,6 @@ bool Open(std::optional<core::ExposureState> state) {
   return state && *state != core::ExposureState::kFixed;
 }
 
-// The latest scan of each (scanner, scan name): what "currently" means on the summary page.
-constexpr const char* kLatestScans =
-    "SELECT s.id FROM scans s WHERE NOT EXISTS (SELECT 1 FROM scans t WHERE "
-    "t.scanner = s.scanner AND t.scan_name = s.scan_name AND "
-    "(t.scan_time, t.sha256) > (s.scan_time, s.sha256))";
-
 // One point per distinct scan time: open + reopened exposures after every scan at or before
 // it. The states come from Replay over the stored covering outcomes, so the chart and the
 // exposure table cannot disagree.
@@ -103,12 +97,12 @@ core::SummaryReport Store::BuildSummary() {
   }
   auto hosts = impl_->db.Prepare(std::string("SELECT count(DISTINCT ip) FROM scan_hosts "
                                              "WHERE scan_id IN (") +
-                                 kLatestScans + ")");
+                                 kLatestScanOfEachTask + ")");
   hosts.Step();
   summary.hosts_in_latest_scans = hosts.Int(0);
   auto latest =
       impl_->db.Prepare("SELECT " + ScanRefColumns("s") + " FROM scans s WHERE s.id IN (" +
-                        kLatestScans + ") ORDER BY s.scan_time, s.sha256");
+                        kLatestScanOfEachTask + ") ORDER BY s.scan_time, s.sha256");
   while (latest.Step()) summary.latest_scans.push_back(ReadScanRef(latest, 0));
   summary.open_over_time = OpenOverTime(impl_->db);
   return summary;

@@ -91,6 +91,28 @@ struct LifecycleCounts {
   int not_checked = 0;
 };
 
+// How the exposures changed between a snapshot taken with ListExposures and now, over the scans
+// imported in between (`ttmtrack run`'s summary, docs/cli.md). Classified like one import's
+// LifecycleCounts, except that not_checked counts the exposures none of those scans covered
+// (every outcome not-covered) and whose state did not change; with no scans in between it is 0.
+struct ExposureChanges {
+  LifecycleCounts counts;
+  std::vector<core::Exposure> new_exposures;  // ordered like ListExposures
+  std::vector<core::Exposure> reopened;       // fixed before, open or reopened now
+  std::vector<core::Exposure> verified_fixed;
+};
+
+// A host that earlier scans of a task reported and the task's latest scan does not: it dropped
+// out of scanning, and "not in the latest scan" proves nothing about it (docs/cli.md, "run").
+// A task is a scanner and a scan name together (Nessus Report@name, GVM task name); scans
+// without a name belong to no task.
+struct DroppedOutHost {
+  std::string ip;              // host identity: the normalised IP, or the name when no IP
+  std::string hostname;        // as the last scan that saw it named it; may be empty
+  core::ScanRef last_seen_by;  // the task's most recent scan that reported the host
+  core::ScanRef latest_scan;   // the task's latest scan, which does not
+};
+
 enum class ImportStatus { kImported, kAlreadyImported };
 
 struct ImportResult {

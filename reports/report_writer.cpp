@@ -1,6 +1,7 @@
 #include "reports/report_writer.hpp"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -92,6 +93,51 @@ void WriteFileAtomically(const std::filesystem::path& path, std::string_view con
   if (file.Close() != 0) ThrowIo("cannot write", temporary.path(), errno);
   if (::rename(temporary.path().c_str(), path.c_str()) != 0) ThrowIo("cannot replace", path, errno);
   temporary.Keep();
+}
+
+void ReplaceFolder(const std::filesystem::path& staged, const std::filesystem::path& target) {
+  std::error_code ignored;
+  if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    // `staged` now holds the old folder. Failing to remove it loses nothing: the next
+    // RemoveStaleStaging of the same target removes it.
+    std::filesystem::remove_all(staged, ignored);
+    return;
+  }
+  const int error = errno;
+  if (error == ENOENT && !std::filesystem::exists(target, ignored)) {
+    if (::rename(staged.c_str(), target.c_str()) != 0) ThrowIo("cannot rename", staged, errno);
+    return;
+  }
+  if (error != EINVAL && error != ENOSYS && error != ENOTSUP) {
+    ThrowIo("cannot swap in the new folder", target, error);
+  }
+  // A filesystem that cannot exchange: two renames. A reader may find no folder for an instant
+  // between them, but never a half-written one.
+  const std::filesystem::path aside = StagingPath(target, "old");
+  if (::rename(target.c_str(), aside.c_str()) != 0) ThrowIo("cannot move aside", target, errno);
+  if (::rename(staged.c_str(), target.c_str()) != 0) {
+    const int rename_error = errno;
+    ::rename(aside.c_str(), target.c_str());  // put the old one back; the error is `staged`'s
+    ThrowIo("cannot rename", staged, rename_error);
+  }
+  std::filesystem::remove_all(aside, ignored);
+}
+
+std::filesystem::path StagingPath(const std::filesystem::path& target, std::string_view what) {
+  return target.parent_path() / ("." + target.filename().string() + "." + std::string(what) + "-" +
+                                 std::to_string(::getpid()));
+}
+
+void RemoveStaleStaging(const std::filesystem::path& target) {
+  std::error_code error;
+  const std::string prefix = "." + target.filename().string() + ".";
+  const std::filesystem::path parent =
+      target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  for (const auto& entry : std::filesystem::directory_iterator(parent, error)) {
+    const std::string name = entry.path().filename().string();
+    const bool ours = name.rfind(prefix + "new-", 0) == 0 || name.rfind(prefix + "old-", 0) == 0;
+    if (ours && entry.is_directory(error)) std::filesystem::remove_all(entry.path(), error);
+  }
 }
 
 ReportWriter::ReportWriter(std::filesystem::path directory, ReportOptions options)

@@ -46,4 +46,20 @@ class ReportWriter {
 // and an fsync per page would make a large estate slow. Throws ttmtrack::Error (kIo).
 void WriteFileAtomically(const std::filesystem::path& path, std::string_view content);
 
+// The same for a whole folder: replaces the folder `target` with the folder `staged` (a sibling:
+// same parent, same filesystem) in one step, renameat2(RENAME_EXCHANGE), then removes the old
+// one. A reader (an auditor's browser) sees the old report or the new one, never a mix. When
+// `target` does not exist yet, `staged` is renamed to it. On a filesystem that cannot exchange,
+// `target` is renamed aside first (there is then an instant without a folder, never a partial
+// one). Throws ttmtrack::Error (kIo) when a rename fails; `target` is then unchanged.
+void ReplaceFolder(const std::filesystem::path& staged, const std::filesystem::path& target);
+
+// Where to stage a new `target` ("new") or park an old one ("old"): a hidden sibling,
+// ".NAME.WHAT-PID".
+std::filesystem::path StagingPath(const std::filesystem::path& target, std::string_view what);
+
+// Removes staging folders of `target` that an interrupted earlier run left behind. Best effort.
+// REQUIRES: no other process is staging `target` (the run lock).
+void RemoveStaleStaging(const std::filesystem::path& target);
+
 }  // namespace ttmtrack::reports

@@ -7,27 +7,34 @@
 #include <CLI/CLI.hpp>
 #include <Poco/Exception.h>
 
+#include "cli/config/config.hpp"
 #include "cli/format/terminal_text.hpp"
 #include "core/error.hpp"
 
-#ifndef TTMTRACK_VERSION
-#error "TTMTRACK_VERSION must be defined by the build"
+#if !defined(TTMTRACK_VERSION) || !defined(TTMTRACK_DEFAULT_CONFIG)
+#error "TTMTRACK_VERSION and TTMTRACK_DEFAULT_CONFIG must be defined by the build"
 #endif
 
 namespace ttmtrack::cli {
 namespace {
 
 constexpr const char* kFooter = R"(
-Database: --db PATH, else $TTMTRACK_DB, else ./ttmtrack.db.
+Database: --db PATH, else $TTMTRACK_DB, else the config file's `database`,
+else ./ttmtrack.db.
+Config file: --config PATH, else $TTMTRACK_CONFIG, else
+)" TTMTRACK_DEFAULT_CONFIG R"( when it exists (every key: config check --help).
 
 Exit codes:
   0   success
   64  usage error: unknown command or option, bad value
   65  bad input: a malformed, truncated, hostile or unsupported export
   66  an input file or the database is missing or unreadable
+  69  run: a notification could not be delivered (nothing else failed)
   70  internal or database error
   74  I/O error (cannot write output)
-  75  the database is busy or locked by another process; retry
+  75  the database is busy or locked by another process, or another run or
+      import --from holds the run lock; retry
+  78  bad config file or environment setting (file, line and key are named)
 With several import files, every good file is imported and the exit code is
 that of the first file that failed.
 
@@ -44,6 +51,7 @@ struct CliApp::Commands {
   CLI::App* history = nullptr;
   CLI::App* config = nullptr;
   CLI::App* report = nullptr;
+  CLI::App* run = nullptr;
 };
 
 CliApp::CliApp()
@@ -57,9 +65,12 @@ CliApp::CliApp()
   app.footer(kFooter);
   app.set_version_flag("--version", TTMTRACK_VERSION);
   app.require_subcommand(1);
-  app.add_option("--db", options_.db_path, "SQLite database file")
-      ->envname("TTMTRACK_DB")
-      ->capture_default_str();
+  app.add_option("--db", options_.db_path,
+                 "SQLite database file (default: $TTMTRACK_DB, else the config file's "
+                 "database key, else ./ttmtrack.db)");
+  app.add_option("--config", options_.config_file,
+                 "Config file (default: $TTMTRACK_CONFIG, else " TTMTRACK_DEFAULT_CONFIG
+                 " when it exists; /dev/null: none)");
   commands_->import = SetupImportCommand(app, options_.import);
   commands_->scans = SetupScansCommand(app, options_.scans);
   commands_->detections = SetupDetectionsCommand(app, options_.detections);
@@ -68,6 +79,7 @@ CliApp::CliApp()
   commands_->report = SetupReportCommand(app, options_.report);
   commands_->rules = SetupRulesCommand(app, options_.rules);
   commands_->config = SetupConfigCommand(app, options_.config);
+  commands_->run = SetupRunCommand(app, options_.run);
 }
 
 CliApp::~CliApp() = default;
@@ -78,8 +90,14 @@ void CliApp::Parse(std::vector<std::string> args) {
   app_->parse(args);
 }
 
-int CliApp::Run(std::ostream& out, std::ostream& err, bool show_progress) {
-  const CommandContext context{options_.db_path, out, err, show_progress};
+int CliApp::Run(std::ostream& out, std::ostream& err, bool show_progress, bool journal) {
+  const Config config = Config::Load(options_.config_file);
+  const CommandContext context{options_.db_path.value_or(config.Text("database")),
+                               out,
+                               err,
+                               show_progress,
+                               &config,
+                               journal};
   const Commands& c = *commands_;
   if (c.import->parsed()) return RunImportCommand(options_.import, context);
   if (c.scans->parsed()) return RunScansCommand(options_.scans, context);
@@ -89,6 +107,7 @@ int CliApp::Run(std::ostream& out, std::ostream& err, bool show_progress) {
   if (c.report->parsed()) return RunReportCommand(options_.report, context);
   if (c.rules->parsed()) return RunRulesCommand(options_.rules, context);
   if (c.config->parsed()) return RunConfigCommand(options_.config, context);
+  if (c.run->parsed()) return RunRunCommand(options_.run, context);
   throw Error(Error::Kind::kInternal, "no command was parsed");
 }
 
@@ -101,7 +120,7 @@ int CliApp::Exit(const std::exception& error, std::ostream& out, std::ostream& e
 }
 
 int RunMain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-            bool show_progress) {
+            bool show_progress, bool journal) {
   CliApp app;
   try {
     app.Parse(args);
@@ -109,7 +128,7 @@ int RunMain(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return app.Exit(error, out, err);
   }
   try {
-    return app.Run(out, err, show_progress);
+    return app.Run(out, err, show_progress, journal);
   } catch (const Error& error) {
     err << "ttmtrack: " << SafeTerminalText(error.what()) << '\n';
     return error.ExitCode();

@@ -2,6 +2,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "cli/commands/import_command.hpp"
 #include "cli/commands/report_command.hpp"
 #include "cli/commands/rules_command.hpp"
+#include "cli/commands/run_command.hpp"
 #include "cli/commands/scans_command.hpp"
 #include "cli/commands/status_command.hpp"
 
@@ -22,7 +24,10 @@ namespace ttmtrack::cli {
 
 // Every option of every command, filled by parsing (no global flag variables, STYLE.md §8).
 struct CliOptions {
-  std::string db_path = "ttmtrack.db";
+  // --db; unset: the config's `database` key ($TTMTRACK_DB, the file, ./ttmtrack.db).
+  std::optional<std::string> db_path;
+  // --config; unset: $TTMTRACK_CONFIG, else /etc/ttmtrack/ttmtrack.conf when it exists.
+  std::optional<std::string> config_file;
   ImportOptions import;
   ScansOptions scans;
   DetectionsOptions detections;
@@ -31,6 +36,7 @@ struct CliOptions {
   HistoryOptions history;
   ConfigOptions config;
   ReportCommandOptions report;
+  RunOptions run;
 };
 
 // The `ttmtrack` command line: builds the CLI11 parser over a CliOptions, parses, and runs the
@@ -45,8 +51,9 @@ class CliApp {
   // Parses arguments (without the program name). Throws CLI::ParseError (including
   // CLI::CallForHelp) for the caller to render with Exit().
   void Parse(std::vector<std::string> args);
-  // Runs the parsed command. Throws ttmtrack::Error.
-  int Run(std::ostream& out, std::ostream& err, bool show_progress);
+  // Reads the config file (Config::Load) and runs the parsed command. Throws ttmtrack::Error
+  // (kConfig for a bad config file: then nothing runs).
+  int Run(std::ostream& out, std::ostream& err, bool show_progress, bool journal = false);
   // Renders a parse error or help request the way CLI11 does; returns the exit code (0 for
   // help and --version, 64 for usage errors).
   int Exit(const std::exception& error, std::ostream& out, std::ostream& err);
@@ -61,8 +68,9 @@ class CliApp {
 };
 
 // The whole program: parse, run, and map every error to an exit code and a message (the second
-// of the two places that catch, STYLE.md §3).
+// of the two places that catch, STYLE.md §3). `journal`: `err` is the systemd journal
+// (IsJournalStream), so per-file lines carry priority prefixes.
 int RunMain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-            bool show_progress);
+            bool show_progress, bool journal = false);
 
 }  // namespace ttmtrack::cli

@@ -16,4 +16,11 @@ db::Store OpenStore(const CommandContext& context, StoreMode mode) {
   return db::Store(context.db_path);
 }
 
+db::ImportResult ImportExportFile(db::Store& store, const std::string& path,
+                                  const importer::ReadOptions& options) {
+  const std::string sha256 = importer::Sha256OfFile(path);
+  return store.ImportScan(
+      sha256, [&](core::ScanSink& sink) { importer::ReadExport(path, sha256, options, sink); });
+}
+
 }  // namespace ttmtrack::cli

@@ -4,6 +4,7 @@
 
 #include "cli/command_context.hpp"
 #include "db/store.hpp"
+#include "importer/export_reader.hpp"
 
 namespace ttmtrack::cli {
 
@@ -13,5 +14,11 @@ enum class StoreMode { kMustExist, kCreate };
 
 // Throws Error kNoInput when the database must exist and does not.
 db::Store OpenStore(const CommandContext& context, StoreMode mode);
+
+// Imports the export at `path` in one transaction (Store::ImportScan over importer::ReadExport,
+// keyed by the SHA-256 of its bytes). Throws ttmtrack::Error as those do; the database is then
+// as before.
+db::ImportResult ImportExportFile(db::Store& store, const std::string& path,
+                                  const importer::ReadOptions& options);
 
 }  // namespace ttmtrack::cli

@@ -3,6 +3,7 @@
 // command and summary page (issue 12) are to use it too.
 #include <algorithm>
 
+#include "core/host_key.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
 
@@ -42,7 +43,7 @@ std::vector<DroppedOutHost> Store::HostsDroppedOutOfScanning() {
     if (a.latest_scan.scan_name != b.latest_scan.scan_name) {
       return a.latest_scan.scan_name < b.latest_scan.scan_name;
     }
-    return IpLess(a.ip, b.ip);
+    return core::HostKeyLess(a.ip, b.ip);
   });
   return hosts;
 }

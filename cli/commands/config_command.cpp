@@ -5,17 +5,84 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli/config/config.hpp"
+#include "cli/config/config_keys.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
+
+#ifndef TTMTRACK_DEFAULT_CONFIG
+#error "TTMTRACK_DEFAULT_CONFIG must be defined by the build"
+#endif
 
 namespace ttmtrack::cli {
 
 using Action = ConfigOptions::Action;
 
+namespace {
+
+const char* OriginName(ConfigOrigin origin) {
+  switch (origin) {
+    case ConfigOrigin::kDefault: return "default";
+    case ConfigOrigin::kFile: return "file";
+    case ConfigOrigin::kEnvironment: return "environment";
+  }
+  return "unknown";
+}
+
+// The key table of the help text: `config check --help` (and man ttmtrack-config) lists every
+// key without reading any file.
+std::string ConfigCheckDescription() {
+  std::string text =
+      "\nThe config file: `config check` reads the config file the way every command does "
+      "(--config, else $TTMTRACK_CONFIG, "
+      "else " TTMTRACK_DEFAULT_CONFIG
+      " when it exists), checks every key and value, and prints each key's effective value "
+      "with where it came from: file:line, the environment variable, or the built-in default. "
+      "A bad file exits 78 naming the file, line and key. Precedence: command line > "
+      "environment > file > built-in default. The keys (format: key = value, # comments):\n";
+  for (const ConfigKey& key : ConfigKeys()) {
+    text += "\n  " + std::string(key.name) + " (" + EnvironmentName(key.name) + ")\n    " +
+            std::string(key.description) + ". Default: ";
+    if (!key.default_value.empty()) {
+      text += std::string(key.default_value);
+    } else {
+      text += key.unset.empty() ? std::string("unset") : std::string(key.unset);
+    }
+    if (!key.choices.empty()) text += "; one of " + std::string(key.choices);
+    text += ".\n";
+  }
+  return text;
+}
+
+int RunConfigCheck(const ConfigOptions& options, const CommandContext& context) {
+  const Config& config = ConfigOf(context);
+  auto writer = MakeRowWriter(
+      options.format,
+      {{"key", "KEY"}, {"value", "VALUE", 50}, {"origin", "ORIGIN"}, {"where", "WHERE", 60}},
+      context.out);
+  for (const ConfigKey& key : ConfigKeys()) {
+    const ConfigEntry& entry = config.Entry(key.name);
+    nlohmann::ordered_json row;
+    row["key"] = key.name;
+    // A secret never appears here: the password lives in its own file, only the path is set.
+    row["value"] =
+        entry.value.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(entry.value);
+    row["origin"] = OriginName(entry.origin);
+    row["where"] = entry.where;
+    writer->Row(row);
+  }
+  writer->Finish();
+  return exit_code::kOk;
+}
+
+}  // namespace
+
 CLI::App* SetupConfigCommand(CLI::App& app, ConfigOptions& options) {
   CLI::App* command = app.add_subcommand(
-      "config", "Settings kept in the database (coverage assumptions, Nessus time zone)");
+      "config",
+      "Settings kept in the database (coverage assumptions, Nessus time zone); config check: "
+      "the config file");
   command->require_subcommand(1);
   CLI::App* list = command->add_subcommand("list", "Every setting, its value and default");
   list->add_option("--format", options.format, "table, json or csv")
@@ -29,13 +96,24 @@ CLI::App* SetupConfigCommand(CLI::App& app, ConfigOptions& options) {
   set->add_option("key", options.key, "Setting name (config list)")->required();
   set->add_option("value", options.value, "New value")->required();
   set->callback([&options] { options.action = Action::kSet; });
+  CLI::App* check = command->add_subcommand(
+      "check", "Check the config file; print every key's value and where it came from");
+  // The key table as a footer, so that it shows in `config --help` and `config check --help`
+  // (and their man pages) without filling the command lists.
+  check->footer(ConfigCheckDescription() + check->get_footer());
+  command->footer(ConfigCheckDescription() + command->get_footer());
+  check->add_option("--format", options.format, "table, json or csv")
+      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  check->callback([&options] { options.action = Action::kCheck; });
   return command;
 }
 
 int RunConfigCommand(const ConfigOptions& options, const CommandContext& context) {
+  if (options.action == Action::kCheck) return RunConfigCheck(options, context);
   db::Store store = OpenStore(
       context, options.action == Action::kSet ? StoreMode::kCreate : StoreMode::kMustExist);
   switch (options.action) {
+    case Action::kCheck: break;  // handled above: it needs no database
     case Action::kGet: context.out << store.GetSetting(options.key) << '\n'; break;
     case Action::kSet:
       store.SetSetting(options.key, options.value);

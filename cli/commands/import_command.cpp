@@ -1,71 +1,84 @@
 #include "cli/commands/import_command.hpp"
 
+#include <chrono>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/format/import_summary.hpp"
 #include "cli/format/terminal_text.hpp"
 #include "cli/import_progress.hpp"
+#include "cli/journal_stream.hpp"
+#include "cli/spool/drop_folder_settings.hpp"
+#include "cli/spool/run_lock.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
-#include "importer/export_reader.hpp"
 
 namespace ttmtrack::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string SummaryLine(const std::string& file, const db::ImportResult& result) {
-  if (result.status == db::ImportStatus::kAlreadyImported) {
-    return fmt::format("{}: already imported as scan {}; nothing to do", file, result.scan_id);
-  }
-  const db::LifecycleCounts& c = result.lifecycle;
-  std::string line = fmt::format(
-      "{}: imported as scan {} ({} hosts, {} results, {} detections); exposures: {} new, {} "
-      "still open, {} verified fixed, {} reopened, {} not checked",
-      file, result.scan_id, result.hosts, result.results, result.detections, c.new_exposures,
-      c.still_open, c.verified_fixed, c.reopened, c.not_checked);
-  if (c.still_fixed > 0) line += fmt::format(", {} still fixed", c.still_fixed);
-  if (result.learned_rules > 0) {
-    line += fmt::format("; learned {} plugin ID rule{}", result.learned_rules,
-                        result.learned_rules == 1 ? "" : "s");
-  }
-  return line;
+void PrintJson(const Json& json, const CommandContext& context) {
+  context.out << json.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
-Json SummaryJson(const std::string& file, const db::ImportResult& result) {
-  Json j;
-  j["file"] = file;
-  j["status"] =
-      result.status == db::ImportStatus::kAlreadyImported ? "already-imported" : "imported";
-  j["scan_id"] = result.scan_id;
-  j["hosts"] = result.hosts;
-  j["results"] = result.results;
-  j["detections"] = result.detections;
-  j["learned_rules"] = result.learned_rules;
-  const db::LifecycleCounts& c = result.lifecycle;
-  j["exposures"] = {{"new", c.new_exposures},
-                    {"still_open", c.still_open},
-                    {"verified_fixed", c.verified_fixed},
-                    {"reopened", c.reopened},
-                    {"still_fixed", c.still_fixed},
-                    {"not_checked", c.not_checked}};
-  j["error"] = nullptr;
-  return j;
+int ImportFiles(const ImportOptions& options, const CommandContext& context) {
+  db::Store store = OpenStore(context, StoreMode::kCreate);
+  importer::ReadOptions read_options;
+  read_options.nessus_local_utc_offset_seconds = store.NessusUtcOffsetSeconds();
+  int exit_code = exit_code::kOk;
+  Json report = Json::array();
+  for (const std::string& file : options.files) {
+    ImportProgress progress(file, context);
+    read_options.progress = progress.Callback();
+    try {
+      const db::ImportResult result = ImportExportFile(store, file, read_options);
+      progress.Done();
+      if (options.format == OutputFormat::kJson) {
+        report.push_back(ImportSummaryJson(file, result));
+      } else {
+        context.out << SafeTerminalText(ImportSummaryLine(file, result)) << '\n' << std::flush;
+      }
+    } catch (const Error& error) {
+      // One bad file must not stop the others (STYLE.md §3: the per-file catch). The
+      // transaction has rolled back: the database is exactly as before this file.
+      progress.Done();
+      context.err << SafeTerminalText(error.what()) << '\n' << std::flush;
+      if (options.format == OutputFormat::kJson) report.push_back(ImportFailureJson(file, error));
+      if (exit_code == exit_code::kOk) exit_code = error.ExitCode();
+    }
+  }
+  if (options.format == OutputFormat::kJson) PrintJson(report, context);
+  return exit_code;
 }
 
-Json FailureJson(const std::string& file, const Error& error) {
-  Json j;
-  j["file"] = file;
-  j["status"] = "failed";
-  j["scan_id"] = nullptr;
-  j["error"] = error.what();
-  j["line"] = error.context().line > 0 ? Json(error.context().line) : Json();
-  j["column"] = error.context().column > 0 ? Json(error.context().column) : Json();
-  j["exit_code"] = error.ExitCode();
-  return j;
+int ImportFolder(const ImportOptions& options, const CommandContext& context) {
+  const Config& config = ConfigOf(context);
+  const DropFolder folder = ResolveDropFolder(*options.from, options.done, options.failed,
+                                              options.settle_seconds, config);
+  const RunLock lock(RunLockPath(context.db_path, config),
+                     ResolveLockTimeout(options.lock_timeout_seconds, config));
+  db::Store store = OpenStore(context, StoreMode::kCreate);
+  importer::ReadOptions read_options;
+  read_options.nessus_local_utc_offset_seconds = store.NessusUtcOffsetSeconds();
+  int exit_code = exit_code::kOk;
+  Json report = Json::array();
+  ImportDropFolder(store, folder, read_options, [&](const DropResult& result) {
+    if (exit_code == exit_code::kOk) exit_code = result.exit_code;
+    if (options.format == OutputFormat::kJson) {
+      report.push_back(DropResultJson(result));
+      return;
+    }
+    const int priority = DropResultPriority(result);
+    std::ostream& stream = priority <= 3 ? context.err : context.out;
+    stream << (priority <= 3 ? JournalPrefix(context.journal, priority) : "")
+           << SafeTerminalText(DropResultLine(result, folder)) << '\n'
+           << std::flush;
+  });
+  if (options.format == OutputFormat::kJson) PrintJson(report, context);
+  return exit_code;
 }
 
 }  // namespace
@@ -78,46 +91,49 @@ CLI::App* SetupImportCommand(CLI::App& app, ImportOptions& options) {
       "(the format is recognised from the content, not the file name). Each file is one "
       "transaction: a malformed, truncated or hostile file is reported as FILE:LINE:COL and "
       "stores nothing, while the other files still import. Importing the same bytes again is a "
-      "no-op. After each file the lifecycle of every exposure is recomputed.");
-  command->add_option("files", options.files, "Export files to import")->required();
+      "no-op. After each file the lifecycle of every exposure is recomputed.\n\n"
+      "With --from DIR, imports the drop folder DIR instead: every export in it that nobody has "
+      "modified for the settle time, in the order the scans ran, moving each imported (or "
+      "already imported) file to the done folder and each refused one to the failed folder "
+      "with FILE.error saying why. Files still being written, names starting with '.' or "
+      "ending in .part or .tmp, and links are left alone. Nothing is ever deleted. Only one "
+      "run or import --from works on a database at a time (exit 75 when busy).");
+  command->add_option("files", options.files, "Export files to import");
   command->add_option("--format", options.format, "Output: table (one line per file) or json")
       ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  CLI::Option* from = command->add_option("--from", options.from,
+                                          "Import the drop folder DIR (instead of FILE arguments)");
+  from->excludes(command->get_option("files"));
+  command
+      ->add_option("--done", options.done,
+                   "Where imported files go (default: config spool.done, else DIR/done)")
+      ->needs(from);
+  command
+      ->add_option("--failed", options.failed,
+                   "Where refused files go with FILE.error (default: config spool.failed, else "
+                   "DIR/failed)")
+      ->needs(from);
+  command
+      ->add_option("--settle-seconds", options.settle_seconds,
+                   "Leave files modified less than this long ago (default: config "
+                   "spool.settle-seconds, else 60)")
+      ->check(CLI::Range(0, 31536000))
+      ->needs(from);
+  command
+      ->add_option("--lock-timeout", options.lock_timeout_seconds,
+                   "Seconds to wait for another run to finish (default: config "
+                   "lock.timeout-seconds, else 0)")
+      ->check(CLI::Range(0, 31536000))
+      ->needs(from);
   return command;
 }
 
 int RunImportCommand(const ImportOptions& options, const CommandContext& context) {
-  db::Store store = OpenStore(context, StoreMode::kCreate);
-  importer::ReadOptions read_options;
-  read_options.nessus_local_utc_offset_seconds = store.NessusUtcOffsetSeconds();
-  int exit_code = exit_code::kOk;
-  Json report = Json::array();
-  for (const std::string& file : options.files) {
-    ImportProgress progress(file, context);
-    read_options.progress = progress.Callback();
-    try {
-      const std::string sha256 = importer::Sha256OfFile(file);
-      const db::ImportResult result = store.ImportScan(sha256, [&](core::ScanSink& sink) {
-        importer::ReadExport(file, sha256, read_options, sink);
-      });
-      progress.Done();
-      if (options.format == OutputFormat::kJson) {
-        report.push_back(SummaryJson(file, result));
-      } else {
-        context.out << SafeTerminalText(SummaryLine(file, result)) << '\n' << std::flush;
-      }
-    } catch (const Error& error) {
-      // One bad file must not stop the others (STYLE.md §3: the per-file catch). The
-      // transaction has rolled back: the database is exactly as before this file.
-      progress.Done();
-      context.err << SafeTerminalText(error.what()) << '\n' << std::flush;
-      if (options.format == OutputFormat::kJson) report.push_back(FailureJson(file, error));
-      if (exit_code == exit_code::kOk) exit_code = error.ExitCode();
-    }
+  if (options.from) return ImportFolder(options, context);
+  if (options.files.empty()) {
+    throw Error(Error::Kind::kUsage, "import: give export FILEs, or --from DIR");
   }
-  if (options.format == OutputFormat::kJson) {
-    context.out << report.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
-  }
-  return exit_code;
+  return ImportFiles(options, context);
 }
 
 }  // namespace ttmtrack::cli

@@ -1,12 +1,12 @@
 #include "cli/commands/report_command.hpp"
 
-#include <chrono>
-#include <cstdlib>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/config/config.hpp"
 #include "cli/format/terminal_text.hpp"
+#include "cli/report_output.hpp"
 #include "cli/store_access.hpp"
 #include "core/civil_time.hpp"
 #include "core/error.hpp"
@@ -24,21 +24,11 @@ namespace {
 // The time printed in the report. Fixed by --generated-at, or by SOURCE_DATE_EPOCH (the
 // reproducible-builds convention), so the same database gives byte-identical files.
 std::int64_t GenerationTime(const ReportCommandOptions& options) {
-  if (options.generated_at) {
-    const core::Parsed<std::int64_t> parsed = core::ParseIso8601(*options.generated_at);
-    if (parsed) return parsed.value();
-    throw Error(Error::Kind::kUsage, "--generated-at: \"" + *options.generated_at +
-                                         "\" is not a time: " + std::string(parsed.reason()));
-  }
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != 0) {
-    const core::Parsed<std::int64_t> parsed = core::ParseEpochSeconds(epoch);
-    if (parsed) return parsed.value();
-    throw Error(Error::Kind::kUsage, "SOURCE_DATE_EPOCH \"" + std::string(epoch) +
-                                         "\" is not a time: " + std::string(parsed.reason()));
-  }
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  if (!options.generated_at) return ReportGenerationTime(std::nullopt);
+  const core::Parsed<std::int64_t> parsed = core::ParseIso8601(*options.generated_at);
+  if (parsed) return parsed.value();
+  throw Error(Error::Kind::kUsage, "--generated-at: \"" + *options.generated_at +
+                                       "\" is not a time: " + std::string(parsed.reason()));
 }
 
 // One --trusted-net value. Its text goes into firewall rules, so a doubtful one is an error
@@ -53,8 +43,13 @@ core::IpNetwork TrustedNetwork(const std::string& text) {
                   " (expected a network in CIDR notation, e.g. 10.0.0.0/8 or 2001:db8::/32)");
 }
 
-reports::ReportOptions RenderOptions(const ReportCommandOptions& options) {
+reports::ReportOptions RenderOptions(const ReportCommandOptions& options,
+                                     const CommandContext& context) {
   reports::ReportOptions render;
+  // --trusted-net wins over the config file's report.trusted-networks (docs/install.md).
+  if (options.trusted_nets.empty()) {
+    render.trusted_networks = ConfigOf(context).Networks("report.trusted-networks");
+  }
   for (const std::string& text : options.trusted_nets) {
     render.trusted_networks.push_back(TrustedNetwork(text));
   }
@@ -84,7 +79,8 @@ CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
       ->capture_default_str();
   command->add_option("--trusted-net", options.trusted_nets,
                       "A network (CIDR) allowed to reach the port after the fix; repeatable. "
-                      "Without it the rules show a <TRUSTED_NETWORK> placeholder");
+                      "Default: the config file's report.trusted-networks; without either, the "
+                      "rules show a <TRUSTED_NETWORK> placeholder");
   command->add_option("--generated-at", options.generated_at,
                       "Fix the report time (ISO 8601, e.g. 2026-03-01T09:00:00Z; without a "
                       "zone: UTC) for reproducible output; default $SOURCE_DATE_EPOCH, else now");
@@ -92,10 +88,10 @@ CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
 }
 
 int RunReportCommand(const ReportCommandOptions& options, const CommandContext& context) {
-  const reports::ReportOptions render = RenderOptions(options);
+  const reports::ReportOptions render = RenderOptions(options, context);
   db::Store store = OpenStore(context, StoreMode::kMustExist);
-  reports::ReportWriter writer(options.out_dir, render);
   if (options.host) {
+    reports::ReportWriter writer(options.out_dir, render);
     const std::string ip = core::HostKey(*options.host);
     const std::optional<core::HostReport> host = store.BuildHostReport(ip);
     if (!host) {
@@ -104,17 +100,12 @@ int RunReportCommand(const ReportCommandOptions& options, const CommandContext& 
     context.out << "wrote " << SafeTerminalText(writer.WriteHost(*host).string()) << '\n';
     return exit_code::kOk;
   }
-  const std::filesystem::path index = writer.WriteSummary(store.BuildSummary());
-  std::size_t hosts = 0;
-  for (const std::string& ip : store.ExposedHostIps()) {
-    if (auto host = store.BuildHostReport(ip)) {
-      writer.WriteHost(*host);
-      ++hosts;
-    }
-  }
-  context.out << "wrote " << SafeTerminalText(index.string()) << " and " << hosts << " host page"
-              << (hosts == 1 ? "" : "s") << " in "
-              << SafeTerminalText((writer.directory() / "hosts").string()) << '\n';
+  const WrittenReport written = WriteReportFolder(store, options.out_dir, render);
+  const std::size_t hosts = written.host_pages;
+  context.out << "wrote " << SafeTerminalText(written.index.string()) << " and " << hosts
+              << " host page" << (hosts == 1 ? "" : "s") << " in "
+              << SafeTerminalText((std::filesystem::path(options.out_dir) / "hosts").string())
+              << '\n';
   return exit_code::kOk;
 }
 

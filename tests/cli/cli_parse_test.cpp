@@ -29,23 +29,35 @@ class CliParseTest : public ::testing::Test {
   std::ostringstream err_;
 };
 
-TEST_F(CliParseTest, DatabaseDefaultsToTheCurrentDirectory) {
+// Parsing only records --db and --config; the config file, $TTMTRACK_DB and the default are
+// applied when the command runs (config_test.cpp, run_command_test.cpp: precedence).
+TEST_F(CliParseTest, DatabaseAndConfigFlagsAreOptional) {
   app_.Parse({"scans"});
-  EXPECT_EQ(app_.options().db_path, "ttmtrack.db");
+  EXPECT_EQ(app_.options().db_path, std::nullopt);
+  EXPECT_EQ(app_.options().config_file, std::nullopt);
 }
 
-TEST_F(CliParseTest, EnvironmentVariableChoosesTheDatabase) {
-  setenv("TTMTRACK_DB", "/tmp/from-env.db", 1);
-  app_.Parse({"scans"});
-  EXPECT_EQ(app_.options().db_path, "/tmp/from-env.db");
-  unsetenv("TTMTRACK_DB");
-}
-
-TEST_F(CliParseTest, DbFlagWinsOverTheEnvironment) {
-  setenv("TTMTRACK_DB", "/tmp/from-env.db", 1);
-  app_.Parse({"--db", "/tmp/flag.db", "scans"});
+TEST_F(CliParseTest, DbAndConfigFlagsAreRecorded) {
+  app_.Parse({"--db", "/tmp/flag.db", "--config", "/tmp/t.conf", "scans"});
   EXPECT_EQ(app_.options().db_path, "/tmp/flag.db");
-  unsetenv("TTMTRACK_DB");
+  EXPECT_EQ(app_.options().config_file, "/tmp/t.conf");
+}
+
+TEST_F(CliParseTest, RunAndImportFromTakeTheirOptions) {
+  app_.Parse(
+      {"run", "--format", "json", "--settle-seconds", "0", "--lock-timeout", "30", "--no-notify"});
+  EXPECT_EQ(app_.options().run.format, "json");
+  EXPECT_EQ(app_.options().run.settle_seconds, 0);
+  EXPECT_EQ(app_.options().run.lock_timeout_seconds, 30);
+  EXPECT_TRUE(app_.options().run.no_notify);
+  EXPECT_FALSE(app_.options().run.no_report);
+  CliApp other;
+  other.Parse({"import", "--from", "in", "--done", "d", "--failed", "f"});
+  EXPECT_EQ(other.options().import.from, "in");
+  EXPECT_EQ(other.options().import.done, "d");
+  EXPECT_EQ(other.options().import.failed, "f");
+  EXPECT_EQ(ParseExit({"import", "--from", "in", "a.nessus"}), exit_code::kUsage);
+  EXPECT_EQ(ParseExit({"run", "--format", "csv"}), exit_code::kUsage);
 }
 
 TEST_F(CliParseTest, ImportTakesSeveralFiles) {

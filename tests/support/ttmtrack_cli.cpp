@@ -24,7 +24,7 @@ process::ProcessResult TtmtrackCli::Run(const std::vector<std::string>& args,
   if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<std::string> environment = env;
-  for (const char* fixed : {"TTMTRACK_DB=", "TZ=Asia/Tokyo"}) {
+  for (const char* fixed : {"TTMTRACK_DB=", "TTMTRACK_CONFIG=/dev/null", "TZ=Asia/Tokyo"}) {
     bool replaced = false;
     for (const std::string& e : env) replaced = replaced || Name(e) == Name(fixed);
     if (!replaced) environment.emplace_back(fixed);

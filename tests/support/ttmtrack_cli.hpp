@@ -14,10 +14,11 @@ namespace ttmtrack::test {
 // The real `ttmtrack` executable (TTMTRACK_BIN_PATH, set by CMake to $<TARGET_FILE:ttmtrack>),
 // run as a user would from a shell: in `dir`, so relative file arguments and the default
 // database resolve there, with `--db DB` in front of the arguments unless `db` is empty.
-// Every run gets TTMTRACK_DB cleared, so nothing leaks in from the developer's shell, and
-// TZ=Asia/Tokyo, a zone far from UTC, so a time shown in local time instead of UTC is seen;
-// a run's own `env` entries replace these. The one way the tests run the binary: the CLI's
-// end-to-end tests and the lifecycle scenarios. Copyable; thread-compatible.
+// Every run gets TTMTRACK_DB cleared, so nothing leaks in from the developer's shell,
+// TTMTRACK_CONFIG=/dev/null, so a config file installed on the machine (/etc/ttmtrack) never
+// changes an outcome, and TZ=Asia/Tokyo, a zone far from UTC, so a time shown in local time instead
+// of UTC is seen; a run's own `env` entries replace these. The one way the tests run the binary:
+// the CLI's end-to-end tests and the lifecycle scenarios. Copyable; thread-compatible.
 class TtmtrackCli {
  public:
   explicit TtmtrackCli(std::filesystem::path dir, std::string db = "t.db");

@@ -1,0 +1,76 @@
+#include "cli/report_output.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <system_error>
+
+#include "core/civil_time.hpp"
+#include "core/error.hpp"
+#include "reports/report_writer.hpp"
+
+namespace ttmtrack::cli {
+namespace {
+
+// Removes a staging folder that never got swapped in, whatever stopped the write; the write's
+// own error is the one reported.
+class StagingFolder {
+ public:
+  explicit StagingFolder(std::filesystem::path path) : path_(std::move(path)) {}
+  StagingFolder(const StagingFolder&) = delete;
+  StagingFolder& operator=(const StagingFolder&) = delete;
+  ~StagingFolder() {
+    std::error_code ignored;
+    if (!swapped_) std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  void Swapped() { swapped_ = true; }
+
+ private:
+  std::filesystem::path path_;
+  bool swapped_ = false;
+};
+
+}  // namespace
+
+WrittenReport WriteReportFolder(db::Store& store, const std::filesystem::path& directory,
+                                const reports::ReportOptions& options) {
+  reports::ReportWriter writer(directory, options);
+  WrittenReport written;
+  written.index = writer.WriteSummary(store.BuildSummary());
+  for (const std::string& ip : store.ExposedHostIps()) {
+    if (auto host = store.BuildHostReport(ip)) {
+      writer.WriteHost(*host);
+      ++written.host_pages;
+    }
+  }
+  return written;
+}
+
+WrittenReport PublishReportFolder(db::Store& store, const std::filesystem::path& folder,
+                                  const reports::ReportOptions& options) {
+  // Without a parent, "report" would stage as "/.report.new-PID": stay beside it instead.
+  const std::filesystem::path target =
+      folder.has_parent_path() ? folder : std::filesystem::path(".") / folder;
+  reports::RemoveStaleStaging(target);
+  StagingFolder staged(reports::StagingPath(target, "new"));
+  WrittenReport written = WriteReportFolder(store, staged.path(), options);
+  reports::ReplaceFolder(staged.path(), target);
+  staged.Swapped();
+  written.index = target / written.index.filename();
+  return written;
+}
+
+std::int64_t ReportGenerationTime(std::optional<std::int64_t> fixed) {
+  if (fixed) return *fixed;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != 0) {
+    const core::Parsed<std::int64_t> parsed = core::ParseEpochSeconds(epoch);
+    if (parsed) return parsed.value();
+    throw Error(Error::Kind::kUsage, "SOURCE_DATE_EPOCH \"" + std::string(epoch) +
+                                         "\" is not a time: " + std::string(parsed.reason()));
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace ttmtrack::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+
+#include "db/store.hpp"
+#include "reports/report_options.hpp"
+
+namespace ttmtrack::cli {
+
+struct WrittenReport {
+  std::filesystem::path index;  // DIR/index.html (or .json)
+  std::size_t host_pages = 0;
+};
+
+// The whole report of `store` into `directory` (created when missing): the summary, then one
+// page per host that ever had an exposure, streamed host by host (docs/reports.md). Files of
+// hosts not written in this call are left alone. Throws ttmtrack::Error (kIo, kDatabase).
+WrittenReport WriteReportFolder(db::Store& store, const std::filesystem::path& directory,
+                                const reports::ReportOptions& options);
+
+// The same into a hidden sibling of `folder`, swapped in with reports::ReplaceFolder once
+// complete: the folder holds exactly this report, and a reader never sees half of it. Left-over
+// staging folders of earlier interrupted runs are removed first. REQUIRES: the caller holds the
+// run lock (no one else stages `folder`). Throws ttmtrack::Error (kIo, kDatabase); `folder` is
+// then as before.
+WrittenReport PublishReportFolder(db::Store& store, const std::filesystem::path& folder,
+                                  const reports::ReportOptions& options);
+
+// The report time: `fixed` when given, else $SOURCE_DATE_EPOCH (reproducible builds), else now.
+// Throws ttmtrack::Error (kUsage) for a malformed SOURCE_DATE_EPOCH.
+std::int64_t ReportGenerationTime(std::optional<std::int64_t> fixed);
+
+}  // namespace ttmtrack::cli

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages ttmtrack needs, and only those that are missing, so a second
 # run on a ready machine takes well under a second and needs no network.
-#   scripts/setup-deps.sh          build dependencies (what the demo needs)
-#   scripts/setup-deps.sh --test   build + test dependencies (GoogleTest, chromium, clang-format)
+#   scripts/setup-deps.sh            build dependencies (what the demo needs)
+#   scripts/setup-deps.sh --package  build + what the Debian package needs (docs/install.md)
+#   scripts/setup-deps.sh --test     build + package + test dependencies (GoogleTest, chromium,
+#                                    clang-format, lintian, systemd-analyze)
 # Needs root for apt-get (uses sudo when not root and sudo exists).
 set -euo pipefail
 
@@ -11,17 +13,26 @@ build_packages=(
   libxml2-dev libpoco-dev libsqlite3-dev zlib1g-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev
 )
+package_packages=(
+  help2man        # man pages from --help at build time
+  dpkg-dev        # dpkg-shlibdeps: the package's library dependencies
+)
 test_packages=(
   libgtest-dev libgmock-dev
   chromium        # reports are rendered and checked in a real headless browser
   fonts-liberation  # a Recommends of chromium we skip otherwise: screenshots need a font
   clang-format    # CI's format check (Debian 12's clang-format 14)
+  openssl         # certificates made at test time for the HTTPS and STARTTLS notification tests
+  lintian         # the package test: no lintian errors
+  systemd         # systemd-analyze verify/security on the units (no running systemd needed)
+  man-db          # the package round trip renders `man ttmtrack`
 )
 
 wanted=("${build_packages[@]}")
-if [[ "${1:-}" == "--test" ]]; then
-  wanted+=("${test_packages[@]}")
-fi
+case "${1:-}" in
+  --package) wanted+=("${package_packages[@]}") ;;
+  --test) wanted+=("${package_packages[@]}" "${test_packages[@]}") ;;
+esac
 
 missing=()
 for package in "${wanted[@]}"; do

@@ -68,6 +68,22 @@ const char* ToString(RunNotification::Status status) {
   return "unknown";
 }
 
+Json DroppedOutJson(const RunSummary& summary) {
+  Json dropped = Json::array();
+  for (const db::DroppedOutHost& host : summary.dropped_out) {
+    Json h;
+    h["ip"] = host.ip;
+    h["hostname"] = host.hostname.empty() ? Json() : Json(host.hostname);
+    h["scanner"] = host.latest_scan.scanner;
+    h["scan_name"] = host.latest_scan.scan_name;
+    h["last_seen_by"] = ScanRefJson(host.last_seen_by);
+    h["latest_scan"] = ScanRefJson(host.latest_scan);
+    h["new_in_this_run"] = summary.DroppedOutInThisRun(host);
+    dropped.push_back(std::move(h));
+  }
+  return dropped;
+}
+
 }  // namespace
 
 std::string TimeText(std::optional<std::int64_t> epoch_seconds) {
@@ -198,19 +214,7 @@ Json RunSummaryJson(const RunSummary& summary, bool include_notifications) {
   j["new_exposures"] = exposures(summary.exposures.new_exposures);
   j["reopened_exposures"] = exposures(summary.exposures.reopened);
   j["verified_fixed_exposures"] = exposures(summary.exposures.verified_fixed);
-  Json dropped = Json::array();
-  for (const db::DroppedOutHost& host : summary.dropped_out) {
-    Json h;
-    h["ip"] = host.ip;
-    h["hostname"] = host.hostname.empty() ? Json() : Json(host.hostname);
-    h["scanner"] = host.latest_scan.scanner;
-    h["scan_name"] = host.latest_scan.scan_name;
-    h["last_seen_by"] = ScanRefJson(host.last_seen_by);
-    h["latest_scan"] = ScanRefJson(host.latest_scan);
-    h["new_in_this_run"] = summary.DroppedOutInThisRun(host);
-    dropped.push_back(std::move(h));
-  }
-  j["dropped_out_hosts"] = std::move(dropped);
+  j["dropped_out_hosts"] = DroppedOutJson(summary);
   if (summary.report) {
     const RunReport& r = *summary.report;
     j["report"] = {{"folder", r.folder},

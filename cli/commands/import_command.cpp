@@ -83,6 +83,23 @@ int ImportFolder(const ImportOptions& options, const CommandContext& context) {
 
 }  // namespace
 
+std::pair<CLI::Option*, CLI::Option*> AddSpoolTimingOptions(
+    CLI::App& command, std::optional<std::int64_t>& settle_seconds,
+    std::optional<std::int64_t>& lock_timeout_seconds) {
+  CLI::Option* settle =
+      command
+          .add_option("--settle-seconds", settle_seconds,
+                      "Leave files modified less than this long ago (default: config "
+                      "spool.settle-seconds, else 60)")
+          ->check(CLI::Range(0, 31536000));
+  CLI::Option* lock = command
+                          .add_option("--lock-timeout", lock_timeout_seconds,
+                                      "Seconds to wait for another run to finish (default: "
+                                      "config lock.timeout-seconds, else 0)")
+                          ->check(CLI::Range(0, 31536000));
+  return {settle, lock};
+}
+
 CLI::App* SetupImportCommand(CLI::App& app, ImportOptions& options) {
   CLI::App* command = app.add_subcommand(
       "import", "Import Nessus v2 (.nessus) and OpenVAS/GVM XML exports, plain or gzip");
@@ -113,18 +130,10 @@ CLI::App* SetupImportCommand(CLI::App& app, ImportOptions& options) {
                    "Where refused files go with FILE.error (default: config spool.failed, else "
                    "DIR/failed)")
       ->needs(from);
-  command
-      ->add_option("--settle-seconds", options.settle_seconds,
-                   "Leave files modified less than this long ago (default: config "
-                   "spool.settle-seconds, else 60)")
-      ->check(CLI::Range(0, 31536000))
-      ->needs(from);
-  command
-      ->add_option("--lock-timeout", options.lock_timeout_seconds,
-                   "Seconds to wait for another run to finish (default: config "
-                   "lock.timeout-seconds, else 0)")
-      ->check(CLI::Range(0, 31536000))
-      ->needs(from);
+  const auto [settle, lock_timeout] =
+      AddSpoolTimingOptions(*command, options.settle_seconds, options.lock_timeout_seconds);
+  settle->needs(from);
+  lock_timeout->needs(from);
   return command;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/command_context.hpp"
@@ -10,7 +11,8 @@
 
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace ttmtrack::cli {
 
@@ -32,6 +34,11 @@ struct ImportOptions {
 // `ttmtrack import --from DIR [--done DIR] [--failed DIR]`: the same for every settled export
 // in a drop folder, under the run lock, moving each file out (cli/spool/drop_folder.hpp).
 CLI::App* SetupImportCommand(CLI::App& app, ImportOptions& options);
+
+// --settle-seconds and --lock-timeout, which `import --from` and `run` share; returns them.
+std::pair<CLI::Option*, CLI::Option*> AddSpoolTimingOptions(
+    CLI::App& command, std::optional<std::int64_t>& settle_seconds,
+    std::optional<std::int64_t>& lock_timeout_seconds);
 int RunImportCommand(const ImportOptions& options, const CommandContext& context);
 
 }  // namespace ttmtrack::cli

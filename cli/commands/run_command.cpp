@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/commands/import_command.hpp"
 #include "cli/config/config.hpp"
 #include "cli/format/import_summary.hpp"
 #include "cli/format/terminal_text.hpp"
@@ -79,16 +80,7 @@ CLI::App* SetupRunCommand(CLI::App& app, RunOptions& options) {
   command->add_option("--format", options.format, "Summary as text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  command
-      ->add_option("--settle-seconds", options.settle_seconds,
-                   "Leave files modified less than this long ago (default: config "
-                   "spool.settle-seconds, else 60)")
-      ->check(CLI::Range(0, 31536000));
-  command
-      ->add_option("--lock-timeout", options.lock_timeout_seconds,
-                   "Seconds to wait for another run to finish (default: config "
-                   "lock.timeout-seconds, else 0)")
-      ->check(CLI::Range(0, 31536000));
+  AddSpoolTimingOptions(*command, options.settle_seconds, options.lock_timeout_seconds);
   command->add_flag("--no-report", options.no_report, "Do not rewrite the report folder");
   command->add_flag("--no-notify", options.no_notify, "Send no notifications");
   return command;

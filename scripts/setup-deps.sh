@@ -26,6 +26,7 @@ test_packages=(
   lintian         # the package test: no lintian errors
   systemd         # systemd-analyze verify/security on the units (no running systemd needed)
   man-db          # the package round trip renders `man ttmtrack`
+  adduser         # the package's maintainer scripts (round trip as root)
 )
 
 wanted=("${build_packages[@]}")

@@ -249,6 +249,7 @@ std::vector<core::IpNetwork> Config::Networks(std::string_view key) const {
 }
 
 const Config& ConfigOf(const CommandContext& context) {
+  // Never destroyed, so it stays valid for anything that runs during static destruction.
   static const Config* const kDefaults = new Config(Config::Defaults());
   return context.config != nullptr ? *context.config : *kDefaults;
 }

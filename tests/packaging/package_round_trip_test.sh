@@ -6,10 +6,9 @@
 # left: no user, group, unit, file or folder.
 # Needs root (CI runs the test command as root); skipped otherwise. Refuses to touch a machine
 # where ttmtrack is installed or a ttmtrack user exists.
-#   package_round_trip_test.sh BUILD_DIR SOURCE_DIR
+#   package_round_trip_test.sh BUILD_DIR
 set -euo pipefail
 build_dir=$1
-source_dir=$2
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "skipped: the round trip installs a package; run the tests as root (CI does)"
@@ -74,8 +73,8 @@ getent passwd ttmtrack | grep -q ':/var/lib/ttmtrack:/usr/sbin/nologin$' || fail
 [[ -d /var/lib/ttmtrack/report && -d /var/spool/ttmtrack/done && -d /var/spool/ttmtrack/failed ]]
 [[ -L /etc/systemd/system/timers.target.wants/ttmtrack-nightly.timer ]] || fail "timer not enabled"
 
-step "drop the bundled samples into the spool folder (written ten minutes ago: settled)"
-install -m 0640 -g ttmtrack "$source_dir"/samples/scans/* /var/spool/ttmtrack/incoming/
+step "drop the packaged samples into the spool folder (written ten minutes ago: settled)"
+install -m 0640 -g ttmtrack /usr/share/ttmtrack/samples/* /var/spool/ttmtrack/incoming/
 touch -d '-10 minutes' /var/spool/ttmtrack/incoming/*
 
 step "run the service's ExecStart as its user"
@@ -103,6 +102,6 @@ dpkg --purge ttmtrack
 getent passwd ttmtrack >/dev/null && fail "the user ttmtrack is left"
 getent group ttmtrack >/dev/null && fail "the group ttmtrack is left"
 left=$(find /etc /var /usr /lib /opt \( -path /var/tmp -o -path /var/cache/man \) -prune -o \
-  \( -name '*ttmtrack*' -o -name 'ttm-fake-server*' -o -name 'ttm_cmd_detect*' \) -print 2>/dev/null)
+  \( -name '*ttmtrack*' -o -name 'ttm-fake-server*' -o -name 'ttm_cmd_*.nasl' \) -print 2>/dev/null)
 [[ -z $left ]] || fail "left behind: $left"
 echo "== the round trip left nothing behind"

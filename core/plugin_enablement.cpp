@@ -138,7 +138,9 @@ PluginJudgement Judged(Judgement judgement, bool coverage_only = false) {
 PluginJudgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat format,
                                    const std::vector<Rule>& rules, bool scan_detected_any) {
   if (scan_detected_any)
-    return Judged({Knowledge::kYes, "the scan reported c564e5ab on some host"});
+    return Judged({Knowledge::kYes,
+                   "the ttm_cmd plugin was enabled: this scan reported c564e5ab on at least one "
+                   "host"});
 
   if (!coverage.enabled_plugin_ids && !HasSelection(coverage)) {
     if (format == ScanFormat::kGvm) {

@@ -20,8 +20,8 @@ struct PluginJudgement : Judgement {
 
 // Was a plugin that detects c564e5ab enabled in a scan? Judged against every enabled ID rule of
 // the scan's format (default, user and learned), in this order:
-//  1. the scan reported c564e5ab somewhere (`scan_detected_any`): kYes, "the scan reported
-//     c564e5ab on some host";
+//  1. the scan reported c564e5ab somewhere (`scan_detected_any`): kYes, "the ttm_cmd plugin was
+//     enabled: this scan reported c564e5ab on at least one host";
 //  2. the export has a complete list of enabled plugins (coverage.enabled_plugin_ids, Nessus
 //     plugin_set): kYes if any ID rule's value is in it, else kNo. It decides alone;
 //  3. otherwise, when the export has a plugin selection (FamilySelection and/or

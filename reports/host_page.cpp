@@ -16,11 +16,15 @@ std::string DisplayName(const core::HostIdentity& identity) {
   return !identity.fqdn.empty() ? identity.fqdn : identity.netbios_name;
 }
 
-void Header(HtmlWriter& html, const core::HostReport& host) {
+void Header(HtmlWriter& html, const core::HostReport& host, const ReportOptions& options) {
   html.Raw("<header class=\"top\">\n<nav class=\"crumbs\">");
-  html.Open("a", {Attr::Href(Url("../index.html"))});
-  html.Text("\u2190 All exposed hosts");
-  html.Close("a");
+  if (options.link_summary) {
+    html.Open("a", {Attr::Href(Url("../index.html"))});
+    html.Text("\u2190 All exposed hosts");
+    html.Close("a");
+  } else {
+    html.Text("One host's page: this folder has no summary of all exposed hosts.");
+  }
   html.Raw("</nav>\n<div class=\"kicker\">ttmtrack \u00B7 host report \u00B7 detection ");
   html.Text(core::kDetectionId);
   html.Raw("</div>\n");
@@ -62,8 +66,8 @@ void AtAGlance(HtmlWriter& html, const core::HostReport& host) {
 void Identity(HtmlWriter& html, const core::HostIdentity& identity) {
   html.Raw("<section id=\"identity\">\n<h2>Identity</h2>\n<table class=\"kv\">\n");
   KeyValueRow(html, "IP address", identity.ip);
-  KeyValueRow(html, "FQDN", OrDash(identity.fqdn));
-  KeyValueRow(html, "NetBIOS name", OrDash(identity.netbios_name));
+  KeyValueRow(html, "FQDN", OrDash(identity.fqdn), "keep");
+  KeyValueRow(html, "NetBIOS name", OrDash(identity.netbios_name), "keep");
   KeyValueRow(html, "Operating system", OrDash(identity.os));
   KeyValueRow(html, "MAC address", OrDash(identity.mac));
   html.Raw("</table>\n");
@@ -86,8 +90,8 @@ void EvidenceBlock(HtmlWriter& html, const core::Evidence& evidence) {
   KeyValueRow(html, "Scanner", OrDash(evidence.scan.scanner));
   KeyValueRow(html, "Scan", OrDash(evidence.scan.scan_name));
   KeyValueRow(html, "Scan time", DisplayTime(evidence.scan.time));
-  KeyValueRow(html, "Export file",
-              OrDash(evidence.scan.file_name) + " (SHA-256 " + OrDash(evidence.scan.sha256) + ")");
+  KeyValueRow(html, "Export file", OrDash(evidence.scan.file_name));
+  KeyValueRow(html, "Export SHA-256", OrDash(evidence.scan.sha256), "hash");
   KeyValueRow(html, "Port", PortLabel(evidence.port, evidence.protocol));
   KeyValueRow(html, "Plugin",
               OrDash(evidence.plugin_id) + " \u2014 " + OrDash(evidence.plugin_name));
@@ -120,8 +124,7 @@ void Timeline(HtmlWriter& html, const core::ExposureReport& report) {
     html.Element("span", {{"class", "badge " + kind}}, OutcomeLabel(outcome.kind));
     html.Close("td");
     html.Open("td");
-    std::string why = ReasonText(outcome.reason);
-    if (!outcome.basis.empty()) why += (why.empty() ? "" : "; ") + outcome.basis;
+    const std::string why = OutcomeExplanation(outcome);
     html.Text(why.empty() ? std::string(kDash) : why);
     if (!outcome.assumption.empty()) {
       html.Raw("<br><strong>Assumed:</strong> ");
@@ -166,7 +169,7 @@ void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
 std::string RenderHostHtml(const core::HostReport& host, const ReportOptions& options) {
   HtmlWriter html;
   BeginPage(html, "ttm_cmd exposure \u2014 " + host.identity.ip);
-  Header(html, host);
+  Header(html, host, options);
   AtAGlance(html, host);
   Identity(html, host.identity);
   for (const core::ExposureReport& report : host.exposures) ExposureSection(html, report);

@@ -59,6 +59,8 @@ tr.first td{border-top:2px solid #bcccdc}
 td.num,th.num{text-align:right;white-space:nowrap}
 .nowrap{white-space:nowrap}
 .keep{white-space:nowrap;overflow-wrap:normal}
+.hash{white-space:nowrap;overflow-wrap:normal;font-family:ui-monospace,"DejaVu Sans Mono",
+"Liberation Mono",Menlo,Consolas,monospace;font-size:12px}
 .badge{display:inline-block;padding:1px 9px;border-radius:11px;font-size:12px;font-weight:650;
 text-transform:uppercase;letter-spacing:.04em;white-space:nowrap;border:1px solid transparent}
 .badge.open{color:var(--open);background:var(--open-bg);border-color:#f5c99b}
@@ -154,16 +156,21 @@ void ScanTable(HtmlWriter& html, const std::vector<core::ScanRef>& scans) {
     html.Element("td", OrDash(scan.scanner));
     html.Element("td", OrDash(scan.scan_name));
     html.Element("td", OrDash(scan.file_name));
-    html.Element("td", {{"class", "small"}, {"title", scan.sha256}}, scan.sha256.substr(0, 12));
+    html.Element("td", {{"class", "hash"}, {"title", scan.sha256}}, scan.sha256.substr(0, 12));
     html.Raw("</tr>\n");
   }
   html.Raw("</tbody>\n</table>\n");
 }
 
-void KeyValueRow(HtmlWriter& html, std::string_view key, std::string_view value) {
+void KeyValueRow(HtmlWriter& html, std::string_view key, std::string_view value,
+                 std::string_view value_class) {
   html.Open("tr");
   html.Element("th", key);
-  html.Element("td", value);
+  if (value_class.empty()) {
+    html.Element("td", value);
+  } else {
+    html.Element("td", {{"class", std::string(value_class)}}, value);
+  }
   html.Close("tr");
 }
 

@@ -31,7 +31,9 @@ void ScanTable(HtmlWriter& html, const std::vector<core::ScanRef>& scans);
 // `value`, or "—" when it is empty.
 std::string OrDash(const std::string& value);
 
-// <tr><th>key</th><td>value</td></tr>; both are escaped.
-void KeyValueRow(HtmlWriter& html, std::string_view key, std::string_view value);
+// <tr><th>key</th><td>value</td></tr>; both are escaped. `value_class` (e.g. "keep" for a host
+// name, "hash" for a SHA-256) becomes the cell's class when not empty.
+void KeyValueRow(HtmlWriter& html, std::string_view key, std::string_view value,
+                 std::string_view value_class = {});
 
 }  // namespace ttmtrack::reports

@@ -1,6 +1,7 @@
 #include "reports/proof.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 #include "reports/display_time.hpp"
@@ -118,6 +119,23 @@ std::string ReasonText(core::NotCoveredReason reason) {
       return "the export's result filter or paging could have left the detection out";
   }
   return "unknown reason";
+}
+
+std::string OutcomeExplanation(const core::Outcome& outcome) {
+  if (outcome.kind == core::OutcomeKind::kAbsent) {
+    return "The scan could have seen the listener and did not" +
+           (outcome.basis.empty() ? std::string(".") : ": " + outcome.basis);
+  }
+  std::string text = ReasonText(outcome.reason);
+  // The basis is facts joined by "; " (core::JoinFacts); the reason often is one of them.
+  std::string_view rest = outcome.basis;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find("; "), rest.size());
+    const std::string_view fact = rest.substr(0, end);
+    if (fact != ReasonText(outcome.reason)) text += (text.empty() ? "" : "; ") + std::string(fact);
+    rest.remove_prefix(std::min(rest.size(), end + 2));
+  }
+  return text;
 }
 
 std::string ProofStatement(const core::ExposureReport& report) {

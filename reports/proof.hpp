@@ -21,6 +21,12 @@ std::string OutcomeLabel(core::OutcomeKind kind);
 // scan". Empty for kNone.
 std::string ReasonText(core::NotCoveredReason reason);
 
+// The "Why" of one timeline row, in words an auditor uses: for absent, what the scan proves
+// ("The scan could have seen the listener and did not: " and the facts it rests on); for not
+// covered, the reason and then the facts, each said once (a fact that repeats the reason is
+// dropped); for detected, the facts. Empty when nothing is recorded.
+std::string OutcomeExplanation(const core::Outcome& outcome);
+
 // "Fixed: verified by scan “weekly” (Nessus) on 2026-03-10 13:53 UTC, which scanned the host
 // completely with the ttm_cmd plugin enabled and port 5010/tcp in range, and did not detect it."
 // Open and reopened exposures get the matching sentence (docs/reports.md lists them), and any

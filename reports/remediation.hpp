@@ -24,7 +24,8 @@ namespace ttmtrack::reports {
 inline constexpr char kTrustedNetworkPlaceholder[] = "<TRUSTED_NETWORK>";
 
 struct FirewallRules {
-  std::vector<std::string> before;    // the rule set as the scan found it (nothing filters)
+  std::vector<std::string> before;    // an example rule set that lets the scan connect: a
+                                      // network scan cannot see the host's firewall
   std::vector<std::string> after;     // the rule set after the change
   std::vector<std::string> apply;     // commands that turn before into after, then persist
   std::vector<std::string> rollback;  // commands that undo them

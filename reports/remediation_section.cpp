@@ -17,9 +17,14 @@ void Lines(HtmlWriter& html, const std::vector<std::string>& lines) {
 void BeforeAfter(HtmlWriter& html, const FirewallRules& rules) {
   // Stacked rather than side by side: the rules are long, and wrapping them mid-option makes
   // them harder to compare with what the host prints.
-  html.Raw("<div class=\"label\">Before: as the scan found it, nothing filters the port</div>\n");
+  // A network scan cannot observe a host's firewall: "before" is an illustration of a rule set
+  // that would let the scanner connect, never a finding.
+  html.Raw(
+      "<div class=\"label\">Before (example): a rule set that would allow the connection</div>\n"
+      "<p class=\"small muted\">Not observed: a network scan cannot see the host's firewall. "
+      "This is what an unfiltered port looks like; compare it with what the host prints.</p>\n");
   Lines(html, rules.before);
-  html.Raw("<div class=\"label\">After</div>\n");
+  html.Raw("<div class=\"label\">After: the recommended rule set</div>\n");
   Lines(html, rules.after);
   html.Raw("<div class=\"label\">Commands</div>\n");
   Lines(html, rules.apply);

@@ -13,7 +13,8 @@ namespace ttmtrack::reports {
 // They throw nothing but std::bad_alloc; untrusted text is escaped, never rejected.
 //
 // Links: the summary links each host to "hosts/" + HostFileStem(ip) + ".html" (".json" in the
-// JSON form); a host page links back to "../index.html". ReportWriter writes files at exactly
+// JSON form); a host page links back to "../index.html" when ReportOptions::link_summary is
+// set (ReportWriter clears it when the folder has no summary). ReportWriter writes files at exactly
 // those paths.
 
 // index.html: hosts in the latest scans, exposures by state, the open-over-time chart, and the

@@ -22,6 +22,9 @@ struct ReportOptions {
   std::int64_t generated_at = 0;
   std::string tool_version;  // e.g. "0.1.0"
   ReportFormat format = ReportFormat::kHtml;
+  // Host pages link back to the summary ("../index.html"). ReportWriter clears it when its
+  // folder has no summary (`report --host` into a new folder), so no page links to a missing file.
+  bool link_summary = true;
 };
 
 }  // namespace ttmtrack::reports

@@ -144,6 +144,13 @@ ReportWriter::ReportWriter(std::filesystem::path directory, ReportOptions option
     : directory_(std::move(directory)), options_(std::move(options)) {
   CreateDirectory(directory_);
   CreateDirectory(directory_ / "hosts");
+  std::error_code error;  // an unreadable index counts as none: the link would not work either
+  options_.link_summary =
+      options_.link_summary && std::filesystem::exists(directory_ / SummaryPath(), error);
+}
+
+std::filesystem::path ReportWriter::SummaryPath() const {
+  return options_.format == ReportFormat::kJson ? "index.json" : "index.html";
 }
 
 std::filesystem::path ReportWriter::HostPath(std::string_view ip) const {
@@ -153,10 +160,11 @@ std::filesystem::path ReportWriter::HostPath(std::string_view ip) const {
 
 std::filesystem::path ReportWriter::WriteSummary(const core::SummaryReport& summary) {
   const bool json = options_.format == ReportFormat::kJson;
-  const std::filesystem::path path = directory_ / (json ? "index.json" : "index.html");
+  const std::filesystem::path path = directory_ / SummaryPath();
   WriteFileAtomically(
       path, json ? RenderSummaryJson(summary, options_) : RenderSummaryHtml(summary, options_));
   ++files_written_;
+  options_.link_summary = true;
   return path;
 }
 

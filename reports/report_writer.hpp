@@ -18,6 +18,8 @@ namespace ttmtrack::reports {
 //   for (const std::string& ip : store.ExposedHostIps())
 //     if (auto host = store.BuildHostReport(ip)) writer.WriteHost(*host);
 //
+// Host pages link to the summary only when the folder has one: written by this writer, or left
+// there by an earlier run (write the summary before the hosts, as above).
 // Every file is written atomically (WriteFileAtomically). Files of hosts not written in this run
 // are left alone. Not thread-safe; one writer per folder at a time. Throws ttmtrack::Error
 // (kIo, naming the path and the system's reason) when a folder or file cannot be written.
@@ -31,6 +33,8 @@ class ReportWriter {
 
   // "hosts/<stem>.html" or ".json": where WriteHost puts `ip`, relative to the folder.
   std::filesystem::path HostPath(std::string_view ip) const;
+  // "index.html" or "index.json": where WriteSummary puts the summary, relative to the folder.
+  std::filesystem::path SummaryPath() const;
   const std::filesystem::path& directory() const { return directory_; }
   std::size_t files_written() const { return files_written_; }
 

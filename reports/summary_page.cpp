@@ -118,7 +118,7 @@ void HostTable(HtmlWriter& html, const core::SummaryReport& summary) {
         html.Text(group.ip);
         html.Close("a");
         html.Close("td");
-        html.Element("td", {{"rowspan", rows}},
+        html.Element("td", {{"rowspan", rows}, {"class", "keep"}},
                      group.hostname.empty() ? std::string(kDash) : group.hostname);
       } else {
         html.Open("tr");

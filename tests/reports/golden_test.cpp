@@ -180,5 +180,31 @@ TEST_F(GoldenTest, EveryPageCarriesTheContentSecurityPolicy) {
   EXPECT_THAT(RenderHostHtml(scenario_.hosts[0], options_), HasSubstr("@media print"));
 }
 
+// Issue 15 item 3: hash prefixes wrapped onto two lines and host names broke at hyphens. Every
+// hash cell carries the full hash as its title and a class the stylesheet keeps on one line.
+TEST_F(GoldenTest, HashesAndHostNamesNeverWrap) {
+  const std::string summary = RenderSummaryHtml(scenario_.summary, options_);
+  const std::string host = RenderHostHtml(scenario_.hosts[0], options_);
+  EXPECT_THAT(summary, HasSubstr(".hash{white-space:nowrap;overflow-wrap:normal;"));
+  EXPECT_THAT(summary, HasSubstr(".keep{white-space:nowrap;overflow-wrap:normal}"));
+  for (const core::ScanRef& scan : scenario_.hosts[0].identity.scans) {
+    EXPECT_THAT(host, HasSubstr("<td class=\"hash\" title=\"" + scan.sha256 + "\">" +
+                                scan.sha256.substr(0, 12) + "</td>"));
+  }
+  for (const core::ScanRef& scan : scenario_.summary.latest_scans) {
+    EXPECT_THAT(summary, HasSubstr("<td class=\"hash\" title=\"" + scan.sha256 + "\">"));
+  }
+  EXPECT_THAT(summary, HasSubstr("class=\"keep\">trade-gw1.example.net</td>"));
+  EXPECT_THAT(host, HasSubstr("<th>FQDN</th><td class=\"keep\">trade-gw1.example.net</td>"));
+}
+
+// Issue 15 item 4: the "before" rule set is an example; a network scan cannot see a firewall.
+TEST_F(GoldenTest, BeforeRuleSetIsLabelledAsAnExample) {
+  const std::string host = RenderHostHtml(scenario_.hosts[0], options_);
+  EXPECT_THAT(host, Not(HasSubstr("as the scan found it")));
+  EXPECT_THAT(host, HasSubstr("Before (example): a rule set that would allow the connection"));
+  EXPECT_THAT(host, HasSubstr("Not observed: a network scan cannot see the host's firewall."));
+}
+
 }  // namespace
 }  // namespace ttmtrack::reports

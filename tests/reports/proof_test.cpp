@@ -74,5 +74,33 @@ TEST_F(ProofTest, ScanLabelFallsBackToFileThenId) {
             "the ttm_cmd plugin was not enabled");
 }
 
+// Issue 15 item 1: the timeline said "the host's scan did not complete" twice, once as the reason
+// and once as the fact the lifecycle recorded.
+TEST(OutcomeExplanationTest, NotCoveredSaysTheReasonOnce) {
+  core::Outcome outcome;
+  outcome.kind = core::OutcomeKind::kNotCovered;
+  outcome.reason = core::NotCoveredReason::kHostScanIncomplete;
+  outcome.basis = "the host's scan did not complete";
+  EXPECT_EQ(OutcomeExplanation(outcome), "the host's scan did not complete");
+  outcome.reason = core::NotCoveredReason::kPluginNotEnabled;
+  outcome.basis = "the host's scan completed; plugin_set does not list 9564501";
+  EXPECT_EQ(OutcomeExplanation(outcome),
+            "the ttm_cmd plugin was not enabled; the host's scan completed; plugin_set does not "
+            "list 9564501");
+  outcome.reason = core::NotCoveredReason::kHostNotInScan;
+  outcome.basis.clear();
+  EXPECT_EQ(OutcomeExplanation(outcome), "the host was not in this scan");
+}
+
+// Issue 15 item 2: an absent row says what the scan proves before the facts it rests on.
+TEST(OutcomeExplanationTest, AbsentSaysWhatTheScanProves) {
+  core::Outcome outcome;
+  outcome.kind = core::OutcomeKind::kAbsent;
+  outcome.basis = "the host's scan completed; port 5010/tcp is inside the scanned range 1-65535";
+  EXPECT_EQ(OutcomeExplanation(outcome),
+            "The scan could have seen the listener and did not: the host's scan completed; port "
+            "5010/tcp is inside the scanned range 1-65535");
+}
+
 }  // namespace
 }  // namespace ttmtrack::reports

@@ -16,6 +16,7 @@ namespace ttmtrack::reports {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class ReportWriterTest : public ::testing::Test {
  protected:
@@ -104,6 +105,27 @@ TEST_F(ReportWriterTest, HostPathMatchesTheLinksOfTheSummary) {
   EXPECT_EQ(writer.HostPath("2001:db8::7"), std::filesystem::path("hosts/2001-db8--7.html"));
   EXPECT_THAT(RenderSummaryHtml(scenario_.summary, options_),
               HasSubstr("href=\"" + writer.HostPath("2001:db8::7").string() + "\""));
+}
+
+// Issue 15 item 5: `report --host IP --out X` into a new folder linked to a missing index.html.
+TEST_F(ReportWriterTest, HostPageLinksToTheSummaryOnlyWhenTheFolderHasOne) {
+  const std::string link = "href=\"../index.html\"";
+  {
+    ReportWriter writer(dir_.path(), options_);
+    writer.WriteHost(scenario_.hosts[0]);
+  }
+  const std::filesystem::path page = dir_.path() / "hosts" / "192.0.2.10.html";
+  EXPECT_THAT(test::ReadFileBytes(page), Not(HasSubstr(link)));
+  EXPECT_THAT(test::ReadFileBytes(page), HasSubstr("this folder has no summary"));
+  {
+    ReportWriter writer(dir_.path(), options_);
+    writer.WriteSummary(scenario_.summary);
+    writer.WriteHost(scenario_.hosts[0]);
+  }
+  EXPECT_THAT(test::ReadFileBytes(page), HasSubstr(link));
+  ReportWriter later(dir_.path(), options_);  // a --host run into a folder with a summary
+  later.WriteHost(scenario_.hosts[0]);
+  EXPECT_THAT(test::ReadFileBytes(page), HasSubstr(link));
 }
 
 }  // namespace

@@ -1,7 +1,13 @@
 #include "reports/open_chart.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "core/civil_time.hpp"
 #include "reports/display_time.hpp"
 
 namespace ttmtrack::reports {
@@ -15,6 +21,12 @@ constexpr int kRight = 836;
 constexpr int kTop = 18;
 constexpr int kBottom = 214;
 constexpr int kMinLabelGap = 96;  // a date label is about 70 units wide
+constexpr int kMinMonthGap = 84;  // a month label ("Mar 2026") is about 60 units wide
+// Up to this many points each gets a marker and dates are labelled per point; beyond it (a year
+// of nightly scans) the axis has month ticks and markers sit only where the value changes.
+constexpr std::size_t kMaxPointsMarkedEach = 32;
+constexpr const char* kMonthNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 // The smallest step of 1, 2, 5, 10, 20, 50... that draws at most five gridlines above 0.
 int GridStep(int max_value) {
@@ -81,6 +93,56 @@ std::vector<bool> LabelledPoints(const std::vector<DailyOpenCount>& days, const 
   return labelled;
 }
 
+// The first day of each month from `first_day`'s month on, as days since the epoch; through
+// core's calendar functions, so this file does no calendar arithmetic of its own.
+std::vector<std::pair<std::int64_t, std::string>> MonthStarts(std::int64_t first_day,
+                                                              std::int64_t last_day) {
+  std::vector<std::pair<std::int64_t, std::string>> months;
+  const std::optional<core::CivilTime> first = core::ToCivilTime(first_day * 86400);
+  if (!first) return months;
+  int year = first->year;
+  unsigned month = first->month;
+  for (;;) {
+    char iso[32];
+    std::snprintf(iso, sizeof iso, "%04d-%02u-01T00:00:00Z", year, month);
+    const core::Parsed<std::int64_t> start = core::ParseIso8601(iso);
+    if (!start || start.value() / 86400 > last_day) break;
+    months.emplace_back(start.value() / 86400,
+                        std::string(kMonthNames[month - 1]) + " " + std::to_string(year));
+    if (++month > 12) {
+      month = 1;
+      ++year;
+    }
+  }
+  return months;
+}
+
+// Month ticks along the x axis, every 1, 2, 3, 6 or 12 months so the labels never collide.
+void DrawMonthTicks(HtmlWriter& html, const Scale& scale) {
+  std::vector<std::pair<std::int64_t, std::string>> months =
+      MonthStarts(scale.first_day, scale.last_day);
+  // Labels go on the months that start inside the plotted range.
+  std::erase_if(months, [&](const auto& m) { return m.first < scale.first_day; });
+  const int per_month =
+      months.size() > 1 ? scale.X(months[1].first) - scale.X(months[0].first) : kMinMonthGap;
+  int step = 12;
+  for (const int candidate : {1, 2, 3, 6, 12}) {
+    if (per_month * candidate >= kMinMonthGap) {
+      step = candidate;
+      break;
+    }
+  }
+  html.Open("g", {{"class", "months"}});
+  for (std::size_t i = 0; i < months.size(); i += static_cast<std::size_t>(step)) {
+    const int x = scale.X(months[i].first);
+    html.Void("line",
+              {{"class", "axis"}, {"x1", x}, {"y1", kBottom}, {"x2", x}, {"y2", kBottom + 5}});
+    html.Element("text", {{"x", x}, {"y", kBottom + 18}, {"text-anchor", "middle"}},
+                 months[i].second);
+  }
+  html.Close("g");
+}
+
 void DrawSeries(HtmlWriter& html, const std::vector<DailyOpenCount>& days, const Scale& scale) {
   std::string points;
   for (const DailyOpenCount& point : days) {
@@ -93,21 +155,27 @@ void DrawSeries(HtmlWriter& html, const std::vector<DailyOpenCount>& days, const
     html.Void("polygon", {{"class", "area"}, {"points", area}});
     html.Void("polyline", {{"class", "line"}, {"points", points}});
   }
-  const std::vector<bool> labelled = LabelledPoints(days, scale);
+  const bool each = days.size() <= kMaxPointsMarkedEach;
+  const std::vector<bool> labelled = each ? LabelledPoints(days, scale) : std::vector<bool>{};
   for (std::size_t i = 0; i < days.size(); ++i) {
+    const bool changed = i == 0 || i + 1 == days.size() || days[i].open != days[i - 1].open;
+    if (!each && !changed) continue;
     const int x = scale.X(days[i].day);
     const int y = scale.Y(days[i].open);
     html.Open("g");
     html.Element("title", days[i].date + ": " + std::to_string(days[i].open) + " open");
     html.Void("circle", {{"class", "pt"}, {"cx", x}, {"cy", y}, {"r", 4}});
     html.Close("g");
-    if (labelled[i]) {
+    if (each && labelled[i]) {
       html.Element("text", {{"x", x}, {"y", kBottom + 18}, {"text-anchor", "middle"}},
                    days[i].date);
+    }
+    if ((each && labelled[i]) || (!each && i + 1 == days.size())) {
       html.Element("text", {{"class", "value"}, {"x", x}, {"y", y - 10}, {"text-anchor", "middle"}},
                    std::to_string(days[i].open));
     }
   }
+  if (!each) DrawMonthTicks(html, scale);
 }
 
 }  // namespace

@@ -22,9 +22,11 @@ struct DailyOpenCount {
 std::vector<DailyOpenCount> DailyOpenCounts(const std::vector<core::OpenCountPoint>& points);
 
 // An inline SVG line chart drawn here (no library, no script): x is time, proportional to the
-// days between scans; y is the count, with integer gridlines from 0. Zero points draw the empty
-// axes with a message, one point a single dot in the middle. Every label goes through
-// HtmlWriter, like any other text.
+// days between scans; y is the count, with integer gridlines from 0. Up to 32 points each has a
+// marker and dates label the points that have room; more points (a year of nightly scans) get
+// month ticks, a marker only where the value changes (and at both ends) and one value label, the
+// latest. Zero points draw the empty axes with a message, one point a single dot in the middle.
+// Every label goes through HtmlWriter, like any other text.
 void RenderOpenChart(HtmlWriter& html, const std::vector<DailyOpenCount>& days);
 
 }  // namespace ttmtrack::reports

@@ -83,5 +83,30 @@ TEST(OpenChartTest, AllZeroCountsStillDrawASensibleScale) {
   EXPECT_EQ(Count(svg, "<circle"), 2u);
 }
 
+// Issue 16: a year of nightly scans stays legible: month ticks instead of dates, a marker only
+// where the value changes (and at both ends), one value label (the latest).
+TEST(OpenChartTest, AYearOfNightlyPointsHasMonthTicksAndMarkersOnlyWhereTheValueChanges) {
+  constexpr std::int64_t k20260101 = 1767225600;
+  std::vector<core::OpenCountPoint> points;
+  for (int i = 0; i < 365; ++i) {
+    points.push_back({k20260101 + i * kDay + 7200, i < 100 ? 5 : i < 200 ? 2 : 3});
+  }
+  const std::string svg = Chart(points);
+  EXPECT_EQ(Count(svg, "<circle"), 4u);  // nights 0, 100, 200 and 364
+  for (const char* title :
+       {"<title>2026-01-01: 5 open</title>", "<title>2026-04-11: 2 open</title>",
+        "<title>2026-07-20: 3 open</title>", "<title>2026-12-31: 3 open</title>"}) {
+    EXPECT_THAT(svg, HasSubstr(title));
+  }
+  EXPECT_EQ(Count(svg, "<polyline"), 1u);
+  EXPECT_EQ(Count(svg, "text-anchor=\"middle\">20"), 0u) << "no per-point date labels";
+  for (const char* month : {">Jan 2026</text>", ">May 2026</text>", ">Nov 2026</text>"}) {
+    EXPECT_THAT(svg, HasSubstr(month));
+  }
+  EXPECT_THAT(svg, Not(HasSubstr(">Feb 2026</text>"))) << "every other month: labels never collide";
+  EXPECT_EQ(Count(svg, "class=\"value\""), 1u);
+  EXPECT_THAT(svg, HasSubstr("text-anchor=\"middle\">3</text>"));
+}
+
 }  // namespace
 }  // namespace ttmtrack::reports

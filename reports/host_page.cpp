@@ -1,5 +1,11 @@
 // hosts/<stem>.html: one host's page (docs/reports.md, "The host page").
 
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
 #include "core/detection_constants.hpp"
 #include "reports/display_time.hpp"
 #include "reports/host_file_name.hpp"
@@ -8,6 +14,8 @@
 #include "reports/proof.hpp"
 #include "reports/remediation_section.hpp"
 #include "reports/render.hpp"
+#include "reports/timeline_runs.hpp"
+#include "reports/timeline_section.hpp"
 
 namespace ttmtrack::reports {
 namespace {
@@ -63,6 +71,45 @@ void AtAGlance(HtmlWriter& html, const core::HostReport& host) {
   html.Raw("</tbody>\n</table>\n</section>\n");
 }
 
+struct ScanGroup {
+  const core::ScanRef* first = nullptr;
+  const core::ScanRef* last = nullptr;
+  std::size_t count = 0;
+};
+
+// The scans grouped by scanner and scan name, in the order of each group's first scan (scan
+// time, then the names: a total order, whatever order the store listed the scans in).
+std::vector<ScanGroup> GroupScans(const std::vector<core::ScanRef>& scans) {
+  std::map<std::pair<std::string, std::string>, ScanGroup> by_name;
+  for (const core::ScanRef& scan : scans) {
+    ScanGroup& group = by_name[{scan.scanner, scan.scan_name}];
+    if (group.count++ == 0 || scan.time < group.first->time) group.first = &scan;
+    if (group.last == nullptr || !(scan.time < group.last->time)) group.last = &scan;
+  }
+  std::vector<ScanGroup> groups;
+  for (const auto& [name, group] : by_name) groups.push_back(group);
+  std::stable_sort(groups.begin(), groups.end(), [](const ScanGroup& a, const ScanGroup& b) {
+    return a.first->time < b.first->time;
+  });
+  return groups;
+}
+
+void ScanSummary(HtmlWriter& html, const std::vector<ScanGroup>& groups) {
+  html.Raw(
+      "<table>\n<thead><tr><th>Scanner</th><th>Scan</th><th class=\"num\">Scans</th>"
+      "<th>First</th><th>Last</th></tr></thead>\n<tbody>\n");
+  for (const ScanGroup& group : groups) {
+    html.Open("tr");
+    html.Element("td", OrDash(group.first->scanner));
+    html.Element("td", OrDash(group.first->scan_name));
+    html.Element("td", {{"class", "num"}}, std::to_string(group.count));
+    html.Element("td", {{"class", "nowrap"}}, DisplayTime(group.first->time));
+    html.Element("td", {{"class", "nowrap"}}, DisplayTime(group.last->time));
+    html.Raw("</tr>\n");
+  }
+  html.Raw("</tbody>\n</table>\n");
+}
+
 void Identity(HtmlWriter& html, const core::HostIdentity& identity) {
   html.Raw("<section id=\"identity\">\n<h2>Identity</h2>\n<table class=\"kv\">\n");
   KeyValueRow(html, "IP address", identity.ip);
@@ -78,8 +125,19 @@ void Identity(HtmlWriter& html, const core::HostIdentity& identity) {
     html.Raw("<p class=\"muted\">None recorded.</p>\n</section>\n");
     return;
   }
+  const std::vector<ScanGroup> groups = GroupScans(identity.scans);
+  if (groups.size() == identity.scans.size()) {
+    ScanTable(html, identity.scans);
+    html.Raw("</section>\n");
+    return;
+  }
+  ScanSummary(html, groups);
+  html.Raw("<details class=\"every-scan\">\n");
+  html.Element("summary", "Every scan, with its file and SHA-256 (" +
+                              std::to_string(identity.scans.size()) + ")");
+  html.Raw("\n");
   ScanTable(html, identity.scans);
-  html.Raw("</section>\n");
+  html.Raw("</details>\n</section>\n");
 }
 
 void EvidenceBlock(HtmlWriter& html, const core::Evidence& evidence) {
@@ -105,35 +163,35 @@ void EvidenceBlock(HtmlWriter& html, const core::Evidence& evidence) {
   }
 }
 
-void Timeline(HtmlWriter& html, const core::ExposureReport& report) {
-  html.Raw("<h3>Timeline</h3>\n");
-  const std::vector<core::Outcome> timeline = OrderedTimeline(report);
-  if (timeline.empty()) {
-    html.Raw("<p class=\"muted\">No outcome recorded.</p>\n");
+// Up to three detections are shown as they are. More (a listener detected every night) show the
+// first, each detection that reopened the exposure and the latest; every detection stays in a
+// folded list, so the page grows with the state changes, not with the scans.
+void Evidence(HtmlWriter& html, const core::ExposureReport& report) {
+  const std::vector<core::Evidence>& evidence = report.evidence;
+  if (evidence.size() <= 3) {
+    for (const core::Evidence& item : evidence) EvidenceBlock(html, item);
     return;
   }
-  html.Raw(
-      "<table>\n<thead><tr><th>Scan time</th><th>Scan</th><th>Outcome</th>"
-      "<th>Why</th></tr></thead>\n<tbody>\n");
-  for (const core::Outcome& outcome : timeline) {
-    const std::string kind = core::ToString(outcome.kind);
-    html.Open("tr");
-    html.Element("td", {{"class", "nowrap"}}, DisplayTime(outcome.scan.time));
-    html.Element("td", ScanLabel(outcome.scan));
-    html.Open("td");
-    html.Element("span", {{"class", "badge " + kind}}, OutcomeLabel(outcome.kind));
-    html.Close("td");
-    html.Open("td");
-    const std::string why = OutcomeExplanation(outcome);
-    html.Text(why.empty() ? std::string(kDash) : why);
-    if (!outcome.assumption.empty()) {
-      html.Raw("<br><strong>Assumed:</strong> ");
-      html.Text(outcome.assumption);
-    }
-    html.Close("td");
-    html.Raw("</tr>\n");
+  const std::vector<core::Outcome> timeline = OrderedTimeline(report);
+  const TimelineStates states = ReplayStates(timeline);
+  std::set<std::int64_t> reopening_scans;
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    if (states.change[i] == StateChange::kReopened) reopening_scans.insert(timeline[i].scan.id);
   }
-  html.Raw("</tbody>\n</table>\n");
+  html.Element("p", {{"class", "muted small"}},
+               "Shown: the first detection, each detection that reopened the exposure, and the "
+               "latest. Every detection, with its plugin output, is in the list below them.");
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    if (i == 0 || i + 1 == evidence.size() || reopening_scans.count(evidence[i].scan.id) > 0) {
+      EvidenceBlock(html, evidence[i]);
+    }
+  }
+  html.Raw("<details class=\"every-scan\">\n");
+  html.Element("summary",
+               "Every detection, with its plugin output (" + std::to_string(evidence.size()) + ")");
+  html.Raw("\n");
+  for (const core::Evidence& item : evidence) EvidenceBlock(html, item);
+  html.Raw("</details>\n");
 }
 
 void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
@@ -159,8 +217,8 @@ void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
   html.Text("Evidence (" + std::to_string(report.evidence.size()) +
             (report.evidence.size() == 1 ? " detection)" : " detections)"));
   html.Close("h3");
-  for (const core::Evidence& evidence : report.evidence) EvidenceBlock(html, evidence);
-  Timeline(html, report);
+  Evidence(html, report);
+  TimelineSection(html, report);
   html.Raw("</section>\n");
 }
 

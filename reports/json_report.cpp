@@ -10,6 +10,7 @@
 #include "reports/proof.hpp"
 #include "reports/remediation.hpp"
 #include "reports/render.hpp"
+#include "reports/timeline_runs.hpp"
 #include "reports/urgency.hpp"
 
 namespace ttmtrack::reports {
@@ -85,6 +86,29 @@ Json Remediation(const core::Exposure& exposure, const ReportOptions& options) {
               {"last_covering_scan", Time(plan.last_covering_scan)}};
 }
 
+// The rows of the HTML timeline (timeline_runs.hpp): runs of identical outcomes and every state
+// change on its own, each naming its first and last entry of `timeline` by index.
+Json TimelineRunsJson(const std::vector<core::Outcome>& timeline) {
+  const TimelineStates states = ReplayStates(timeline);
+  Json runs = Json::array();
+  for (const TimelineRun& run : CollapseTimeline(timeline, states)) {
+    const core::Outcome& first = timeline[run.first];
+    const bool not_covered = first.kind == core::OutcomeKind::kNotCovered;
+    runs.push_back(
+        {{"first_index", run.first},
+         {"last_index", run.first + run.count - 1},
+         {"scans", run.count},
+         {"outcome", core::ToString(first.kind)},
+         {"reason", not_covered ? Json(core::ToString(first.reason)) : Json(nullptr)},
+         {"assumption", TextOrNull(first.assumption)},
+         {"state", run.state_after ? Json(core::ToString(*run.state_after)) : Json(nullptr)},
+         {"state_change", run.change == StateChange::kNone
+                              ? Json(nullptr)
+                              : Json(StateChangeJsonName(run.change))}});
+  }
+  return runs;
+}
+
 Json ExposureDetail(const core::ExposureReport& report, const ReportOptions& options) {
   Json json = ExposureFacts(report.exposure);
   json["proof"] = ProofStatement(report);
@@ -111,6 +135,7 @@ Json ExposureDetail(const core::ExposureReport& report, const ReportOptions& opt
          {"assumption", TextOrNull(outcome.assumption)}});
   }
   json["timeline"] = timeline;
+  json["timeline_runs"] = TimelineRunsJson(OrderedTimeline(report));
   json["remediation"] = Remediation(report.exposure, options);
   return json;
 }

@@ -56,6 +56,13 @@ background:#f8fafc;white-space:nowrap}
 table.kv th{width:190px;text-transform:none;letter-spacing:0;font-size:14px;background:none;
 white-space:normal}
 tr.first td{border-top:2px solid #bcccdc}
+tr.change td{background:#f5f8fc;border-top:2px solid var(--brand)}
+tr.change td:first-child{box-shadow:inset 4px 0 0 var(--brand)}
+tr.run td{color:var(--muted)}
+.change-label{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--brand)}
+details.every-scan{margin:8px 0 12px}
+details.every-scan summary{cursor:pointer;color:#1d4ed8}
+details.every-scan table{margin-top:6px}
 td.num,th.num{text-align:right;white-space:nowrap}
 .nowrap{white-space:nowrap}
 .keep{white-space:nowrap;overflow-wrap:normal}

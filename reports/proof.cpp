@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "reports/display_time.hpp"
+#include "reports/timeline_runs.hpp"
 
 namespace ttmtrack::reports {
 namespace {
@@ -71,19 +72,29 @@ std::string OpenStatement(const core::ExposureReport& report,
   return text + AssumptionSentence(detection);
 }
 
+// Names the latest fix and the detection that undid it (replayed with the lifecycle's rule: a
+// reopened exposure's last change is its reopening, so the last fix comes before it), and the
+// latest detection when there were more since.
 std::string ReopenedStatement(const core::ExposureReport& report,
                               const std::vector<core::Outcome>& timeline) {
-  const core::Outcome* detection =
-      LastBefore(timeline, timeline.size(), core::OutcomeKind::kDetected);
-  if (detection == nullptr) {
+  const core::Outcome* latest = LastBefore(timeline, timeline.size(), core::OutcomeKind::kDetected);
+  if (latest == nullptr) {
     return "Reopened: detected again on " + DisplayTime(report.exposure.last_seen) +
            " after having been verified fixed.";
   }
-  const core::Outcome* fix =
-      LastBefore(timeline, IndexOf(timeline, detection), core::OutcomeKind::kAbsent);
+  const TimelineStates states = ReplayStates(timeline);
+  const core::Outcome* reopening = nullptr;
+  const core::Outcome* fix = nullptr;
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    if (states.change[i] == StateChange::kReopened) reopening = &timeline[i];
+    if (states.change[i] == StateChange::kVerifiedFix) fix = &timeline[i];
+  }
+  if (reopening == nullptr) reopening = latest;
   std::string text = "Reopened: ";
   if (fix != nullptr) text += "verified fixed by " + On(fix->scan) + ", then ";
-  return text + "detected again by " + On(detection->scan) + "." + AssumptionSentence(detection);
+  text += "detected again by " + On(reopening->scan) + ".";
+  if (latest != reopening) text += " Latest detection: " + On(latest->scan) + ".";
+  return text + AssumptionSentence(latest);
 }
 
 }  // namespace

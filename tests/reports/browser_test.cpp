@@ -16,6 +16,7 @@
 #include "reports/render.hpp"
 #include "reports/report_writer.hpp"
 #include "tests/reports/scenario.hpp"
+#include "tests/reports/year_history.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::reports {
@@ -199,6 +200,37 @@ TEST_F(BrowserTest, ScreenshotsAreKeptAsArtifacts) {
     EXPECT_EQ(bytes.substr(0, 8), "\x89PNG\r\n\x1a\n");
     EXPECT_GT(bytes.size(), 20000u) << "suspiciously small screenshot " << png;
     std::cout << "screenshot: " << png.string() << "\n";
+  }
+}
+
+// Issue 16: a year of nightly scans (year_history.hpp) renders as one screen of timeline, the
+// 365 scans folded in <details> elements that chromium keeps closed without any script.
+TEST_F(BrowserTest, AYearOfNightlyScansRendersCollapsedWithEveryScanFolded) {
+  const testing::YearHistory history = testing::MakeYearHistory(work_.path() / "year");
+  const std::filesystem::path page =
+      history.html / "hosts" / (std::string(testing::kYearHost) + ".html");
+  const ChromiumRun run = Run(page, {"--dump-dom"});
+  ASSERT_EQ(run.exit_status, 0);
+  const std::size_t timeline = run.dom.find("<table class=\"timeline\">");
+  ASSERT_NE(timeline, std::string::npos);
+  const std::string rows = run.dom.substr(timeline, run.dom.find("</table>", timeline) - timeline);
+  std::size_t visible = 0;
+  for (std::size_t at = rows.find("<tr class="); at != std::string::npos;
+       at = rows.find("<tr class=", at + 1)) {
+    ++visible;
+  }
+  EXPECT_EQ(visible, std::size_t{testing::kYearTimelineRows});
+  EXPECT_THAT(run.dom, HasSubstr("<summary>Every scan, one row each (365)</summary>"));
+  EXPECT_THAT(run.dom, Not(HasSubstr("<details class=\"every-scan\" open")));
+  EXPECT_THAT(run.page_urls, IsEmpty());
+  std::filesystem::copy(
+      history.html, artifacts_ / "year-report",
+      std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+  for (const auto& [shown, name] :
+       {std::pair{page, "host-year-history.png"},
+        std::pair{history.html / "index.html", "index-year-history.png"}}) {
+    const std::filesystem::path png = Screenshot(shown, name);
+    EXPECT_GT(test::ReadFileBytes(png).size(), 20000u) << png;
   }
 }
 

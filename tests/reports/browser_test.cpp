@@ -15,6 +15,7 @@
 
 #include "reports/render.hpp"
 #include "reports/report_writer.hpp"
+#include "tests/reports/page_outline.hpp"
 #include "tests/reports/scenario.hpp"
 #include "tests/reports/year_history.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -214,12 +215,7 @@ TEST_F(BrowserTest, AYearOfNightlyScansRendersCollapsedWithEveryScanFolded) {
   const std::size_t timeline = run.dom.find("<table class=\"timeline\">");
   ASSERT_NE(timeline, std::string::npos);
   const std::string rows = run.dom.substr(timeline, run.dom.find("</table>", timeline) - timeline);
-  std::size_t visible = 0;
-  for (std::size_t at = rows.find("<tr class="); at != std::string::npos;
-       at = rows.find("<tr class=", at + 1)) {
-    ++visible;
-  }
-  EXPECT_EQ(visible, std::size_t{testing::kYearTimelineRows});
+  EXPECT_EQ(testing::Count(rows, "<tr class="), std::size_t{testing::kYearTimelineRows});
   EXPECT_THAT(run.dom, HasSubstr("<summary>Every scan, one row each (365)</summary>"));
   EXPECT_THAT(run.dom, Not(HasSubstr("<details class=\"every-scan\" open")));
   EXPECT_THAT(run.page_urls, IsEmpty());

@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/reports/page_outline.hpp"
+
 namespace ttmtrack::reports {
 namespace {
+
+using testing::Count;
 
 std::string Escaped(std::string_view text) {
   std::string out;
@@ -35,15 +39,6 @@ bool IsValidUtf8(std::string_view text) {
     i += n;
   }
   return true;
-}
-
-std::size_t Count(std::string_view text, std::string_view needle) {
-  std::size_t count = 0;
-  for (std::size_t pos = text.find(needle); pos != std::string_view::npos;
-       pos = text.find(needle, pos + needle.size())) {
-    ++count;
-  }
-  return count;
 }
 
 constexpr std::string_view kFffd = "\xEF\xBF\xBD";

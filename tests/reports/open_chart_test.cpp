@@ -8,6 +8,8 @@
 namespace ttmtrack::reports {
 namespace {
 
+using testing::Count;
+
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -20,14 +22,6 @@ std::string Chart(const std::vector<core::OpenCountPoint>& points) {
   const std::string svg = html.Release();
   EXPECT_TRUE(testing::OutlinePage(svg).errors.empty()) << svg;
   return svg;
-}
-
-std::size_t Count(const std::string& text, const std::string& needle) {
-  std::size_t count = 0;
-  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
-    ++count;
-  }
-  return count;
 }
 
 TEST(OpenChartTest, ZeroPointsDrawsAxesAndSaysSo) {

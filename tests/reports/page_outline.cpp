@@ -167,4 +167,13 @@ class Reader {
 
 PageOutline OutlinePage(std::string_view html) { return Reader(html).Run(); }
 
+std::size_t Count(std::string_view text, std::string_view needle) {
+  std::size_t count = 0;
+  for (std::size_t pos = text.find(needle); pos != std::string_view::npos;
+       pos = text.find(needle, pos + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
 }  // namespace ttmtrack::reports::testing

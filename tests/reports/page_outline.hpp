@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,5 +20,8 @@ struct PageOutline {
 };
 
 PageOutline OutlinePage(std::string_view html);
+
+// How many times `needle` occurs in `text`, not overlapping: the tests' way to count elements.
+std::size_t Count(std::string_view text, std::string_view needle);
 
 }  // namespace ttmtrack::reports::testing

@@ -8,21 +8,15 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/reports/page_outline.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace ttmtrack::reports {
 namespace {
 
-using ::testing::HasSubstr;
+using testing::Count;
 
-std::size_t Count(std::string_view text, std::string_view what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string_view::npos;
-       at = text.find(what, at + what.size())) {
-    ++n;
-  }
-  return n;
-}
+using ::testing::HasSubstr;
 
 // The text from the first `begin` at or after `from` to the next `end` after it.
 std::string_view Slice(std::string_view text, std::string_view begin, std::string_view end,

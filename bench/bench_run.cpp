@@ -28,6 +28,12 @@ void AddExportMatrixOptions(CLI::App& app, ExportMatrix& matrix) {
       ->capture_default_str();
 }
 
+void AddRoundsOption(CLI::App& app, int& rounds) {
+  app.add_option("--rounds", rounds, "Runs of each program; figures are medians")
+      ->check(CLI::Range(1, 99))
+      ->capture_default_str();
+}
+
 GeneratedExport Generate(const std::string& work_dir, const ExportSpec& spec) {
   const bool gzip = spec.format == "nessus-gz";
   const bool gvm = spec.format == "gvm";

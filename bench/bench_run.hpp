@@ -42,6 +42,9 @@ struct ExportMatrix {
 // --hosts (comma-separated), --results-per-host, --formats.
 void AddExportMatrixOptions(CLI::App& app, ExportMatrix& matrix);
 
+// --rounds: how many times each program runs (bench/rounds.hpp; figures are medians).
+void AddRoundsOption(CLI::App& app, int& rounds);
+
 // Writes the export of `spec` into `work_dir` with ttmtrack-gen. Throws std::runtime_error.
 GeneratedExport Generate(const std::string& work_dir, const ExportSpec& spec);
 

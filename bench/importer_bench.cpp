@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "bench/bench_run.hpp"
+#include "bench/rounds.hpp"
 #include "core/error.hpp"
 #include "core/scan_sink.hpp"
 #include "importer/export_reader.hpp"
@@ -31,26 +32,39 @@ struct CountingSink : core::ScanSink {
 
 void SetupImporter(CLI::App& app, ImporterOptions& options) {
   AddExportMatrixOptions(app, options.exports);
+  AddRoundsOption(app, options.rounds);
 }
 
 int RunImporter(const ImporterOptions& options) {
   const std::string self = fs::read_symlink("/proc/self/exe").string();
   std::cout << "## Importer alone\n\n"
-            << "| format | hosts | file MB | XML MB | read s | XML MB/s | peak RSS MB |\n"
-            << "|---|---:|---:|---:|---:|---:|---:|\n";
+            << LoadAverage() << " at the start; medians of " << options.rounds
+            << " rounds; × = the importer's time over the yardstick's in the same round "
+               "(gzip: the yardsticks read from zcat)\n\n"
+            << "| format | hosts | XML MB | read s | × stream | × sax | CPU s | × stream CPU | "
+               "× sax CPU | stream s | sax s | peak RSS MB |\n"
+            << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
   for (const std::string& format : options.exports.formats) {
     for (const unsigned hosts : options.exports.hosts) {
       const GeneratedExport file = Generate(
           options.work_dir,
           {.format = format, .hosts = hosts, .results_per_host = options.exports.results_per_host});
-      const double file_mb = static_cast<double>(fs::file_size(file.path)) / 1e6;
-      const process::ProcessResult read = MustRun({self, "read-export", file.path});
-      std::cout << fmt::format("| {} | {} | {:.1f} | {:.1f} | {:.2f} | {:.1f} | {:.1f} |\n", format,
-                               hosts, file_mb, file.xml_megabytes, read.seconds,
-                               file.xml_megabytes / read.seconds, Megabytes(read.max_rss_kb));
+      const bool gzip = format == "nessus-gz";
+      const RoundResults runs = RunRounds({{"read", {self, "read-export", file.path}},
+                                           XmllintStream(file.path, gzip),
+                                           XmllintSax(file.path, gzip)},
+                                          options.rounds);
+      std::cout << fmt::format(
+          "| {} | {} | {:.1f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | "
+          "{:.2f} | {:.1f} |\n",
+          format, hosts, file.xml_megabytes, MedianSeconds(runs[0]), MedianRatio(runs[0], runs[1]),
+          MedianRatio(runs[0], runs[2]), MedianCpuSeconds(runs[0]),
+          MedianCpuRatio(runs[0], runs[1]), MedianCpuRatio(runs[0], runs[2]),
+          MedianSeconds(runs[1]), MedianSeconds(runs[2]), MedianRssMegabytes(runs[0]));
       if (!options.keep) fs::remove(file.path);
     }
   }
+  std::cout << '\n' << LoadAverage() << " at the end\n";
   return 0;
 }
 

@@ -8,10 +8,12 @@ namespace ttmtrack::bench {
 
 // `ttmtrack-bench importer`: the importer alone, without the store: each export is read by a
 // child (`ttmtrack-bench read-export FILE`) into a sink that only counts, so the figures are the
-// parser's own speed and peak memory (docs/importer.md, "Memory and speed").
+// parser's own speed and peak memory (docs/importer.md, "Memory and speed"), each beside
+// `xmllint --stream` and `xmllint --sax` on the same file in the same round (bench/rounds.hpp).
 struct ImporterOptions {
   std::string work_dir;
   ExportMatrix exports{.hosts = {2000, 20000}};
+  int rounds = 3;
   bool keep = false;
 };
 

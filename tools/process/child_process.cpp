@@ -149,7 +149,7 @@ std::optional<ProcessResult> ChildProcess::Poll() {
     if (errno != EINTR) throw SystemError("wait4 failed", errno);
   }
   if (reaped == 0) return std::nullopt;
-  return Finish(status, usage.ru_maxrss, /*timed_out=*/false);
+  return Finish(status, usage, /*timed_out=*/false);
 }
 
 ProcessResult ChildProcess::Wait(std::chrono::milliseconds limit) {
@@ -169,17 +169,26 @@ ProcessResult ChildProcess::Wait(std::chrono::milliseconds limit) {
   while (wait4(pid_, &status, 0, &usage) < 0) {
     if (errno != EINTR) throw SystemError("wait4 failed", errno);
   }
-  return Finish(status, usage.ru_maxrss, timed_out);
+  return Finish(status, usage, timed_out);
 }
 
-ProcessResult ChildProcess::Finish(int status, long max_rss_kb, bool timed_out) {
+namespace {
+
+double Seconds(const timeval& time) {
+  return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) / 1e6;
+}
+
+}  // namespace
+
+ProcessResult ChildProcess::Finish(int status, const rusage& usage, bool timed_out) {
   ProcessResult result;
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = ReadAll(out_.get());
   result.err = ReadAll(err_.get());
-  result.max_rss_kb = max_rss_kb;
+  result.max_rss_kb = usage.ru_maxrss;
+  result.cpu_seconds = Seconds(usage.ru_utime) + Seconds(usage.ru_stime);
   result.timed_out = timed_out;
   result_ = result;
   return result;

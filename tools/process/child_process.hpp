@@ -10,6 +10,8 @@
 
 #include <sys/types.h>
 
+struct rusage;
+
 // Child processes for the programs that drive real executables: the tests (ttmtrack,
 // ttmtrack-gen, ttm-nasl, ttm-fake-server, the feed install script) and the benchmark, which
 // reads each child's wall time and peak memory. RunProcess for a run to completion,
@@ -31,11 +33,14 @@ struct ProcessOptions {
 
 // What a finished child process left behind.
 struct ProcessResult {
-  int exit_code = -1;      // exit status, or 128 + signal number when killed by a signal
-  std::string out;         // everything it wrote to stdout
-  std::string err;         // everything it wrote to stderr
-  long max_rss_kb = 0;     // peak resident set size of this child alone (wait4's rusage)
-  double seconds = 0;      // wall time from start until it was reaped
+  int exit_code = -1;   // exit status, or 128 + signal number when killed by a signal
+  std::string out;      // everything it wrote to stdout
+  std::string err;      // everything it wrote to stderr
+  long max_rss_kb = 0;  // peak resident set size of this child alone (wait4's rusage)
+  double seconds = 0;   // wall time from start until it was reaped
+  // CPU time (user + system) of the child and of the descendants it waited for (a shell's
+  // pipeline), from wait4's rusage: unlike wall time, barely moved by other load on the machine.
+  double cpu_seconds = 0;
   bool timed_out = false;  // the time limit passed and the child was killed
 };
 
@@ -71,7 +76,7 @@ class ChildProcess {
   };
   using File = std::unique_ptr<std::FILE, FileCloser>;
 
-  ProcessResult Finish(int status, long max_rss_kb, bool timed_out);
+  ProcessResult Finish(int status, const rusage& usage, bool timed_out);
 
   File out_;
   File err_;

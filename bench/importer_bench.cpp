@@ -71,7 +71,7 @@ int RunImporter(const ImporterOptions& options) {
 int ReadExportAndCount(const std::string& path) {
   CountingSink sink;
   try {
-    importer::ReadExport(path, "", {}, sink);
+    importer::ReadExport(path, {}, sink);
   } catch (const Error& e) {
     std::cerr << e.what() << '\n';
     return e.ExitCode();

@@ -92,8 +92,8 @@ int RunRecompute(const RecomputeOptions& options) {
     db::sqlite::Database database(path);
     db::sqlite::Transaction transaction(database);
     for (int s = 0; s < options.scans; ++s) {
-      db::ScanWriter writer(database, fmt::format("bench-{}", s), 1'700'000'000,
-                            db::LoadRules(database));
+      db::ScanWriter writer(database, 1'700'000'000, db::LoadRules(database),
+                            /*future_margin_seconds=*/0);
       WriteScan(s, options.exposures, plugin_id, writer);
     }
     transaction.Commit();
@@ -104,7 +104,7 @@ int RunRecompute(const RecomputeOptions& options) {
   // Every host completed its scans, so this changes no outcome.
   const double setting = Seconds([&] { store.SetSetting("coverage.host-unknown", "strict"); });
   const double import_one = Seconds([&] {
-    store.ImportScan(fmt::format("bench-{}", options.scans), [&](core::ScanSink& sink) {
+    store.ImportScan([&](core::ScanSink& sink) {
       WriteScan(options.scans, options.exposures, plugin_id, sink);
     });
   });

@@ -1,6 +1,8 @@
 #include "cli/store_access.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.hpp"
 
@@ -18,9 +20,25 @@ db::Store OpenStore(const CommandContext& context, StoreMode mode) {
 
 db::ImportResult ImportExportFile(db::Store& store, const std::string& path,
                                   const importer::ReadOptions& options) {
-  const std::string sha256 = importer::Sha256OfFile(path);
-  return store.ImportScan(
-      sha256, [&](core::ScanSink& sink) { importer::ReadExport(path, sha256, options, sink); });
+  // Reads the file once. When a stored scan came from a file of the same size, the file is
+  // hashed first (a second read, for possible re-imports only), so that importing the same file
+  // again costs a hash rather than a parse; any other duplicate — the same XML plain and gzip —
+  // is found at the end of the one read (db::Store::ImportScan).
+  const std::uint64_t size = importer::FileSize(path);
+  if (store.HasScanOfFileSize(size)) {
+    if (std::optional<db::ScanRow> stored =
+            store.FindScanByFile(size, importer::Sha256OfFile(path))) {
+      db::ImportResult result;
+      result.status = db::ImportStatus::kAlreadyImported;
+      result.scan_id = stored->id;
+      result.stored_file_name = stored->info.file_name;
+      result.hosts = stored->hosts;
+      result.results = stored->results;
+      result.detections = stored->detections;
+      return result;
+    }
+  }
+  return store.ImportScan([&](core::ScanSink& sink) { importer::ReadExport(path, options, sink); });
 }
 
 }  // namespace ttmtrack::cli

@@ -1,5 +1,6 @@
 #include "core/civil_time.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -247,6 +248,15 @@ Parsed<std::int64_t> ParseExportTime(std::string_view text, int zoneless_offset_
     return Parsed<std::int64_t>::Failure(kNotExportTime);
   }
   return parsed;
+}
+
+bool IsZonelessExportTime(std::string_view text) {
+  const std::string_view trimmed = Trim(text);
+  if (trimmed.empty() || !IsDigit(trimmed.front())) return true;  // ctime has no zone
+  // ISO 8601: past the date's own '-' separators (YYYY-MM-DD), a zone starts with Z, + or -.
+  constexpr std::size_t kDateLength = 10;
+  return trimmed.find_first_of("Zz+-", std::min(kDateLength, trimmed.size())) ==
+         std::string_view::npos;
 }
 
 Parsed<std::int64_t> ParseEpochSeconds(std::string_view text) {

@@ -54,6 +54,11 @@ Parsed<std::int64_t> ParseCtime(std::string_view text, int utc_offset_seconds);
 // character decides which), zone-less spellings read at `zoneless_offset_seconds`.
 Parsed<std::int64_t> ParseExportTime(std::string_view text, int zoneless_offset_seconds);
 
+// Whether ParseExportTime reads `text` at its zoneless offset, i.e. the text states no zone:
+// ctime, or ISO 8601 without Z or an offset. Such a text means a different instant under
+// another zone setting, so the store keeps it as read (import.nessus-utc-offset).
+bool IsZonelessExportTime(std::string_view text);
+
 // Epoch seconds as decimal digits, no sign (Nessus HOST_START_TIMESTAMP, SOURCE_DATE_EPOCH):
 // 0 to kMaxEpochSeconds.
 Parsed<std::int64_t> ParseEpochSeconds(std::string_view text);

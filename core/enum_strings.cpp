@@ -26,6 +26,7 @@ const char* ToString(NotCoveredReason reason) {
     case NotCoveredReason::kNone: return "";
     case NotCoveredReason::kHostNotInScan: return "host-not-in-scan";
     case NotCoveredReason::kHostScanIncomplete: return "host-scan-incomplete";
+    case NotCoveredReason::kHostTimeUnreadable: return "host-time-unreadable";
     case NotCoveredReason::kPluginNotEnabled: return "plugin-not-enabled";
     case NotCoveredReason::kPortOutsideRange: return "port-outside-range";
     case NotCoveredReason::kCoverageUnknown: return "coverage-unknown";

@@ -20,6 +20,9 @@ struct ExposureObservation {
   bool detected = false;      // a c564e5ab detection at this (ip, port, protocol) in this scan
   bool host_in_scan = false;  // the scan reports this ip at all
   HostCompletion host_completion = HostCompletion::kUnknown;
+  // The export spells a time of this host that cannot be read (HostRecord::unreadable_time):
+  // nothing in the scan says when, or whether, the host's scan finished.
+  bool host_time_unreadable = false;
   Judgement plugin_enabled;           // JudgePluginEnabled for this scan
   bool plugin_coverage_only = false;  // its kYes rests only on coverage-scope rules
   Judgement export_filter;            // JudgeExportFilter for this scan; kUnknown: states no filter

@@ -24,6 +24,15 @@ struct HostRecord {
   std::string mac;
   std::optional<std::int64_t> started_at;  // epoch seconds UTC
   std::optional<std::int64_t> ended_at;
+  // A Nessus time written without a zone, as read ("Thu Jan  1 10:00:00 2026"): started_at or
+  // ended_at is it read at the import.nessus-utc-offset setting, and the store reads it again
+  // when the setting changes. nullopt when the time came with its zone, or not at all.
+  std::optional<std::string> started_text;
+  std::optional<std::string> ended_text;
+  // Why the host's times are unknown when the export spells one that cannot be read
+  // ("HOST_START \"yesterday\" is not a time: ..."); empty when every time could be read. Such
+  // a host cannot prove its scan complete (NotCoveredReason::kHostTimeUnreadable).
+  std::string unreadable_time;
   HostCompletion completion = HostCompletion::kUnknown;
   // Open TCP ports where the export lists them (GVM host detail "ports"); results add more.
   std::vector<std::uint16_t> open_tcp_ports;

@@ -11,9 +11,9 @@
 //                have shown the result (no filter or paging hid it), the port was inside the
 //                scanned range (port 0, a host-level finding, has no range to be inside);
 //   not-covered  anything else, with the first failing check as the reason, in this order:
-//                host-not-in-scan, host-scan-incomplete, plugin-not-enabled, export-filtered,
-//                port-outside-range; coverage-unknown when a fact is unknown and the policy is
-//                strict.
+//                host-not-in-scan, host-time-unreadable, host-scan-incomplete,
+//                plugin-not-enabled, export-filtered, port-outside-range; coverage-unknown when a
+//                fact is unknown and the policy is strict.
 //
 // States, and the function that performs each transition (ApplyOutcome dispatches to them;
 // Replay folds ApplyOutcome over the outcomes in scan order):
@@ -60,6 +60,9 @@
 //       ttm_cmd plugin's results gives not-covered (export-filtered); JudgeExportFilter
 //       decides, docs/verification.md, "Export filters". An export that states no filter is
 //       taken as complete.
+//   I14 A host whose export spells one of its times in a way that cannot be read proves nothing
+//       in that scan (host-time-unreadable), under any policy: the fact is damaged, not merely
+//       unknown, so no assumption may stand in for it.
 
 #include "core/lifecycle.hpp"
 
@@ -134,6 +137,12 @@ bool CoverageOnlyPluginCanTell(Decision& d, const ExposureObservation& o, const 
 // Each check adds its facts (or assumption) to `d`; a reason means the outcome is not-covered.
 std::optional<NotCoveredReason> CheckHost(Decision& d, const ExposureObservation& o,
                                           const CoveragePolicy& policy) {
+  if (o.host_time_unreadable) {
+    // I14: not an unknown the policy may assume away; the export says something, damaged.
+    d.facts.emplace_back(
+        "a time of the host in this export cannot be read, so nothing says its scan finished");
+    return NotCoveredReason::kHostTimeUnreadable;
+  }
   switch (o.host_completion) {
     case HostCompletion::kCompleted: d.facts.push_back("the host's scan completed"); break;
     case HostCompletion::kIncomplete:

@@ -16,6 +16,7 @@ enum class NotCoveredReason {
   kNone,
   kHostNotInScan,
   kHostScanIncomplete,
+  kHostTimeUnreadable,
   kPluginNotEnabled,
   kPortOutsideRange,
   kCoverageUnknown,

@@ -15,7 +15,12 @@ const char* ToString(ScanFormat format);
 // The importer fills what it knows at BeginScan and the final values at EndScan.
 struct ScanInfo {
   std::string file_name;  // as given on the command line
-  std::string sha256;     // hex of the file's bytes as stored on disk (compressed if gzip)
+  // The scan's identity: hex SHA-256 of its XML bytes (decompressed when the file is gzip), so
+  // the same scan plain and gzip is one scan. The importer knows it only at the end: it is empty
+  // in BeginScan's ScanInfo and set in EndScan's.
+  std::string sha256;
+  std::string file_sha256;      // hex SHA-256 of the file's bytes as stored; set like sha256
+  std::uint64_t file_size = 0;  // bytes of the file as stored (compressed if gzip)
   ScanFormat format = ScanFormat::kNessusV2;
   bool gzip = false;
   std::string scanner;          // "Nessus", "OpenVAS"

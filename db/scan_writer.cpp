@@ -5,6 +5,7 @@
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
 
+#include "core/civil_time.hpp"
 #include "core/error.hpp"
 #include "db/result_filters_table.hpp"
 #include "db/sqlite/database.hpp"
@@ -18,10 +19,20 @@ constexpr std::size_t kHostCacheLimit = 4096;
 // Merged duplicates of one host (merged reports) keep the first non-empty attribute, the
 // widest time span, and the strongest completion: one completed pass means every plugin ran
 // against the host (docs/schema.md, scan_hosts).
+// A zone-less time's text goes with the time it gave: the earliest start, the latest end. A time
+// that could not be read on either pass stays unknown, and the first reason is kept.
 constexpr const char* kUpsertHostSql =
     "INSERT INTO scan_hosts(scan_id, ip, name, fqdn, netbios_name, os, mac, started_at, "
-    "ended_at, completion) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+    "ended_at, completion, started_text, ended_text, unreadable_time) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
     "ON CONFLICT(scan_id, ip) DO UPDATE SET "
+    "started_text = CASE WHEN excluded.started_at IS NOT NULL AND (scan_hosts.started_at IS NULL "
+    "  OR excluded.started_at < scan_hosts.started_at) THEN excluded.started_text "
+    "  ELSE scan_hosts.started_text END, "
+    "ended_text = CASE WHEN excluded.ended_at IS NOT NULL AND (scan_hosts.ended_at IS NULL "
+    "  OR excluded.ended_at > scan_hosts.ended_at) THEN excluded.ended_text "
+    "  ELSE scan_hosts.ended_text END, "
+    "unreadable_time = coalesce(scan_hosts.unreadable_time, excluded.unreadable_time), "
     "name = CASE WHEN scan_hosts.name = '' THEN excluded.name ELSE scan_hosts.name END, "
     "fqdn = CASE WHEN scan_hosts.fqdn = '' THEN excluded.fqdn ELSE scan_hosts.fqdn END, "
     "netbios_name = CASE WHEN scan_hosts.netbios_name = '' THEN excluded.netbios_name "
@@ -72,6 +83,25 @@ std::optional<std::string> JoinFamilies(const std::vector<std::string>& families
   return out;
 }
 
+// A scan dated after the import: refused, saying by how much and what to check.
+std::string FutureScanMessage(std::int64_t latest, std::int64_t now, std::int64_t margin) {
+  const std::int64_t hours = (latest - now) / 3600;
+  const std::string ahead =
+      hours >= 48 ? std::to_string(hours / 24) + " days" : std::to_string(hours) + " hours";
+  return "the scan is dated " + core::FormatIso8601Utc(latest).value_or("?") + ", " + ahead +
+         " after this import (" + core::FormatIso8601Utc(now).value_or("?") +
+         "): a scan from the future would outrank every real scan until then, so it is refused. "
+         "Check the scanner's clock (and import.nessus-utc-offset for Nessus times without a "
+         "zone); import.future-margin-hours (now " +
+         std::to_string(margin / 3600) + ") says how far ahead a scan may be";
+}
+
+// The file's hash, nullopt when the reader did not give one (a reader that is not a file's).
+std::optional<std::string> FileSha256(const core::ScanInfo& scan) {
+  if (scan.file_sha256.empty()) return std::nullopt;
+  return scan.file_sha256;
+}
+
 void BindScanInfo(sqlite::Statement& s, const core::ScanInfo& scan) {
   s.Bind(1, scan.file_name)
       .Bind(2, core::ToString(scan.format))
@@ -88,12 +118,12 @@ void BindScanInfo(sqlite::Statement& s, const core::ScanInfo& scan) {
 
 }  // namespace
 
-ScanWriter::ScanWriter(sqlite::Database& db, std::string sha256, std::int64_t now,
-                       std::vector<core::Rule> rules)
+ScanWriter::ScanWriter(sqlite::Database& db, std::int64_t now, std::vector<core::Rule> rules,
+                       std::int64_t future_margin_seconds)
     : db_(db),
-      sha256_(std::move(sha256)),
       now_(now),
       rules_(std::move(rules)),
+      future_margin_seconds_(future_margin_seconds),
       upsert_host_(db.Prepare(kUpsertHostSql)),
       touch_host_(db.Prepare(kTouchHostSql)),
       find_host_(db.Prepare(kFindHostSql)),
@@ -110,20 +140,18 @@ void ScanWriter::RequireStarted(const char* call) const {
 
 void ScanWriter::BeginScan(const core::ScanInfo& scan) {
   if (started_) throw Error(Error::Kind::kInternal, "ScanSink::BeginScan called twice");
-  if (!scan.sha256.empty() && scan.sha256 != sha256_) {
-    throw Error(Error::Kind::kInternal, "ScanInfo.sha256 differs from the imported file's",
-                Error::Context{.file = scan.file_name});
-  }
   started_ = true;
   format_ = scan.format;
   file_name_ = scan.file_name;
-  // scan_time is provisional until EndScan knows the hosts' start times.
+  // sha256 and scan_time are provisional until EndScan knows the identity and the hosts' start
+  // times. sha256 is UNIQUE: the placeholder cannot clash, as one import at a time holds the
+  // write transaction and replaces it before committing.
   auto insert = db_.Prepare(
       "INSERT INTO scans(file_name, format, gzip, scanner, scanner_version, scan_name, "
       "policy_name, report_id, run_status, started_at, ended_at, sha256, scan_time, imported_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'importing', ?12, ?12)");
   BindScanInfo(insert, scan);
-  insert.Bind(12, sha256_).Bind(13, now_);
+  insert.Bind(12, now_);
   insert.Run();
   scan_id_ = db_.LastInsertRowId();
 }
@@ -168,7 +196,17 @@ void ScanWriter::Host(const core::HostRecord& host) {
       .Bind(7, host.mac)
       .Bind(8, host.started_at)
       .Bind(9, host.ended_at)
-      .Bind(10, CompletionText(host.completion));
+      .Bind(10, CompletionText(host.completion))
+      .Bind(11, host.started_text)
+      .Bind(12, host.ended_text);
+  if (host.unreadable_time.empty()) {
+    upsert_host_.BindNull(13);
+  } else {
+    upsert_host_.Bind(13, host.unreadable_time);
+    if (unreadable_host_times_++ == 0) {
+      first_unreadable_time_ = "host " + key + ": " + host.unreadable_time;
+    }
+  }
   upsert_host_.Run();
   const std::int64_t id = FindHost(key);
   if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
@@ -290,8 +328,27 @@ void ScanWriter::StorePluginItems(const core::ScanCoverage& coverage) {
   }
 }
 
+std::optional<std::int64_t> ScanWriter::FindDuplicate(const core::ScanInfo& scan) {
+  auto find = db_.Prepare(
+      "SELECT id FROM scans WHERE id <> ?1 AND (sha256 = ?2 OR file_sha256 = ?3) "
+      "ORDER BY id LIMIT 1");
+  // An unknown file hash (NULL) matches nothing.
+  find.Bind(1, scan_id_).Bind(2, scan.sha256).Bind(3, FileSha256(scan));
+  if (!find.Step()) return std::nullopt;
+  return find.Int64(0);
+}
+
 void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& coverage) {
   RequireStarted("EndScan");
+  if (scan.sha256.empty()) {
+    throw Error(Error::Kind::kInternal, "ScanSink::EndScan without the scan's SHA-256",
+                Error::Context{.file = file_name_});
+  }
+  duplicate_of_ = FindDuplicate(scan);
+  if (duplicate_of_) {
+    ended_ = true;  // the caller rolls back: nothing of this import is kept
+    return;
+  }
   const auto plugin_set_id = StorePluginSet(coverage);
   StorePluginItems(coverage);
   if (coverage.result_filter) InsertResultFilter(db_, scan_id_, *coverage.result_filter);
@@ -304,7 +361,8 @@ void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& c
       "hosts_read = (SELECT count(*) FROM scan_hosts WHERE scan_id = ?17), "
       "scan_time = coalesce(?10, (SELECT min(started_at) FROM scan_hosts WHERE scan_id = ?17), "
       "  ?11, imported_at), "
-      "mixed_families = ?18, individual_selection = ?19 "
+      "mixed_families = ?18, individual_selection = ?19, sha256 = ?20, file_sha256 = ?21, "
+      "file_size = ?22 "
       "WHERE id = ?17");
   BindScanInfo(update, scan);
   update.Bind(12, plugin_set_id);
@@ -329,14 +387,37 @@ void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& c
   } else {
     update.BindNull(18);
   }
-  update.Bind(19, coverage.individual_plugins ? 1 : 0);
+  update.Bind(19, coverage.individual_plugins ? 1 : 0)
+      .Bind(20, scan.sha256)
+      .Bind(21, FileSha256(scan))
+      .Bind(22, FileSha256(scan) ? std::optional(static_cast<std::int64_t>(scan.file_size))
+                                 : std::nullopt);
   update.Run();
+  RefuseFutureScan();
 
   auto count = db_.Prepare("SELECT hosts_read FROM scans WHERE id = ?1");
   count.Bind(1, scan_id_);
   count.Step();
   hosts_ = count.Int64(0);
   ended_ = true;
+}
+
+void ScanWriter::RefuseFutureScan() {
+  // Every time the scan states: its own, and its hosts' (a host ended years ahead would carry
+  // the scan's end with it).
+  auto select = db_.Prepare(
+      "SELECT s.scan_time, s.ended_at, (SELECT max(h.started_at) FROM scan_hosts h WHERE "
+      "h.scan_id = s.id), (SELECT max(h.ended_at) FROM scan_hosts h WHERE h.scan_id = s.id) "
+      "FROM scans s WHERE s.id = ?1");
+  select.Bind(1, scan_id_);
+  select.Step();
+  std::int64_t latest = select.Int64(0);
+  for (int column = 1; column <= 3; ++column) {
+    latest = std::max(latest, select.OptionalInt64(column).value_or(latest));
+  }
+  if (latest - now_ <= future_margin_seconds_) return;
+  throw Error(Error::Kind::kBadInput, FutureScanMessage(latest, now_, future_margin_seconds_),
+              Error::Context{.file = file_name_});
 }
 
 }  // namespace ttmtrack::db

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,16 +26,23 @@ class Database;
 // plugin ID as a learned match rule, a service-name match as a learned coverage rule
 // (core::RuleToLearn), used from the next result on.
 //
+// The scan's identity (ScanInfo::sha256, the SHA-256 of its XML) arrives with EndScan, when the
+// importer has read the whole file. The scans row is written at BeginScan under a placeholder
+// and given its identity there; when a stored scan already has this XML (or this file),
+// EndScan records which (duplicate_of) and the caller rolls the whole import back.
+//
 // REQUIRES: the caller holds a write transaction for the whole import and discards it when
 // anything throws (Store::ImportScan). Borrows `db`, which must outlive the writer. Not
-// thread-safe. Throws ttmtrack::Error: kInternal when the ScanSink call order is broken,
-// kBadInput for a host or result with neither IP nor name, SQLite errors as kDatabase/kBusy.
+// thread-safe. Throws ttmtrack::Error: kInternal when the ScanSink call order is broken or
+// EndScan brings no SHA-256, kBadInput for a host or result with neither IP nor name and for a
+// scan dated more than the future margin after `now`, SQLite errors as kDatabase/kBusy.
 class ScanWriter : public core::ScanSink {
  public:
   // `rules` are the current rules (enabled or not; MatchRule skips disabled ones); `now` is
-  // stored as imported_at and learned rules' created_at.
-  ScanWriter(sqlite::Database& db, std::string sha256, std::int64_t now,
-             std::vector<core::Rule> rules);
+  // stored as imported_at and learned rules' created_at. A scan whose times reach past
+  // now + `future_margin_seconds` is refused (docs/verification.md, "Scans from the future").
+  ScanWriter(sqlite::Database& db, std::int64_t now, std::vector<core::Rule> rules,
+             std::int64_t future_margin_seconds);
 
   void BeginScan(const core::ScanInfo& scan) override;
   void Host(const core::HostRecord& host) override;
@@ -42,11 +50,16 @@ class ScanWriter : public core::ScanSink {
   void EndScan(const core::ScanInfo& scan, const core::ScanCoverage& coverage) override;
 
   bool ended() const { return ended_; }
+  // The stored scan with the same XML or the same file, found at EndScan; nullopt otherwise.
+  std::optional<std::int64_t> duplicate_of() const { return duplicate_of_; }
   std::int64_t scan_id() const { return scan_id_; }
   std::int64_t hosts() const { return hosts_; }
   std::int64_t results() const { return results_; }
   std::int64_t detections() const { return detections_; }
   int learned_rules() const { return learned_rules_; }
+  // Hosts whose time could not be read (HostRecord::unreadable_time), and the first reason.
+  std::int64_t unreadable_host_times() const { return unreadable_host_times_; }
+  const std::string& first_unreadable_time() const { return first_unreadable_time_; }
 
  private:
   void RequireStarted(const char* call) const;
@@ -56,11 +69,13 @@ class ScanWriter : public core::ScanSink {
   void Learn(const core::ResultRecord& result, const core::Rule& matched);
   std::optional<std::int64_t> StorePluginSet(const core::ScanCoverage& coverage);
   void StorePluginItems(const core::ScanCoverage& coverage);
+  std::optional<std::int64_t> FindDuplicate(const core::ScanInfo& scan);
+  void RefuseFutureScan();
 
   sqlite::Database& db_;
-  std::string sha256_;
   std::int64_t now_;
   std::vector<core::Rule> rules_;
+  std::int64_t future_margin_seconds_;
   core::ScanFormat format_ = core::ScanFormat::kNessusV2;
   std::string file_name_;
 
@@ -80,6 +95,9 @@ class ScanWriter : public core::ScanSink {
   std::int64_t results_ = 0;
   std::int64_t detections_ = 0;
   int learned_rules_ = 0;
+  std::optional<std::int64_t> duplicate_of_;
+  std::int64_t unreadable_host_times_ = 0;
+  std::string first_unreadable_time_;
 };
 
 // The statement that inserts a scan_hosts row or merges it into the row of the same (scan, key):

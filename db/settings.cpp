@@ -1,5 +1,8 @@
 #include "db/settings.hpp"
 
+#include <charconv>
+#include <optional>
+
 #include "core/ascii_text.hpp"
 #include "core/civil_time.hpp"
 #include "core/error.hpp"
@@ -9,6 +12,17 @@ namespace {
 
 constexpr std::string_view kAssume = "assume";
 constexpr std::string_view kStrict = "strict";
+constexpr std::string_view kHours = "0..87600";
+constexpr std::int64_t kMaxHours = 87600;  // ten years
+
+std::optional<std::int64_t> ParseHours(std::string_view text) {
+  std::int64_t hours = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), hours);
+  if (error != std::errc() || end != text.data() + text.size() || hours < 0 || hours > kMaxHours) {
+    return std::nullopt;
+  }
+  return hours;
+}
 
 core::UnknownCoverage ToPolicy(const std::string& value) {
   return value == kStrict ? core::UnknownCoverage::kNotCovered
@@ -32,7 +46,13 @@ const std::vector<SettingDefinition>& SettingDefinitions() {
        "scan as not covering that host",
        true},
       {"import.nessus-utc-offset", "+00:00", "+HH:MM|-HH:MM",
-       "zone of Nessus HOST_START/HOST_END strings when the export has no *_TIMESTAMP tags", false},
+       "zone of Nessus HOST_START/HOST_END strings when the export has no *_TIMESTAMP tags; a "
+       "change re-reads the stored times of every scan imported since schema v4",
+       true},
+      {"import.future-margin-hours", "24", kHours,
+       "how many hours after the import a scan may be dated (scanner clocks and zones); a later "
+       "scan is refused",
+       false},
   };
   return definitions;
 }
@@ -49,6 +69,10 @@ std::string CanonicalSettingValue(const SettingDefinition& definition, std::stri
   if (definition.allowed == "assume|strict") {
     const std::string lower = core::ToLower(trimmed);
     if (lower == kAssume || lower == kStrict) return lower;
+  } else if (definition.allowed == kHours) {
+    if (const std::optional<std::int64_t> hours = ParseHours(trimmed)) {
+      return std::to_string(*hours);
+    }
   } else if (const core::Parsed<int> offset = core::ParseUtcOffset(trimmed)) {
     return core::FormatUtcOffset(offset.value());
   }
@@ -68,6 +92,10 @@ core::CoveragePolicy CoveragePolicyFromSettings(
 
 int UtcOffsetSeconds(std::string_view canonical) {
   return core::ParseUtcOffset(canonical).value_or(0);
+}
+
+std::int64_t HoursInSeconds(std::string_view canonical) {
+  return ParseHours(canonical).value_or(0) * 3600;
 }
 
 }  // namespace ttmtrack::db

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -34,5 +35,8 @@ core::CoveragePolicy CoveragePolicyFromSettings(
 
 // Seconds east of UTC for a canonical "+HH:MM" / "-HH:MM" value.
 int UtcOffsetSeconds(std::string_view canonical);
+
+// Seconds in a canonical hours value ("24" → 86400).
+std::int64_t HoursInSeconds(std::string_view canonical);
 
 }  // namespace ttmtrack::db

@@ -120,31 +120,35 @@ Store::~Store() = default;
 int Store::SchemaVersion() { return schema::CurrentVersion(impl_->db); }
 const std::string& Store::path() const { return impl_->db.path(); }
 
-ImportResult Store::ImportScan(const std::string& sha256,
-                               const std::function<void(core::ScanSink&)>& read) {
+ImportResult Store::ImportScan(const std::function<void(core::ScanSink&)>& read) {
   sqlite::Transaction transaction(impl_->db);
-  if (auto existing = FindScanBySha256(sha256)) {
-    ImportResult result;
-    result.status = ImportStatus::kAlreadyImported;
-    result.scan_id = existing->id;
-    result.hosts = existing->hosts;
-    result.results = existing->results;
-    result.detections = existing->detections;
-    return result;  // nothing was written; the transaction rolls back
-  }
   const auto before = ExposureStates(impl_->db);
-  ScanWriter writer(impl_->db, sha256, impl_->Now(), LoadRules(impl_->db));
+  ScanWriter writer(impl_->db, impl_->Now(), LoadRules(impl_->db), FutureMarginSeconds());
   read(writer);
   if (!writer.ended()) {
     throw Error(Error::Kind::kInternal, "the importer returned without calling EndScan");
   }
-  impl_->RecomputeAfterImport(writer.scan_id(), writer.learned_rules() > 0);
   ImportResult result;
+  if (const std::optional<std::int64_t> stored = writer.duplicate_of()) {
+    // Decided after the one read of the file; what this import wrote rolls back with the
+    // transaction.
+    const ScanRow row = *FindScan(impl_->db, *stored);
+    result.status = ImportStatus::kAlreadyImported;
+    result.scan_id = row.id;
+    result.stored_file_name = row.info.file_name;
+    result.hosts = row.hosts;
+    result.results = row.results;
+    result.detections = row.detections;
+    return result;
+  }
+  impl_->RecomputeAfterImport(writer.scan_id(), writer.learned_rules() > 0);
   result.scan_id = writer.scan_id();
   result.hosts = writer.hosts();
   result.results = writer.results();
   result.detections = writer.detections();
   result.learned_rules = writer.learned_rules();
+  result.unreadable_host_times = writer.unreadable_host_times();
+  result.first_unreadable_time = writer.first_unreadable_time();
   result.lifecycle = CountChanges(impl_->db, writer.scan_id(), before);
   transaction.Commit();
   return result;

@@ -64,19 +64,27 @@ class Store {
 
   // --- Import --------------------------------------------------------------------------------
 
+  // The stored scan whose XML has this SHA-256 (its identity); nullopt when none.
   std::optional<ScanRow> FindScanBySha256(const std::string& sha256);
+  // Whether a stored scan was read from a file of exactly `file_size` bytes: only then can a
+  // file be one already imported, and is it worth hashing before parsing (docs/importer.md,
+  // "Scan identity"). Scans stored before schema v4 have no size and never match.
+  bool HasScanOfFileSize(std::uint64_t file_size);
+  // The stored scan read from a file with these bytes; nullopt when none.
+  std::optional<ScanRow> FindScanByFile(std::uint64_t file_size, const std::string& file_sha256);
 
-  // Imports one scan in one transaction (BEGIN IMMEDIATE). When `sha256` is already stored,
-  // returns kAlreadyImported and does nothing else (`read` is not called). Otherwise calls
-  // `read` with a sink that stores what it receives as it arrives (nothing is buffered: memory
-  // stays flat whatever the export size), then recomputes the lifecycle and commits.
+  // Imports one scan in one transaction (BEGIN IMMEDIATE). Calls `read` with a sink that stores
+  // what it receives as it arrives (nothing is buffered: memory stays flat whatever the export
+  // size); the scan's identity arrives with EndScan (ScanInfo::sha256, the SHA-256 of its XML,
+  // and file_sha256). When a stored scan has the same XML or the same file bytes, the import is
+  // rolled back and returns kAlreadyImported with that scan: the same scan plain and gzip is one
+  // scan. Otherwise it recomputes the lifecycle and commits.
   // `read` must call BeginScan, then Host/Result any number of times, then EndScan (the
-  // core::ScanSink contract); ScanInfo::sha256 may be empty (this `sha256` is used) or equal.
-  // If `read` throws, the transaction rolls back, nothing is stored, and the exception
-  // propagates unchanged. Throws kInternal when `read` returns without calling EndScan, and
-  // kBadInput for a result that names no host at all.
-  ImportResult ImportScan(const std::string& sha256,
-                          const std::function<void(core::ScanSink&)>& read);
+  // core::ScanSink contract). If `read` throws, the transaction rolls back, nothing is stored,
+  // and the exception propagates unchanged. Throws kInternal when `read` returns without
+  // calling EndScan or EndScan brings no SHA-256, kBadInput for a result that names no host at
+  // all and for a scan dated after the import by more than import.future-margin-hours.
+  ImportResult ImportScan(const std::function<void(core::ScanSink&)>& read);
 
   // Recomputes rule matches of stored detections, plugin enablement per scan, every outcome and
   // every exposure state (docs/verification.md). Called by the mutating methods; public for
@@ -102,7 +110,9 @@ class Store {
   //   coverage.plugin-unknown   assume|strict  (CoveragePolicy::plugin_enabled)
   //   coverage.port-unknown     assume|strict  (CoveragePolicy::port_scanned)
   //   coverage.host-unknown     assume|strict  (CoveragePolicy::host_completed)
-  //   import.nessus-utc-offset  +HH:MM|-HH:MM  (importer::ReadOptions for zone-less times)
+  //   import.nessus-utc-offset  +HH:MM|-HH:MM  (importer::ReadOptions for zone-less times;
+  //                             a change reads the stored zone-less texts again)
+  //   import.future-margin-hours  0..87600  (how far after the import a scan may be dated)
 
   std::vector<SettingInfo> ListSettings();
   // Throws kUsage for an unknown key.
@@ -112,6 +122,7 @@ class Store {
   void SetSetting(const std::string& key, const std::string& value);
   core::CoveragePolicy GetCoveragePolicy();
   int NessusUtcOffsetSeconds();
+  std::int64_t FutureMarginSeconds();
 
   // --- Queries -------------------------------------------------------------------------------
   // A host is identified by its key (core/host_key.hpp): the canonical address text, or the

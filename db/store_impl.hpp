@@ -42,6 +42,9 @@ inline constexpr const char* kLatestScanOfEachTask =
     "t.scanner = s.scanner AND t.scan_name = s.scan_name AND "
     "(t.scan_time, t.sha256) > (s.scan_time, s.sha256))";
 
+// The scan with this id, as ListScans gives it; nullopt when none.
+std::optional<ScanRow> FindScan(sqlite::Database& db, std::int64_t id);
+
 // SQL select-list of a scan reference for a `scans` table aliased `alias`: six columns that
 // ReadScanRef reads back starting at `first`.
 std::string ScanRefColumns(std::string_view alias);

@@ -19,7 +19,8 @@ std::string ScanRowSelect() {
          "s.scan_name, s.policy_name, s.report_id, s.run_status, s.started_at, s.ended_at, "
          "s.scan_time, s.imported_at, s.hosts_read, s.results_read, "
          "(SELECT count(*) FROM detections d WHERE d.scan_id = s.id), ps.count, s.port_range, "
-         "j.plugin_enabled, j.plugin_basis, j.export_complete, j.export_basis, " +
+         "j.plugin_enabled, j.plugin_basis, j.export_complete, j.export_basis, s.file_sha256, "
+         "s.file_size, " +
          ResultFilterColumns("f") +
          " FROM scans s LEFT JOIN plugin_sets ps ON ps.id = s.plugin_set_id "
          "LEFT JOIN scan_judgements j ON j.scan_id = s.id "
@@ -50,7 +51,9 @@ ScanRow ReadScanRow(const sqlite::Statement& r) {
   row.port_range = r.OptionalText(19);
   if (!r.IsNull(20)) row.plugin_enabled = {ParseKnowledge(r.Text(20)), r.Text(21)};
   if (!r.IsNull(22)) row.export_filter = {ParseKnowledge(r.Text(22)), r.Text(23)};
-  row.result_filter = ReadResultFilter(r, 24);
+  row.info.file_sha256 = r.OptionalText(24).value_or("");
+  row.info.file_size = static_cast<std::uint64_t>(r.OptionalInt64(25).value_or(0));
+  row.result_filter = ReadResultFilter(r, 26);
   return row;
 }
 
@@ -136,9 +139,31 @@ std::string HostNameExpression(std::string_view alias) {
          ".name <> " + a + ".ip THEN " + a + ".name ELSE '' END)";
 }
 
+std::optional<ScanRow> FindScan(sqlite::Database& db, std::int64_t id) {
+  auto rows = SelectScans(db, "WHERE s.id = ?1", [&](sqlite::Statement& s) { s.Bind(1, id); });
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
 std::optional<ScanRow> Store::FindScanBySha256(const std::string& sha256) {
   auto rows = SelectScans(impl_->db, "WHERE s.sha256 = ?1",
                           [&](sqlite::Statement& s) { s.Bind(1, sha256); });
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+bool Store::HasScanOfFileSize(std::uint64_t file_size) {
+  auto select = impl_->db.Prepare("SELECT 1 FROM scans WHERE file_size = ?1 LIMIT 1");
+  select.Bind(1, static_cast<std::int64_t>(file_size));
+  return select.Step();
+}
+
+std::optional<ScanRow> Store::FindScanByFile(std::uint64_t file_size,
+                                             const std::string& file_sha256) {
+  auto rows = SelectScans(impl_->db, "WHERE s.file_sha256 = ?1 AND s.file_size = ?2 LIMIT 1",
+                          [&](sqlite::Statement& s) {
+                            s.Bind(1, file_sha256).Bind(2, static_cast<std::int64_t>(file_size));
+                          });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }

@@ -9,6 +9,7 @@
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
+#include "db/zoneless_times.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -175,6 +176,9 @@ void Store::SetSetting(const std::string& key, const std::string& value) {
       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   upsert.Bind(1, definition.key).Bind(2, canonical);
   upsert.Run();
+  if (definition.key == "import.nessus-utc-offset") {
+    ReadZonelessTimesAgain(impl_->db, UtcOffsetSeconds(canonical));
+  }
   if (definition.affects_lifecycle) impl_->Recompute(lifecycle::RulesChanged::kNo);
   transaction.Commit();
 }
@@ -183,6 +187,10 @@ core::CoveragePolicy Store::GetCoveragePolicy() { return impl_->Policy(); }
 
 int Store::NessusUtcOffsetSeconds() {
   return UtcOffsetSeconds(impl_->SettingValue("import.nessus-utc-offset"));
+}
+
+std::int64_t Store::FutureMarginSeconds() {
+  return HoursInSeconds(impl_->SettingValue("import.future-margin-hours"));
 }
 
 }  // namespace ttmtrack::db

@@ -66,10 +66,11 @@ core::OutcomeKind ParseOutcomeKind(std::string_view text) {
 
 core::NotCoveredReason ParseNotCoveredReason(std::string_view text) {
   using R = core::NotCoveredReason;
-  return ParseWith(text,
-                   {R::kNone, R::kHostNotInScan, R::kHostScanIncomplete, R::kPluginNotEnabled,
-                    R::kPortOutsideRange, R::kCoverageUnknown, R::kExportFiltered},
-                   "not-covered reason");
+  return ParseWith(
+      text,
+      {R::kNone, R::kHostNotInScan, R::kHostScanIncomplete, R::kHostTimeUnreadable,
+       R::kPluginNotEnabled, R::kPortOutsideRange, R::kCoverageUnknown, R::kExportFiltered},
+      "not-covered reason");
 }
 
 core::ExposureState ParseExposureState(std::string_view text) {

@@ -117,12 +117,19 @@ enum class ImportStatus { kImported, kAlreadyImported };
 
 struct ImportResult {
   ImportStatus status = ImportStatus::kImported;
-  std::int64_t scan_id = 0;  // the new scan, or the one already stored with these bytes
+  std::int64_t scan_id = 0;  // the new scan, or the one already stored with this XML
+  // kAlreadyImported: the file the stored scan was imported from (the same XML as this one,
+  // maybe plain where this one is gzip, or under another name).
+  std::string stored_file_name;
   std::int64_t hosts = 0;
   std::int64_t results = 0;
   std::int64_t detections = 0;
   int learned_rules = 0;      // ID rules learned from this scan (docs/rules.md)
   LifecycleCounts lifecycle;  // all zero for kAlreadyImported
+  // Hosts whose time could not be read (their times are unknown and this scan cannot prove
+  // them complete), and the first one's reason with its line and host.
+  std::int64_t unreadable_host_times = 0;
+  std::string first_unreadable_time;
 };
 
 enum class AddRuleStatus { kAdded, kAlreadyExists };

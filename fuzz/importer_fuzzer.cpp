@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ttmtrack::importer::ReadOptions options;
   options.nessus_local_utc_offset_seconds = 3600;
   try {
-    ttmtrack::importer::ReadExportStream(bytes, "fuzz-input", "", options, sink);
+    ttmtrack::importer::ReadExportStream(bytes, "fuzz-input", options, sink);
   } catch (const ttmtrack::Error&) {
     // Rejected input: the normal outcome for most fuzz inputs.
   }

@@ -14,7 +14,7 @@ namespace ttmtrack::importer {
 namespace {
 
 // Format detection: the root element's name, nothing else (not the file name, not sniffing).
-void ReadFrom(input::InputSource& input, const std::string& display_name, const std::string& sha256,
+void ReadFrom(input::InputSource& input, const std::string& display_name,
               const ReadOptions& options, core::ScanSink& sink) {
   if (input.empty()) {
     throw Error(Error::Kind::kBadInput, "the file is empty (0 bytes): not a scan export",
@@ -28,8 +28,8 @@ void ReadFrom(input::InputSource& input, const std::string& display_name, const 
   }
   core::ScanInfo scan;
   scan.file_name = display_name;
-  scan.sha256 = sha256;
   scan.gzip = input.gzip();
+  scan.file_size = input.size();
 
   const std::string root(xml.name());
   std::unique_ptr<nessus::NessusReader> nessus;
@@ -49,23 +49,24 @@ void ReadFrom(input::InputSource& input, const std::string& display_name, const 
   // only once the whole document is known to be well-formed.
   while (xml.Next()) {
   }
-  if (nessus) nessus->Finish();
-  if (gvm) gvm->Finish();
+  // The parser has consumed the input to its end: the hashes are complete.
+  const ScanDigests digests{.sha256 = input.xml_sha256(), .file_sha256 = input.file_sha256()};
+  if (nessus) nessus->Finish(digests);
+  if (gvm) gvm->Finish(digests);
   if (options.progress) options.progress(input.size(), input.size());
 }
 
 }  // namespace
 
-void ReadExport(const std::string& path, const std::string& sha256, const ReadOptions& options,
-                core::ScanSink& sink) {
+void ReadExport(const std::string& path, const ReadOptions& options, core::ScanSink& sink) {
   std::unique_ptr<input::InputSource> input = input::InputSource::Open(path);
-  ReadFrom(*input, path, sha256, options, sink);
+  ReadFrom(*input, path, options, sink);
 }
 
 void ReadExportStream(std::istream& bytes, const std::string& display_name,
-                      const std::string& sha256, const ReadOptions& options, core::ScanSink& sink) {
+                      const ReadOptions& options, core::ScanSink& sink) {
   input::InputSource input(bytes);
-  ReadFrom(input, display_name, sha256, options, sink);
+  ReadFrom(input, display_name, options, sink);
 }
 
 std::string Sha256OfFile(const std::string& path) {
@@ -78,5 +79,7 @@ std::string Sha256OfFile(const std::string& path) {
     throw Error(e.kind(), e.message(), {.file = path});
   }
 }
+
+std::uint64_t FileSize(const std::string& path) { return input::InputSource::Open(path)->size(); }
 
 }  // namespace ttmtrack::importer

@@ -35,8 +35,10 @@ std::optional<std::int64_t> ReadScanStartHint(const std::string& path, const Rea
   TimeProbeSink sink;
   ReadOptions probe_options = options;
   probe_options.progress = nullptr;
+  // It stops after the first host or so: reading ahead would only read blocks it never parses.
+  probe_options.read_ahead = false;
   try {
-    ReadExport(path, "", probe_options, sink);
+    ReadExport(path, probe_options, sink);
   } catch (const StopReading&) {
     // The time is known; the rest of the file is not needed.
   }

@@ -122,6 +122,8 @@ std::string ReasonText(core::NotCoveredReason reason) {
     case core::NotCoveredReason::kNone: return "";
     case core::NotCoveredReason::kHostNotInScan: return "the host was not in this scan";
     case core::NotCoveredReason::kHostScanIncomplete: return "the host's scan did not complete";
+    case core::NotCoveredReason::kHostTimeUnreadable:
+      return "the export spells a time of the host that cannot be read";
     case core::NotCoveredReason::kPluginNotEnabled: return "the ttm_cmd plugin was not enabled";
     case core::NotCoveredReason::kPortOutsideRange: return "the port was outside the scanned range";
     case core::NotCoveredReason::kCoverageUnknown:

@@ -36,6 +36,9 @@ int ImportFiles(const ImportOptions& options, const CommandContext& context) {
     try {
       const db::ImportResult result = ImportExportFile(store, file, read_options);
       progress.Done();
+      if (result.unreadable_host_times > 0) {
+        context.err << SafeTerminalText(UnreadableTimesWarning(file, result)) << '\n' << std::flush;
+      }
       if (options.format == OutputFormat::kJson) {
         report.push_back(ImportSummaryJson(file, result));
       } else {
@@ -70,6 +73,11 @@ int ImportFolder(const ImportOptions& options, const CommandContext& context) {
     if (options.format == OutputFormat::kJson) {
       report.push_back(DropResultJson(result));
       return;
+    }
+    if (result.import.unreadable_host_times > 0) {
+      context.err << JournalPrefix(context.journal, 4)
+                  << SafeTerminalText(UnreadableTimesWarning(result.name, result.import)) << '\n'
+                  << std::flush;
     }
     const int priority = DropResultPriority(result);
     std::ostream& stream = priority <= 3 ? context.err : context.out;
@@ -107,8 +115,10 @@ CLI::App* SetupImportCommand(CLI::App& app, ImportOptions& options) {
       "Import Nessus v2 (.nessus) and OpenVAS/GVM report XML exports, plain or gzip-compressed "
       "(the format is recognised from the content, not the file name). Each file is one "
       "transaction: a malformed, truncated or hostile file is reported as FILE:LINE:COL and "
-      "stores nothing, while the other files still import. Importing the same bytes again is a "
-      "no-op. After each file the lifecycle of every exposure is recomputed.\n\n"
+      "stores nothing, while the other files still import. A scan is identified by the SHA-256 "
+      "of its XML: importing it again, under any name, plain or gzip, is a no-op. A scan dated "
+      "more than import.future-margin-hours after the import is refused. After each file the "
+      "lifecycle of every exposure is recomputed.\n\n"
       "With --from DIR, imports the drop folder DIR instead: every export in it that nobody has "
       "modified for the settle time, in the order the scans ran, moving each imported (or "
       "already imported) file to the done folder and each refused one to the failed folder "

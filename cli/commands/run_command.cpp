@@ -100,6 +100,10 @@ int RunRunCommand(const RunOptions& options, const CommandContext& context) {
   read_options.nessus_local_utc_offset_seconds = store.NessusUtcOffsetSeconds();
   const std::vector<core::Exposure> before = store.ListExposures();
   summary.files = ImportDropFolder(store, summary.folder, read_options, [&](const DropResult& r) {
+    if (r.import.unreadable_host_times > 0) {
+      context.err << JournalPrefix(context.journal, 4)
+                  << SafeTerminalText(UnreadableTimesWarning(r.name, r.import)) << '\n';
+    }
     context.err << JournalPrefix(context.journal, DropResultPriority(r))
                 << SafeTerminalText(DropResultLine(r, summary.folder)) << '\n'
                 << std::flush;

@@ -8,7 +8,11 @@ using Json = nlohmann::ordered_json;
 
 std::string ImportSummaryLine(const std::string& file, const db::ImportResult& result) {
   if (result.status == db::ImportStatus::kAlreadyImported) {
-    return fmt::format("{}: already imported as scan {}; nothing to do", file, result.scan_id);
+    if (result.stored_file_name == file) {
+      return fmt::format("{}: already imported as scan {}; nothing to do", file, result.scan_id);
+    }
+    return fmt::format("{}: already imported as scan {} (the same XML, from {}); nothing to do",
+                       file, result.scan_id, result.stored_file_name);
   }
   const db::LifecycleCounts& c = result.lifecycle;
   std::string line = fmt::format(
@@ -34,6 +38,9 @@ Json ImportSummaryJson(const std::string& file, const db::ImportResult& result) 
   j["results"] = result.results;
   j["detections"] = result.detections;
   j["learned_rules"] = result.learned_rules;
+  j["stored_file"] =
+      result.status == db::ImportStatus::kAlreadyImported ? Json(result.stored_file_name) : Json();
+  j["unreadable_host_times"] = result.unreadable_host_times;
   const db::LifecycleCounts& c = result.lifecycle;
   j["exposures"] = {{"new", c.new_exposures},
                     {"still_open", c.still_open},
@@ -43,6 +50,14 @@ Json ImportSummaryJson(const std::string& file, const db::ImportResult& result) 
                     {"not_checked", c.not_checked}};
   j["error"] = nullptr;
   return j;
+}
+
+std::string UnreadableTimesWarning(const std::string& file, const db::ImportResult& result) {
+  return fmt::format(
+      "{}: warning: {} host{} with a time that cannot be read (first: {}); their times are "
+      "unknown and this scan cannot prove them scanned to completion",
+      file, result.unreadable_host_times, result.unreadable_host_times == 1 ? "" : "s",
+      result.first_unreadable_time);
 }
 
 Json ImportFailureJson(const std::string& file, const Error& error) {

@@ -14,10 +14,16 @@ namespace ttmtrack::cli {
 // `run` reports each drop-folder file the same way. Field names are a contract.
 
 // "FILE: imported as scan 1 (4 hosts, ...); exposures: 3 new, ..." or "FILE: already imported
-// as scan 1; nothing to do".
+// as scan 1; nothing to do" (naming the stored scan's file when it came from another one: the
+// same XML, plain or gzip, or renamed).
 std::string ImportSummaryLine(const std::string& file, const db::ImportResult& result);
-// {file, status, scan_id, hosts, results, detections, learned_rules, exposures{...}, error}
+// {file, status, scan_id, hosts, results, detections, learned_rules, stored_file,
+// unreadable_host_times, exposures{...}, error}
 nlohmann::ordered_json ImportSummaryJson(const std::string& file, const db::ImportResult& result);
+// The one warning line for a file that imported with host times that cannot be read
+// (result.unreadable_host_times > 0): those hosts cannot prove their scan complete
+// (docs/importer.md, "Times").
+std::string UnreadableTimesWarning(const std::string& file, const db::ImportResult& result);
 // {file, status: "failed", scan_id: null, error, line, column, exit_code}
 nlohmann::ordered_json ImportFailureJson(const std::string& file, const Error& error);
 

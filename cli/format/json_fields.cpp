@@ -101,6 +101,7 @@ Json ScanJson(const db::ScanRow& scan) {
   j["scan_id"] = scan.id;
   j["file"] = info.file_name;
   j["sha256"] = info.sha256;
+  j["file_sha256"] = TextOrNull(info.file_sha256);
   j["format"] = core::ToString(info.format);
   j["gzip"] = info.gzip;
   j["scanner"] = info.scanner;

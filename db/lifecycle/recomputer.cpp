@@ -246,14 +246,26 @@ void Recomputer::ForEachExposure(const std::function<void(const ExposureRow&)>& 
   }
 }
 
+int PackHostFact(std::string_view completion, bool unreadable_time) {
+  return static_cast<int>(ParseCompletion(completion)) | (unreadable_time ? kUnreadableTime : 0);
+}
+
+void UnpackHostFact(int fact, core::ExposureObservation& o) {
+  o.host_in_scan = fact != kNotInScan;
+  o.host_completion = o.host_in_scan ? static_cast<core::HostCompletion>(fact & ~kUnreadableTime)
+                                     : core::HostCompletion::kUnknown;
+  o.host_time_unreadable = o.host_in_scan && (fact & kUnreadableTime) != 0;
+}
+
 void Recomputer::LoadHostFacts(const std::string& ip) {
   if (ip == facts_ip_ && completion_.size() == templates_.size()) return;
   facts_ip_ = ip;
-  completion_.assign(templates_.size(), -1);
-  auto select = db_.Prepare("SELECT scan_id, completion FROM scan_hosts WHERE ip = ?1");
+  completion_.assign(templates_.size(), kNotInScan);
+  auto select = db_.Prepare(
+      "SELECT scan_id, completion, unreadable_time IS NOT NULL FROM scan_hosts WHERE ip = ?1");
   select.Bind(1, ip);
   while (select.Step()) {
-    completion_[ScanIndex(select.Int64(0))] = static_cast<int>(ParseCompletion(select.Text(1)));
+    completion_[ScanIndex(select.Int64(0))] = PackHostFact(select.Text(1), select.Int(2) != 0);
   }
 }
 
@@ -281,9 +293,7 @@ void Recomputer::ProcessExposure(const ExposureRow& row) {
     o.port = row.port;
     o.protocol = row.protocol;
     o.detected = detected_[k] != 0;
-    o.host_in_scan = completion_[k] >= 0;
-    o.host_completion = o.host_in_scan ? static_cast<core::HostCompletion>(completion_[k])
-                                       : core::HostCompletion::kUnknown;
+    UnpackHostFact(completion_[k], o);
     o.port_seen_open = probed_[k] != 0;
     outcomes.push_back(core::DecideOutcome(o, policy_));
   }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -50,6 +51,14 @@ struct StoredOutcome {
   std::string assumption;
   std::string basis;
 };
+
+// What one scan says about one host, packed in an int for the per-host vectors: kNotInScan, or
+// the host's core::HostCompletion plus kUnreadableTime when a time of it could not be read.
+inline constexpr int kNotInScan = -1;
+inline constexpr int kUnreadableTime = 8;
+int PackHostFact(std::string_view completion, bool unreadable_time);
+// Fills the observation's host_in_scan, host_completion and host_time_unreadable.
+void UnpackHostFact(int fact, core::ExposureObservation& o);
 
 // One recomputation of exposures, outcomes, scan judgements and detection rules from the
 // stored facts under `policy`. Borrows `db`, which must outlive it; single use (run one of the
@@ -113,7 +122,7 @@ class Recomputer {
   // copied per exposure, and outcomes come out already in the order Replay wants.
   std::vector<core::ExposureObservation> templates_;
   std::unordered_map<std::int64_t, std::size_t> scan_index_;
-  // Per scan index, for the host being processed: -1 not in scan, else a HostCompletion.
+  // Per scan index, for the host being processed: PackHostFact.
   std::vector<int> completion_;
   std::string facts_ip_;  // whose facts completion_ holds
   std::vector<char> detected_;

@@ -55,11 +55,11 @@ std::int64_t Recomputer::AddExposuresOf(std::int64_t scan_id) {
 
 void Recomputer::LoadScanFacts(std::int64_t scan_id) {
   auto hosts = db_.Prepare(
-      "SELECT ip, completion FROM scan_hosts WHERE scan_id = ?1 "
+      "SELECT ip, completion, unreadable_time IS NOT NULL FROM scan_hosts WHERE scan_id = ?1 "
       "AND ip IN (SELECT ip FROM exposures)");
   hosts.Bind(1, scan_id);
   while (hosts.Step()) {
-    new_scan_hosts_[hosts.Text(0)] = static_cast<int>(ParseCompletion(hosts.Text(1)));
+    new_scan_hosts_[hosts.Text(0)] = PackHostFact(hosts.Text(1), hosts.Int(2) != 0);
   }
   auto detected = db_.Prepare(
       "SELECT DISTINCT ip, port, protocol FROM detections "
@@ -87,9 +87,7 @@ void Recomputer::DecideInNewScan(const ExposureRow& row, std::size_t scan, bool 
   o.port = row.port;
   o.protocol = row.protocol;
   o.detected = new_scan_detected_.count(key) != 0;
-  o.host_in_scan = host != new_scan_hosts_.end();
-  o.host_completion = o.host_in_scan ? static_cast<core::HostCompletion>(host->second)
-                                     : core::HostCompletion::kUnknown;
+  UnpackHostFact(host != new_scan_hosts_.end() ? host->second : kNotInScan, o);
   o.port_seen_open = new_scan_probed_.count(key) != 0;
   const core::Outcome outcome = core::DecideOutcome(o, policy_);
   WriteOutcome(row.id, outcome);

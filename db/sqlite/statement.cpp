@@ -42,6 +42,10 @@ Statement& Statement::Bind(int index, const std::optional<std::int64_t>& value) 
   return value ? Bind(index, *value) : BindNull(index);
 }
 
+Statement& Statement::Bind(int index, const std::optional<std::string>& text) {
+  return text ? Bind(index, std::string_view(*text)) : BindNull(index);
+}
+
 bool Statement::Step() { return Check(sqlite3_step(stmt_.get()), db_, "step") == SQLITE_ROW; }
 
 void Statement::Run() {

@@ -32,8 +32,9 @@ class Statement {
   }
   Statement& BindBlob(int index, const void* data, std::size_t size);
   Statement& BindNull(int index);
-  // Binds NULL when empty.
+  // Bind NULL when empty.
   Statement& Bind(int index, const std::optional<std::int64_t>& value);
+  Statement& Bind(int index, const std::optional<std::string>& text);
 
   // Steps once: true when a row is available, false when done.
   bool Step();

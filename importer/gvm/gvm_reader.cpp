@@ -51,7 +51,10 @@ void GvmReader::Read() {
   const std::int64_t root_line = xml_.line();
   ReadWrapper();
   if (!saw_report_) {
-    xml_.Fail("<get_reports_response> holds no <report>: nothing to import", root_line);
+    xml_.Fail(
+        "a GMP response without a report, not a scan: <get_reports_response> holds no <report> "
+        "(a report ID that matched nothing, or a filter that left no report?); nothing imported",
+        root_line);
   }
 }
 
@@ -61,8 +64,10 @@ void GvmReader::BeginScanOnce() {
   sink_.BeginScan(scan_);
 }
 
-void GvmReader::Finish() {
+void GvmReader::Finish(const ScanDigests& digests) {
   BeginScanOnce();
+  scan_.sha256 = digests.sha256;
+  scan_.file_sha256 = digests.file_sha256;
   core::ScanCoverage coverage;
   if (filter_stated_) {
     // <results start= max=> restate first and rows; the term, when it has them, is the filter.
@@ -130,15 +135,18 @@ void GvmReader::ReadReportChild(std::string_view child) {
   }
 }
 
-std::optional<std::int64_t> GvmReader::ReadTime(const char* what) {
+std::optional<std::int64_t> GvmReader::ReadTime(const char* what, std::string* unreadable) {
   const std::int64_t at_line = xml_.line();
   const std::string text = TrimmedText(xml_);
   if (text.empty()) return std::nullopt;  // GVM writes <end></end> for unfinished hosts
   // ISO 8601, or ctime in the OMP era; GVM's zone-less times are UTC.
   const core::Parsed<std::int64_t> parsed = core::ParseExportTime(text, 0);
   if (parsed) return parsed.value();
-  xml_.Fail(std::string(what) + " \"" + text + "\" is not a time: " + std::string(parsed.reason()),
-            at_line);
+  const std::string message =
+      std::string(what) + " \"" + text + "\" is not a time: " + std::string(parsed.reason());
+  if (unreadable == nullptr) xml_.Fail(message, at_line);
+  if (unreadable->empty()) *unreadable = message + " (line " + std::to_string(at_line) + ")";
+  return std::nullopt;
 }
 
 void GvmReader::ReadResults() {
@@ -233,9 +241,9 @@ void GvmReader::ReadHost() {
     if (child == "ip") {
       host.name = TrimmedText(xml_);
     } else if (child == "start") {
-      host.started_at = ReadTime("host start");
+      host.started_at = ReadTime("host start", &host.unreadable_time);
     } else if (child == "end") {
-      host.ended_at = ReadTime("host end");
+      host.ended_at = ReadTime("host end", &host.unreadable_time);
     } else if (child == "hostname") {
       if (host.fqdn.empty()) host.fqdn = TrimmedText(xml_);
     } else if (child == "detail") {
@@ -269,6 +277,11 @@ void GvmReader::ReadHost() {
   host.os = !os_txt.empty() ? os_txt : (!os_cpe.empty() ? os_cpe : os_other);
   host.completion =
       host.ended_at ? core::HostCompletion::kCompleted : core::HostCompletion::kIncomplete;
+  if (!host.unreadable_time.empty()) {
+    // One time that cannot be read makes the host's times unknown, its end included.
+    host.started_at = host.ended_at = std::nullopt;
+    host.completion = core::HostCompletion::kUnknown;
+  }
   std::sort(host.open_tcp_ports.begin(), host.open_tcp_ports.end());
   host.open_tcp_ports.erase(std::unique(host.open_tcp_ports.begin(), host.open_tcp_ports.end()),
                             host.open_tcp_ports.end());

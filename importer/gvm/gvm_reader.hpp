@@ -7,6 +7,7 @@
 #include "core/result_filter.hpp"
 #include "core/scan_info.hpp"
 #include "core/scan_sink.hpp"
+#include "importer/export_reader.hpp"
 
 namespace ttmtrack::importer::xml {
 class XmlReader;
@@ -29,18 +30,21 @@ namespace ttmtrack::importer::gvm {
 // from <filters>, <results start= max=> and <result_count>), when the report states any: a
 // report is a filtered view of its scan, and the lifecycle judges what the view could show.
 //
+// A host time that cannot be read does not refuse the file: the host's times become unknown and
+// HostRecord::unreadable_time says why.
+//
 // Ownership: `xml` and `sink` are borrowed. Single use, not thread-safe. Throws
-// ttmtrack::Error kBadInput (file, line, host) for an unparseable result port or time, an
-// error status in <get_reports_response>, or a response without a report; plus whatever
-// XmlReader throws.
+// ttmtrack::Error kBadInput (file, line, host) for an unparseable result port or scan time, an
+// error status in <get_reports_response>, or a response without a report (not a scan); plus
+// whatever XmlReader throws.
 class GvmReader {
  public:
   GvmReader(xml::XmlReader& xml, core::ScanInfo scan, core::ScanSink& sink);
 
   // REQUIRES: `xml` is on the start of the root element (report or get_reports_response).
   void Read();
-  // BeginScan if nothing did yet, then EndScan with the final facts.
-  void Finish();
+  // BeginScan if nothing did yet, then EndScan with the final facts and `digests`.
+  void Finish(const ScanDigests& digests);
 
  private:
   void ReadWrapper();
@@ -51,7 +55,10 @@ class GvmReader {
   void ReadFilters();
   void ReadResultCount();
   void BeginScanOnce();
-  std::optional<std::int64_t> ReadTime(const char* what);
+  // The time in the current element's text; nullopt when empty. A text that is not a time
+  // throws, unless `unreadable` is given (host times): then the reason goes there (when it is
+  // still empty) and the time is nullopt.
+  std::optional<std::int64_t> ReadTime(const char* what, std::string* unreadable = nullptr);
 
   xml::XmlReader& xml_;
   core::ScanInfo scan_;

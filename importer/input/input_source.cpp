@@ -7,13 +7,18 @@
 #include <fstream>
 #include <istream>
 
-#include <Poco/Exception.h>
-#include <Poco/InflatingStream.h>
-
 #include "core/error.hpp"
+#include "importer/input/gzip_inflater.hpp"
+#include "importer/input/read_ahead.hpp"
 
 namespace ttmtrack::importer::input {
 namespace {
+
+// 256 KiB blocks, four ahead: large enough that a block costs the parser one call, small
+// enough that the whole read-ahead stays at 1 MiB.
+constexpr std::size_t kReadAheadBlockBytes = std::size_t{1} << 18;
+constexpr std::size_t kReadAheadBlocks = 4;
+constexpr std::uint64_t kProgressStepBytes = std::uint64_t{1} << 20;
 
 std::uint64_t SizeOf(std::istream& raw) {
   const std::istream::pos_type start = raw.tellg();
@@ -59,51 +64,54 @@ InputSource::InputSource(std::unique_ptr<std::istream> owned, std::istream& raw)
   size_ = SizeOf(raw_);
   gzip_ = StartsWithGzipMagic(raw_, &empty_);
   if (gzip_) {
-    inflater_ =
-        std::make_unique<Poco::InflatingInputStream>(raw_, Poco::InflatingStreamBuf::STREAM_GZIP);
-    // Makes istream rethrow what the inflating streambuf throws instead of just setting badbit.
-    inflater_->exceptions(std::ios::badbit);
-    in_ = inflater_.get();
-  } else {
-    in_ = &raw_;
+    inflater_ = std::make_unique<GzipInflater>(
+        [this](char* buffer, std::size_t size) { return ReadRaw(buffer, size); });
   }
 }
 
 InputSource::~InputSource() = default;
 
+void InputSource::StartReadAhead() {
+  read_ahead_ = std::make_unique<ReadAhead>(
+      [this](char* buffer, std::size_t size) { return Produce(buffer, size); },
+      kReadAheadBlockBytes, kReadAheadBlocks);
+}
+
+std::size_t InputSource::ReadRaw(char* buffer, std::size_t size) {
+  raw_.read(buffer, static_cast<std::streamsize>(size));
+  if (raw_.bad()) throw Error(Error::Kind::kIo, "read failed: I/O error", {});
+  const auto got = static_cast<std::size_t>(raw_.gcount());
+  file_sha_.Update(buffer, got);
+  raw_consumed_.fetch_add(got, std::memory_order_relaxed);
+  return got;
+}
+
+std::size_t InputSource::Produce(char* buffer, std::size_t size) {
+  if (produced_end_ || size == 0) return 0;
+  std::size_t got = 0;
+  if (gzip_) {
+    got = inflater_->Inflate(buffer, size);
+    xml_sha_.Update(buffer, got);
+  } else {
+    got = ReadRaw(buffer, size);
+  }
+  if (got == 0) {
+    produced_end_ = true;
+    file_sha256_ = file_sha_.HexDigest();
+    xml_sha256_ = gzip_ ? xml_sha_.HexDigest() : file_sha256_;
+  }
+  return got;
+}
+
 std::size_t InputSource::Read(char* buffer, std::size_t size) {
-  if (in_->eof()) return 0;
-  try {
-    in_->read(buffer, static_cast<std::streamsize>(size));
-  } catch (const Poco::Exception& e) {
-    // Poco passes zlib's words on: "buffer error" is zlib's Z_BUF_ERROR, which inflate
-    // returns when the compressed bytes run out before the stream's end.
-    if (e.message().find("buffer error") != std::string::npos) {
-      throw Error(Error::Kind::kBadInput,
-                  "truncated gzip stream: the compressed data ends before the stream does", {});
-    }
-    throw Error(Error::Kind::kBadInput, "corrupt gzip stream (zlib: " + e.message() + ")", {});
-  } catch (const std::ios::failure& e) {
-    throw Error(Error::Kind::kIo, std::string("read failed: ") + e.what(), {});
-  }
-  if (in_->bad() || (raw_.bad() && !in_->eof())) {
-    throw Error(Error::Kind::kIo, "read failed: I/O error", {});
-  }
-  const auto got = static_cast<std::size_t>(in_->gcount());
-  plain_consumed_ += got;
+  const std::size_t got = read_ahead_ ? read_ahead_->Read(buffer, size) : Produce(buffer, size);
   if (progress_) ReportProgress();
   return got;
 }
 
 void InputSource::ReportProgress() {
-  std::uint64_t consumed = plain_consumed_;
-  if (gzip_) {
-    // The inflater reads the raw stream in its own blocks; the raw position is what matters.
-    const std::istream::pos_type at = raw_.tellg();
-    consumed = at < 0 ? size_ : static_cast<std::uint64_t>(at);
-  }
-  consumed = std::min(consumed, size_);
-  if (consumed - last_reported_ < (1u << 20)) return;
+  const std::uint64_t consumed = std::min(raw_consumed_.load(std::memory_order_relaxed), size_);
+  if (consumed - last_reported_ < kProgressStepBytes) return;
   last_reported_ = consumed;
   progress_(consumed, size_);
 }

@@ -2,24 +2,65 @@
 
 #include <array>
 #include <istream>
+#include <vector>
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <openssl/evp.h>
 
 #include "core/error.hpp"
 
 namespace ttmtrack::importer::input {
+namespace {
+
+[[noreturn]] void ThrowOpenSslFailure(const char* call) {
+  throw Error(Error::Kind::kInternal, std::string("OpenSSL ") + call + " failed for SHA-256");
+}
+
+}  // namespace
+
+void Sha256::ContextDeleter::operator()(evp_md_ctx_st* context) const { EVP_MD_CTX_free(context); }
+
+Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
+  if (!context_) ThrowOpenSslFailure("EVP_MD_CTX_new");
+  if (EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr) != 1) {
+    ThrowOpenSslFailure("EVP_DigestInit_ex");
+  }
+}
+
+Sha256::~Sha256() = default;
+Sha256::Sha256(Sha256&&) noexcept = default;
+Sha256& Sha256::operator=(Sha256&&) noexcept = default;
+
+void Sha256::Update(const void* data, std::size_t size) {
+  if (size == 0) return;
+  if (EVP_DigestUpdate(context_.get(), data, size) != 1) ThrowOpenSslFailure("EVP_DigestUpdate");
+}
+
+std::string Sha256::HexDigest() {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(context_.get(), digest.data(), &size) != 1) {
+    ThrowOpenSslFailure("EVP_DigestFinal_ex");
+  }
+  constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * size);
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0x0f];
+  }
+  return hex;
+}
 
 std::string Sha256OfStream(std::istream& in) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  std::array<char, 1 << 16> block{};
+  Sha256 sha;
+  std::vector<char> block(std::size_t{1} << 18);
   while (in) {
     in.read(block.data(), static_cast<std::streamsize>(block.size()));
     const std::streamsize got = in.gcount();
-    if (got > 0) engine.update(block.data(), static_cast<unsigned>(got));
+    if (got > 0) sha.Update(block.data(), static_cast<std::size_t>(got));
   }
   if (in.bad()) throw Error(Error::Kind::kIo, "read failed while hashing", {});
-  return Poco::DigestEngine::digestToHex(engine.digest());
+  return sha.HexDigest();
 }
 
 }  // namespace ttmtrack::importer::input

@@ -41,14 +41,25 @@ NessusReader::NessusReader(xml::XmlReader& xml, core::ScanInfo scan, const ReadO
 }
 
 void NessusReader::Read() {
+  const std::int64_t root_line = xml_.line();
+  bool saw_policy = false;
+  bool saw_report = false;
   xml_.ForEachChild([&](std::string_view child) {
     if (child == "Policy") {
+      saw_policy = true;
       policy_ = ReadNessusPolicy(xml_);
       if (scan_.policy_name.empty()) scan_.policy_name = policy_.name;
     } else if (child == "Report") {
+      saw_report = true;
       ReadReport();
     }
   });
+  if (saw_report) return;
+  // What Nessus exports from its policy list (or a scan's "Export policy") has the same root.
+  xml_.Fail(saw_policy ? "a Nessus scan policy, not a scan: the file has a <Policy> and no "
+                         "<Report> (export the scan's results, not its policy); nothing imported"
+                       : "a Nessus file without a <Report>: no scan in it; nothing imported",
+            root_line);
 }
 
 void NessusReader::BeginScanOnce() {
@@ -57,8 +68,10 @@ void NessusReader::BeginScanOnce() {
   sink_.BeginScan(scan_);
 }
 
-void NessusReader::Finish() {
+void NessusReader::Finish(const ScanDigests& digests) {
   BeginScanOnce();
+  scan_.sha256 = digests.sha256;
+  scan_.file_sha256 = digests.file_sha256;
   if (have_scan_information_) {
     if (scan_.scanner_version.empty()) scan_.scanner_version = scan_information_.nessus_version;
     if (scan_.policy_name.empty()) scan_.policy_name = scan_information_.policy_name;
@@ -107,23 +120,30 @@ void NessusReader::EmitHost(CurrentHost& host) {
 
 std::optional<std::int64_t> NessusReader::HostTime(const std::optional<std::string>& epoch_tag,
                                                    const std::optional<std::string>& text_tag,
-                                                   const char* tag_name,
-                                                   const CurrentHost& host) const {
+                                                   const char* tag_name, CurrentHost& host,
+                                                   std::optional<std::string>& zoneless_text) {
   const std::string name(tag_name);
+  core::HostRecord& record = host.record;
+  const auto unreadable = [&](const std::string& tag, const std::string& text,
+                              std::string_view reason) {
+    if (record.unreadable_time.empty()) {
+      record.unreadable_time = tag + " \"" + text + "\" is not a time: " + std::string(reason) +
+                               " (line " + std::to_string(record.line) + ")";
+    }
+    return std::nullopt;
+  };
   if (epoch_tag) {
     const core::Parsed<std::int64_t> epoch = core::ParseEpochSeconds(*epoch_tag);
     if (epoch) return epoch.value();
-    xml_.Fail(
-        name + "_TIMESTAMP \"" + *epoch_tag + "\" is not a time: " + std::string(epoch.reason()),
-        host.record.line, host.record.name);
+    return unreadable(name + "_TIMESTAMP", *epoch_tag, epoch.reason());
   }
   if (!text_tag) return std::nullopt;
   // ctime in either day padding, or ISO 8601 (newer and Web App Scanning exports).
   const core::Parsed<std::int64_t> parsed =
       core::ParseExportTime(*text_tag, options_.nessus_local_utc_offset_seconds);
-  if (parsed) return parsed.value();
-  xml_.Fail(name + " \"" + *text_tag + "\" is not a time: " + std::string(parsed.reason()),
-            host.record.line, host.record.name);
+  if (!parsed) return unreadable(name, *text_tag, parsed.reason());
+  if (core::IsZonelessExportTime(*text_tag)) zoneless_text = std::string(Trim(*text_tag));
+  return parsed.value();
 }
 
 void NessusReader::ReadHostProperties(CurrentHost& host) {
@@ -131,7 +151,7 @@ void NessusReader::ReadHostProperties(CurrentHost& host) {
   core::HostRecord& record = host.record;
   xml_.ForEachChild([&](std::string_view child) {
     if (child != "tag") return;
-    const std::string tag = xml_.Attribute("name").value_or("");
+    const std::string tag(xml_.Attribute("name").value_or(""));
     std::optional<std::string> value = NonEmpty(xml_.ReadText());
     if (!value) return;
     if (tag == "host-ip")
@@ -164,10 +184,17 @@ void NessusReader::ReadHostProperties(CurrentHost& host) {
   }
   // "os" is a short family name ("linux"); operating-system is the full text when both exist.
   if (record.os.empty() && os_tag) record.os = std::move(*os_tag);
-  record.started_at = HostTime(start_epoch, start_text, "HOST_START", host);
-  record.ended_at = HostTime(end_epoch, end_text, "HOST_END", host);
+  record.started_at = HostTime(start_epoch, start_text, "HOST_START", host, record.started_text);
+  record.ended_at = HostTime(end_epoch, end_text, "HOST_END", host, record.ended_text);
   record.completion = (end_epoch || end_text) ? core::HostCompletion::kCompleted
                                               : core::HostCompletion::kIncomplete;
+  if (!record.unreadable_time.empty()) {
+    // One time that cannot be read makes the host's times unknown: none of them proves anything,
+    // and neither does the HOST_END that says the scan of the host finished.
+    record.started_at = record.ended_at = std::nullopt;
+    record.started_text = record.ended_text = std::nullopt;
+    record.completion = core::HostCompletion::kUnknown;
+  }
 }
 
 void NessusReader::ReadReportItem(const CurrentHost& host) {

@@ -21,10 +21,14 @@ namespace ttmtrack::importer::nessus {
 // are detections and learns from all of them which ports were probed. docs/importer.md maps
 // each XML field to the record field it fills.
 //
+// A host time that cannot be read does not refuse the file: the host's times become unknown and
+// HostRecord::unreadable_time says why (docs/importer.md, "Times").
+//
 // Ownership: `xml` and `sink` are borrowed and must outlive the reader. Single use, not
 // thread-safe. Throws ttmtrack::Error kBadInput (file, line, host) for content it cannot
 // trust: a port that is not 0-65535, a severity outside 0-4, a ReportItem without pluginID, a
-// host time that is not a time; plus whatever XmlReader throws.
+// host-ip that is not an address; for a file that is not a scan (no <Report>: a policy); plus
+// whatever XmlReader throws.
 class NessusReader {
  public:
   NessusReader(xml::XmlReader& xml, core::ScanInfo scan, const ReadOptions& options,
@@ -33,8 +37,8 @@ class NessusReader {
   // REQUIRES: `xml` is on the start of the root element. Reads to the root's end.
   void Read();
   // Sends BeginScan if nothing did yet (a report without hosts), then EndScan with the scan's
-  // final facts. Call only after the whole document parsed.
-  void Finish();
+  // final facts and `digests`. Call only after the whole document parsed.
+  void Finish(const ScanDigests& digests);
 
  private:
   struct CurrentHost;
@@ -45,9 +49,13 @@ class NessusReader {
   void ReadHostProperties(CurrentHost& host);
   void ReadReportItem(const CurrentHost& host);
   void EmitHost(CurrentHost& host);
+  // The host time from the epoch tag, else from the text (zone-less spellings at the UTC-offset
+  // setting, the text kept in `zoneless_text`); nullopt when neither is given or one cannot be
+  // read, which records why in the host's unreadable_time.
   std::optional<std::int64_t> HostTime(const std::optional<std::string>& epoch_tag,
                                        const std::optional<std::string>& text_tag,
-                                       const char* tag_name, const CurrentHost& host) const;
+                                       const char* tag_name, CurrentHost& host,
+                                       std::optional<std::string>& zoneless_text);
 
   xml::XmlReader& xml_;
   core::ScanInfo scan_;

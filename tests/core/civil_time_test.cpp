@@ -332,6 +332,20 @@ TEST_F(CivilTimeTest, ExportTimeTakesEitherSpelling) {
   EXPECT_EQ(ParseCtime("Thu", 0).reason(), "not ctime (such as \"Thu Jan  1 10:00:00 2026\")");
 }
 
+TEST_F(CivilTimeTest, ZonelessExportTimesAreTheOnesTheOffsetMoves) {
+  for (const char* text : {"Mon Jan  5 11:00:00 2026", " Mon Jan 05 11:00:00 2026 ",
+                           "2026-01-05T11:00:00", "2026-01-05 11:00:00.5", "2026-01-05"}) {
+    EXPECT_TRUE(IsZonelessExportTime(text)) << text;
+    EXPECT_NE(ParseExportTime(text, 0).optional(), ParseExportTime(text, 3600).optional()) << text;
+  }
+  for (const char* text :
+       {"2026-01-05T11:00:00Z", "2026-01-05t11:00:00z", "2021-03-12T12:34:30.12031+00:00",
+        "2026-01-05T11:00:00-0530", "2026-01-05T11:00:00+02"}) {
+    EXPECT_FALSE(IsZonelessExportTime(text)) << text;
+    EXPECT_EQ(ParseExportTime(text, 0).optional(), ParseExportTime(text, 3600).optional()) << text;
+  }
+}
+
 TEST_F(CivilTimeTest, EpochSecondsAreDigitsWithinTheRange) {
   EXPECT_EQ(ParseEpochSeconds("0").optional(), 0);
   EXPECT_EQ(ParseEpochSeconds("1767607200").optional(), k20260105T100000);

@@ -118,6 +118,35 @@ const DecideCase kDecideCases[] = {
      NotCoveredReason::kHostScanIncomplete,
      "",
      ""},
+    // I14: a host time the export spells unreadably proves nothing, whatever else it says and
+    // under any policy: the fact is damaged, not unknown, so nothing is assumed in its place.
+    {"UnreadableHostTimeIsNotCoveredEvenWhenTheHostLooksComplete",
+     With([](auto& o) { o.host_time_unreadable = true; }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kHostTimeUnreadable,
+     "",
+     "cannot be read"},
+    {"UnreadableHostTimeIsNotAssumedAwayWithUnknownCompletion",
+     With([](auto& o) {
+       o.host_time_unreadable = true;
+       o.host_completion = HostCompletion::kUnknown;
+     }),
+     {},
+     OutcomeKind::kNotCovered,
+     NotCoveredReason::kHostTimeUnreadable,
+     "",
+     ""},
+    {"ADetectionWinsOverAnUnreadableHostTime",
+     With([](auto& o) {
+       o.host_time_unreadable = true;
+       o.detected = true;
+     }),
+     {},
+     OutcomeKind::kDetected,
+     NotCoveredReason::kNone,
+     "",
+     ""},
     // I6: unknown completion, assumed or strict.
     {"UnknownCompletionIsAssumedAndRecorded",
      With([](auto& o) { o.host_completion = HostCompletion::kUnknown; }),

@@ -89,12 +89,12 @@ class FaultInjectionTest : public ::testing::Test {
   void Prepare(const FakeScan& crashed) {
     {
       Store store(baseline_, PinnedClock());
-      store.ImportScan("first", FirstScan().Reader());
+      store.ImportScan(FirstScan().Reader());
     }
     std::filesystem::copy_file(baseline_, reference_);
     {
       Store store(reference_, PinnedClock());
-      store.ImportScan("second", crashed.Reader());
+      store.ImportScan(crashed.Reader());
     }
     before_ = test::DumpDatabase(baseline_);
     after_ = test::DumpDatabase(reference_);
@@ -151,7 +151,7 @@ TEST_F(FaultInjectionTest, ExitAtEverySinkCallLeavesTheScanWhollyAbsent) {
   for (int n = 1; n <= calls; ++n) {
     const int status = RunChild([&] {
       Store store(work_, PinnedClock());
-      store.ImportScan("second", [&](core::ScanSink& sink) {
+      store.ImportScan([&](core::ScanSink& sink) {
         CrashingSink crashing(sink, n);
         crashed.Reader()(crashing);
       });
@@ -167,7 +167,7 @@ TEST_F(FaultInjectionTest, ExitAfterCommitLeavesTheScanWhollyPresent) {
   Prepare(crashed);
   const int status = RunChild([&] {
     Store store(work_, PinnedClock());
-    store.ImportScan("second", crashed.Reader());
+    store.ImportScan(crashed.Reader());
     _exit(kImportedExit);  // no close, no checkpoint: the WAL must carry the commit
   });
   ASSERT_TRUE(WIFEXITED(status));
@@ -182,7 +182,7 @@ TEST_F(FaultInjectionTest, KillAtRandomMomentsLeavesTheScanWhollyPresentOrAbsent
   const auto start = std::chrono::steady_clock::now();
   const int status = RunChild([&] {
     Store store(work_, PinnedClock());
-    store.ImportScan("second", crashed.Reader());
+    store.ImportScan(crashed.Reader());
   });
   ASSERT_TRUE(WIFEXITED(status));
   ASSERT_EQ(WEXITSTATUS(status), kImportedExit);
@@ -198,7 +198,7 @@ TEST_F(FaultInjectionTest, KillAtRandomMomentsLeavesTheScanWhollyPresentOrAbsent
         [&] {
           try {
             Store store(work_, PinnedClock());
-            store.ImportScan("second", crashed.Reader());
+            store.ImportScan(crashed.Reader());
           } catch (const std::exception&) {
             _exit(kFailedExit);
           }

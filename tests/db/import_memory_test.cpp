@@ -29,7 +29,7 @@ TEST(ImportMemoryTest, ResidentMemoryDoesNotGrowWithTheNumberOfResults) {
   const std::string output(3000, 'x');  // 60 MB of evidence in all
   std::int64_t early = 0;
   std::int64_t late = 0;
-  store.ImportScan("big", [&](core::ScanSink& sink) {
+  store.ImportScan([&](core::ScanSink& sink) {
     testing::FakeScan scan = testing::NessusScan("big", 1000);
     sink.BeginScan(scan.info);
     core::ResultRecord r;

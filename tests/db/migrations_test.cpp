@@ -95,7 +95,7 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
   {
     Store store(path);
     EXPECT_EQ(store.SchemaVersion(), Store::SupportedSchemaVersion());
-    EXPECT_EQ(Store::SupportedSchemaVersion(), 3);
+    EXPECT_EQ(Store::SupportedSchemaVersion(), 4);
     EXPECT_EQ(store.ListRules().size(), 4u);
   }
   sqlite::Database db(path);
@@ -123,7 +123,7 @@ TEST_F(MigrationsTest, VersionOneDatabaseIsUpgradedInPlace) {
     EXPECT_FALSE(HasColumn(db, "rules", "enabled"));
   }
   Store store(path);
-  EXPECT_EQ(store.SchemaVersion(), 3);
+  EXPECT_EQ(store.SchemaVersion(), Store::SupportedSchemaVersion());
   const auto scans = store.ListScans();
   ASSERT_EQ(scans.size(), 1u);
   EXPECT_EQ(scans[0].info.file_name, "old.nessus");
@@ -188,6 +188,24 @@ TEST_F(MigrationsTest, VersionThreeMovesMappedHostsToTheirIpv4Key) {
                   "AND name = '192.0.2.38' AND completion = 'completed'"),
             1);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+
+// v4: a scan's identity is its XML's hash. Scans stored before kept their file's hash, which
+// becomes their file_sha256 as well, so a repeat of the same file is still recognised.
+TEST_F(MigrationsTest, ScansStoredBeforeVersionFourKeepTheirHashAsTheFilesHash) {
+  const std::string path = dir_.File("v1.db");
+  CreateVersion1Database(path);
+  Store store(path, Store::Options{.now = [] { return std::int64_t{1'800'000'000}; }});
+  const std::vector<ScanRow> scans = store.ListScans();
+  ASSERT_EQ(scans.size(), 1u);
+  EXPECT_EQ(scans[0].info.sha256, "aa");
+  EXPECT_EQ(scans[0].info.file_sha256, "aa");
+  EXPECT_EQ(scans[0].info.file_size, 0u);  // unknown: never matches a size
+  testing::FakeScan same_file = testing::NessusScan("its-xml-hash", 500);
+  same_file.info.file_sha256 = "aa";
+  same_file.Host("192.0.2.10");
+  const ImportResult result = store.ImportScan(same_file.Reader());
+  EXPECT_EQ(result.status, ImportStatus::kAlreadyImported);
+  EXPECT_EQ(result.scan_id, 1);
 }
 
 TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
@@ -204,7 +222,9 @@ TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
     EXPECT_EQ(e.kind(), Error::Kind::kDatabase);
     const std::string message = e.what();
     EXPECT_NE(message.find("version 7"), std::string::npos) << message;
-    EXPECT_NE(message.find("version 3"), std::string::npos) << message;
+    EXPECT_NE(message.find("version " + std::to_string(Store::SupportedSchemaVersion())),
+              std::string::npos)
+        << message;
     EXPECT_NE(message.find(path), std::string::npos) << message;
   }
   sqlite::Database db(path);

@@ -14,7 +14,7 @@ using testing::NessusScan;
 
 class StoreGapsTest : public ::testing::Test {
  protected:
-  void Import(const FakeScan& scan) { store_.ImportScan(scan.info.sha256, scan.Reader()); }
+  void Import(const FakeScan& scan) { store_.ImportScan(scan.Reader()); }
 
   test::TempDir dir_;
   Store store_{dir_.File("gaps.db")};
@@ -91,8 +91,8 @@ TEST_F(StoreGapsTest, ChangesSinceClassifiesEachExposureOverTheNewScans) {
   FakeScan w4 = NessusScan("w4", 4000);
   w4.Host("192.0.2.2");
   w4.Detect("192.0.2.2");
-  const ImportResult r3 = store_.ImportScan("w3", w3.Reader());
-  const ImportResult r4 = store_.ImportScan("w4", w4.Reader());
+  const ImportResult r3 = store_.ImportScan(w3.Reader());
+  const ImportResult r4 = store_.ImportScan(w4.Reader());
   const ExposureChanges changes = store_.ChangesSince(before, {r3.scan_id, r4.scan_id});
   EXPECT_EQ(changes.counts.new_exposures, 1);
   EXPECT_EQ(changes.counts.verified_fixed, 1);

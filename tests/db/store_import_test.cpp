@@ -33,7 +33,7 @@ TEST_F(StoreImportTest, StoresHostsResultsAndDetections) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Host("192.0.2.11");
   scan.Detect("192.0.2.10").Result("192.0.2.10", 22, "10267").Result("192.0.2.11", 80, "10107");
-  const ImportResult result = store_.ImportScan("s1", scan.Reader());
+  const ImportResult result = store_.ImportScan(scan.Reader());
   EXPECT_EQ(result.status, ImportStatus::kImported);
   EXPECT_EQ(result.hosts, 2);
   EXPECT_EQ(result.results, 3);
@@ -53,26 +53,39 @@ TEST_F(StoreImportTest, StoresHostsResultsAndDetections) {
   EXPECT_EQ(Count("SELECT count(*) FROM scan_host_ports"), 3);
 }
 
-TEST_F(StoreImportTest, SameBytesTwiceIsANoOpThatSaysSo) {
+TEST_F(StoreImportTest, SameScanTwiceIsANoOpThatSaysSo) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Detect("192.0.2.10");
-  const ImportResult first = store_.ImportScan("s1", scan.Reader());
+  const ImportResult first = store_.ImportScan(scan.Reader());
   const std::string before = test::DumpDatabase(path_);
-  bool read_called = false;
-  const ImportResult again = store_.ImportScan("s1", [&](core::ScanSink&) { read_called = true; });
+  // The identity arrives with EndScan, after the one read of the file: the second import is
+  // written, found to be a repeat at the end, and rolled back whole.
+  const ImportResult again = store_.ImportScan(scan.Reader());
   EXPECT_EQ(again.status, ImportStatus::kAlreadyImported);
   EXPECT_EQ(again.scan_id, first.scan_id);
+  EXPECT_EQ(again.stored_file_name, "s1.nessus");
   EXPECT_EQ(again.detections, 1);
-  EXPECT_FALSE(read_called);
   EXPECT_EQ(test::DumpDatabase(path_), before);
   ASSERT_TRUE(store_.FindScanBySha256("s1"));
   EXPECT_FALSE(store_.FindScanBySha256("s2"));
 }
 
+TEST_F(StoreImportTest, EndScanWithoutTheScansSha256IsAProgrammerError) {
+  FakeScan scan = NessusScan("", 1000);
+  scan.Host("192.0.2.10");
+  try {
+    store_.ImportScan(scan.Reader());
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::kInternal);
+  }
+  EXPECT_TRUE(store_.ListScans().empty());
+}
+
 TEST_F(StoreImportTest, ThrowMidImportLeavesTheDatabaseLogicallyUnchanged) {
   FakeScan first = NessusScan("s1", 1000);
   first.Host("192.0.2.10").Detect("192.0.2.10");
-  store_.ImportScan("s1", first.Reader());
+  store_.ImportScan(first.Reader());
   const std::string before = test::DumpDatabase(path_);
 
   FakeScan second = NessusScan("s2", 2000);
@@ -85,7 +98,7 @@ TEST_F(StoreImportTest, ThrowMidImportLeavesTheDatabaseLogicallyUnchanged) {
     throw Error(Error::Kind::kBadInput, "truncated", {.file = "s2.nessus", .line = 9});
   };
   try {
-    store_.ImportScan("s2", failing);
+    store_.ImportScan(failing);
     FAIL() << "the importer's exception was swallowed";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kBadInput);  // propagated unchanged
@@ -99,7 +112,7 @@ TEST_F(StoreImportTest, ReaderThatNeverEndsTheScanStoresNothing) {
   const std::string before = test::DumpDatabase(path_);
   FakeScan scan = NessusScan("s1", 1000);
   try {
-    store_.ImportScan("s1", [&](core::ScanSink& sink) { sink.BeginScan(scan.info); });
+    store_.ImportScan([&](core::ScanSink& sink) { sink.BeginScan(scan.info); });
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kInternal);
@@ -110,7 +123,7 @@ TEST_F(StoreImportTest, ReaderThatNeverEndsTheScanStoresNothing) {
 TEST_F(StoreImportTest, HostBeforeBeginScanIsAProgrammerError) {
   core::HostRecord host;
   host.ip = "192.0.2.1";
-  EXPECT_THROW(store_.ImportScan("s1", [&](core::ScanSink& sink) { sink.Host(host); }), Error);
+  EXPECT_THROW(store_.ImportScan([&](core::ScanSink& sink) { sink.Host(host); }), Error);
   EXPECT_TRUE(store_.ListScans().empty());
 }
 
@@ -120,7 +133,7 @@ TEST_F(StoreImportTest, ResultWithoutAnyHostIsBadInputWithItsLine) {
   scan.results[0].host_name = "";
   scan.results[0].line = 42;
   try {
-    store_.ImportScan("s1", scan.Reader());
+    store_.ImportScan(scan.Reader());
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
@@ -139,7 +152,7 @@ TEST_F(StoreImportTest, DuplicateHostsAreMergedPerIp) {
   scan.Host("192.0.2.10", core::HostCompletion::kUnknown);
   scan.hosts.back().fqdn = "b.example";
   scan.Detect("192.0.2.10");
-  EXPECT_EQ(store_.ImportScan("s1", scan.Reader()).hosts, 1);
+  EXPECT_EQ(store_.ImportScan(scan.Reader()).hosts, 1);
   const auto report = store_.BuildHostReport("192.0.2.10");
   ASSERT_TRUE(report);
   EXPECT_EQ(report->identity.fqdn, "a.example");  // first non-empty value kept
@@ -153,7 +166,7 @@ TEST_F(StoreImportTest, ResultsBeforeTheirHostAndForUnlistedHostsAreKept) {
   scan.Detect("192.0.2.10").Result("192.0.2.99", 443, "1.3.6.1.4.1.25623.1.0.1");
   scan.Host("192.0.2.10");
   scan.hosts.back().fqdn = "gvm.example";
-  const ImportResult result = store_.ImportScan("g1", scan.Reader());
+  const ImportResult result = store_.ImportScan(scan.Reader());
   EXPECT_EQ(result.hosts, 2);  // 192.0.2.99 is in the scan through its result
   EXPECT_EQ(Count("SELECT count(*) FROM scan_hosts WHERE ip = '192.0.2.10' AND "
                   "fqdn = 'gvm.example' AND completion = 'completed'"),
@@ -170,7 +183,7 @@ TEST_F(StoreImportTest, EvidenceIsStoredVerbatim) {
   output += std::string(1, '\0') + "after-nul";
   scan.results.back().output = output;
   scan.results.back().plugin_name = "Détection TTM ☃";
-  store_.ImportScan("s1", scan.Reader());
+  store_.ImportScan(scan.Reader());
   const auto detections = store_.ListDetections({});
   ASSERT_EQ(detections.size(), 1u);
   EXPECT_EQ(detections[0].output, output);
@@ -189,7 +202,7 @@ TEST_F(StoreImportTest, IdenticalPluginSetsAreStoredOnce) {
       scan.coverage.enabled_plugin_ids = std::vector<std::string>{
           std::string(core::kOwnNessusPluginId), "11219", "10107", "11219"};
     }
-    store_.ImportScan(sha, scan.Reader());
+    store_.ImportScan(scan.Reader());
   }
   EXPECT_EQ(Count("SELECT count(*) FROM plugin_sets"), 1);
   EXPECT_EQ(Count("SELECT count FROM plugin_sets"), 3);
@@ -214,7 +227,7 @@ TEST_P(ScanTimeTest, TakesTheFirstKnownTime) {
   scan.Host("192.0.2.10").Host("192.0.2.11");
   scan.hosts[0].started_at = c.host_start;
   if (c.host_start) scan.hosts[1].started_at = *c.host_start + 50;
-  store_.ImportScan("s1", scan.Reader());
+  store_.ImportScan(scan.Reader());
   EXPECT_EQ(store_.ListScans().at(0).scan_time, c.expected);
 }
 
@@ -231,17 +244,17 @@ TEST_F(StoreImportTest, ImportSummaryClassifiesEveryExposure) {
   FakeScan s1 = NessusScan("s1", 1000);
   s1.Host("192.0.2.1").Host("192.0.2.2").Host("192.0.2.3").Host("192.0.2.4");
   s1.Detect("192.0.2.1").Detect("192.0.2.2").Detect("192.0.2.3").Detect("192.0.2.4");
-  store_.ImportScan("s1", s1.Reader());
+  store_.ImportScan(s1.Reader());
 
   FakeScan s2 = NessusScan("s2", 2000);  // .1 fixed; .2 still there; .3 missing; .4 fixed
   s2.Host("192.0.2.1").Host("192.0.2.2").Host("192.0.2.4");
   s2.Detect("192.0.2.2");
-  store_.ImportScan("s2", s2.Reader());
+  store_.ImportScan(s2.Reader());
 
   FakeScan s3 = NessusScan("s3", 3000);  // .1 back; .4 clean again; .5 new
   s3.Host("192.0.2.1").Host("192.0.2.2").Host("192.0.2.4").Host("192.0.2.5");
   s3.Detect("192.0.2.1").Detect("192.0.2.2").Detect("192.0.2.5");
-  const LifecycleCounts c = store_.ImportScan("s3", s3.Reader()).lifecycle;
+  const LifecycleCounts c = store_.ImportScan(s3.Reader()).lifecycle;
   EXPECT_EQ(c.new_exposures, 1);  // .5
   EXPECT_EQ(c.reopened, 1);       // .1
   EXPECT_EQ(c.still_open, 1);     // .2
@@ -251,7 +264,7 @@ TEST_F(StoreImportTest, ImportSummaryClassifiesEveryExposure) {
 
   FakeScan s4 = NessusScan("s4", 4000);
   s4.Host("192.0.2.1");
-  const LifecycleCounts d = store_.ImportScan("s4", s4.Reader()).lifecycle;
+  const LifecycleCounts d = store_.ImportScan(s4.Reader()).lifecycle;
   EXPECT_EQ(d.verified_fixed, 1);
   EXPECT_EQ(d.not_checked, 4);
 }
@@ -261,7 +274,7 @@ TEST_F(StoreImportTest, NameMatchLearnsThePluginIdWithItsSourceScan) {
   scan.Host("192.0.2.10");
   scan.Result("192.0.2.10", 5010, "155555", "Trading Technologies Messaging Listener");
   scan.Result("192.0.2.10", 5011, "155555", "Renamed later");  // matched by the learned rule
-  const ImportResult result = store_.ImportScan("s1", scan.Reader());
+  const ImportResult result = store_.ImportScan(scan.Reader());
   EXPECT_EQ(result.learned_rules, 1);
   EXPECT_EQ(result.detections, 2);
   const auto rules = store_.ListRules();
@@ -297,7 +310,7 @@ TEST(StoreBusyTest, ImportIntoALockedDatabaseIsBusy) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10");
   try {
-    store.ImportScan("s1", scan.Reader());
+    store.ImportScan(scan.Reader());
     FAIL() << "imported into a locked database";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kBusy) << e.what();

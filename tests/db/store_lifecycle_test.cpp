@@ -318,7 +318,7 @@ class StoreLifecycleTest : public ::testing::TestWithParam<Scenario> {
          {"coverage.plugin-unknown", "coverage.port-unknown", "coverage.host-unknown"}) {
       store.SetSetting(key, s.policy);
     }
-    for (std::size_t i : order) store.ImportScan(s.scans[i].info.sha256, s.scans[i].Reader());
+    for (std::size_t i : order) store.ImportScan(s.scans[i].Reader());
     if (order.size() == s.scans.size() && std::is_sorted(order.begin(), order.end())) {
       CheckExpectations(store);
     }
@@ -369,8 +369,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, StoreLifecycleTest, ::testing::ValuesIn(Scen
 TEST(StoreLifecycleAssumptionTest, OpenVasVerificationRecordsItsAssumptions) {
   test::TempDir dir;
   Store store(dir.File("a.db"));
-  store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
-  store.ImportScan("g1", CleanGvm("g1", 2000).Reader());
+  store.ImportScan(DetectingNessus("n1", 1000).Reader());
+  store.ImportScan(CleanGvm("g1", 2000).Reader());
   const auto history = store.History(kIp);
   ASSERT_EQ(history.size(), 1u);
   ASSERT_EQ(history[0].timeline.size(), 2u);
@@ -386,8 +386,8 @@ TEST(StoreLifecycleAssumptionTest, OpenVasVerificationRecordsItsAssumptions) {
 TEST(StoreLifecycleAssumptionTest, ChangingThePolicyRecomputesAtOnce) {
   test::TempDir dir;
   Store store(dir.File("p.db"));
-  store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
-  store.ImportScan("g1", CleanGvm("g1", 2000).Reader());
+  store.ImportScan(DetectingNessus("n1", 1000).Reader());
+  store.ImportScan(CleanGvm("g1", 2000).Reader());
   EXPECT_EQ(store.ListExposures().at(0).state, ExposureState::kFixed);
   store.SetSetting("coverage.plugin-unknown", "strict");
   EXPECT_EQ(store.ListExposures().at(0).state, ExposureState::kOpen);
@@ -400,8 +400,8 @@ TEST(StoreLifecycleAssumptionTest, ChangingThePolicyRecomputesAtOnce) {
 TEST(StoreLifecycleAssumptionTest, ExportFilterNamesTheFilterInTheOutcome) {
   test::TempDir dir;
   Store store(dir.File("f.db"));
-  store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
-  store.ImportScan("g1", Filtered(CleanGvm("g1", 2000), 70).Reader());
+  store.ImportScan(DetectingNessus("n1", 1000).Reader());
+  store.ImportScan(Filtered(CleanGvm("g1", 2000), 70).Reader());
   const core::Outcome g1 =
       store.History(kIp).at(0).timeline.at(1);  // a copy: History is a temporary
   EXPECT_EQ(g1.reason, core::NotCoveredReason::kExportFiltered);
@@ -434,7 +434,7 @@ TEST(StoreLifecycleAssumptionTest, TheQodOfTheExportsOwnDetectionsIsItsBasis) {
   FakeScan g1 = Filtered(CleanGvm("g1", 2000), 70);
   g1.Host("192.0.2.20").Detect("192.0.2.20");
   g1.results.back().qod = 95;
-  store.ImportScan("g1", g1.Reader());
+  store.ImportScan(g1.Reader());
   const ScanRow row = store.ListScans().at(0);
   EXPECT_EQ(row.export_filter.value, core::Knowledge::kYes);
   EXPECT_NE(row.export_filter.basis.find("the export shows c564e5ab results (QoD 95), so its "
@@ -447,8 +447,8 @@ TEST(StoreLifecycleAssumptionTest, RecomputingAgainWritesNothing) {
   test::TempDir dir;
   const std::string path = dir.File("r.db");
   Store store(path);
-  store.ImportScan("n1", DetectingNessus("n1", 1000).Reader());
-  store.ImportScan("n2", CleanNessus("n2", 2000).Reader());
+  store.ImportScan(DetectingNessus("n1", 1000).Reader());
+  store.ImportScan(CleanNessus("n2", 2000).Reader());
   const std::string before = test::DumpDatabase(path);
   store.RecomputeLifecycle();
   EXPECT_EQ(test::DumpDatabase(path), before);
@@ -473,8 +473,8 @@ TEST(StoreLifecycleScaleTest, ExposuresBeyondOneReadBatchAreAllDecided) {
       if (port == 10200) second.Detect(ip, port);  // the one listener left open everywhere
     }
   }
-  store.ImportScan("many-1", first.Reader());
-  store.ImportScan("many-2", second.Reader());
+  store.ImportScan(first.Reader());
+  store.ImportScan(second.Reader());
 
   const std::vector<core::Exposure> exposures = store.ListExposures();
   ASSERT_EQ(exposures.size(), 3u * kHosts);

@@ -35,7 +35,7 @@ class StoreReportsTest : public ::testing::Test {
     w3.results[0].output = "second evidence";
     FakeScan g1 = GvmScan("g1", 2500);
     g1.Host("192.0.2.200");
-    for (const FakeScan* s : {&w1, &w2, &w3, &g1}) store_.ImportScan(s->info.sha256, s->Reader());
+    for (const FakeScan* s : {&w1, &w2, &w3, &g1}) store_.ImportScan(s->Reader());
   }
 
   test::TempDir dir_;

@@ -32,7 +32,7 @@ TEST_F(StoreRulesTest, UserIdRuleMatchesLaterImports) {
   EXPECT_EQ(added.rule.note, "site plugin");
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Result("192.0.2.10", 6000, "777", "Site check");
-  EXPECT_EQ(store_.ImportScan("s1", scan.Reader()).detections, 1);
+  EXPECT_EQ(store_.ImportScan(scan.Reader()).detections, 1);
   EXPECT_EQ(store_.ListExposures().at(0).port, 6000);
 }
 
@@ -74,7 +74,7 @@ TEST_F(StoreRulesTest, DefaultRulesCannotBeRemovedButCanBeDisabled) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "11219", "Nessus SYN scanner");
   scan.results.back().service_name = "ttm_cmd";
-  store_.ImportScan("s1", scan.Reader());
+  store_.ImportScan(scan.Reader());
   ASSERT_EQ(store_.ListExposures().size(), 1u);
 
   EXPECT_TRUE(store_.SetRuleEnabled(service.id, false));
@@ -95,7 +95,7 @@ TEST_F(StoreRulesTest, RemovingARuleRematchesItsDetections) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "11219", "Nessus SYN scanner");
   scan.results.back().service_name = "ttm_cmd";
-  store_.ImportScan("s1", scan.Reader());
+  store_.ImportScan(scan.Reader());
   ASSERT_EQ(store_.ListDetections({}).at(0).rule->id, user.rule.id);
   EXPECT_EQ(store_.RemoveRule(user.rule.id), RemoveRuleStatus::kRemoved);
   const auto detections = store_.ListDetections({});
@@ -108,7 +108,7 @@ TEST_F(StoreRulesTest, LearnedRuleIsRemovableAndNotRelearnedWhileDisabled) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "155555", "Trading Technologies Messaging");
   scan.results.back().plugin_family = "Misc.";
-  store_.ImportScan("s1", scan.Reader());
+  store_.ImportScan(scan.Reader());
   const auto learned = FindRule(core::RuleKind::kNessusId, "155555");
   ASSERT_TRUE(learned);
   EXPECT_EQ(learned->origin, core::RuleOrigin::kLearned);
@@ -117,7 +117,7 @@ TEST_F(StoreRulesTest, LearnedRuleIsRemovableAndNotRelearnedWhileDisabled) {
 
   FakeScan again = NessusScan("s2", 2000);
   again.Host("192.0.2.10").Result("192.0.2.10", 5010, "155555", "Trading Technologies Messaging");
-  EXPECT_EQ(store_.ImportScan("s2", again.Reader()).learned_rules, 0);
+  EXPECT_EQ(store_.ImportScan(again.Reader()).learned_rules, 0);
 
   EXPECT_EQ(store_.RemoveRule(learned->id), RemoveRuleStatus::kRemoved);
   EXPECT_FALSE(FindRule(core::RuleKind::kNessusId, "155555"));
@@ -132,7 +132,7 @@ TEST_F(StoreRulesTest, ServiceMatchTeachesACoverageRuleThatMatchesNothing) {
   scan.results.back().service_name = "ttm_cmd";
   scan.results.back().plugin_family = "Port scanners";
   scan.Result("192.0.2.10", 22, "11219", "Nessus SYN scanner").results.back().service_name = "ssh";
-  const ImportResult imported = store_.ImportScan("s1", scan.Reader());
+  const ImportResult imported = store_.ImportScan(scan.Reader());
   EXPECT_EQ(imported.learned_rules, 1);
   EXPECT_EQ(imported.detections, 1);
   const auto learned = FindRule(core::RuleKind::kNessusId, "11219");
@@ -146,7 +146,7 @@ TEST_F(StoreRulesTest, ServiceMatchTeachesACoverageRuleThatMatchesNothing) {
   // 11219 on other ports, in this scan and the next, never becomes a detection.
   FakeScan next = NessusScan("s2", 2000);
   next.Host("192.0.2.20").Result("192.0.2.20", 443, "11219", "Nessus SYN scanner");
-  EXPECT_EQ(store_.ImportScan("s2", next.Reader()).detections, 0);
+  EXPECT_EQ(store_.ImportScan(next.Reader()).detections, 0);
   const auto detections = store_.ListDetections({.include_unmatched = true});
   ASSERT_EQ(detections.size(), 1u);
   EXPECT_EQ(detections[0].port, 5010);
@@ -157,7 +157,7 @@ TEST_F(StoreRulesTest, ServiceMatchTeachesACoverageRuleThatMatchesNothing) {
   FakeScan third = NessusScan("s3", 3000);
   third.coverage.enabled_plugin_ids = std::vector<std::string>{"10107", "11219"};
   third.Host("192.0.2.10");
-  store_.ImportScan("s3", third.Reader());
+  store_.ImportScan(third.Reader());
   const ScanRow row = store_.ListScans().back();
   EXPECT_EQ(row.plugin_enabled.value, core::Knowledge::kYes);
   EXPECT_NE(row.plugin_enabled.basis.find("includes 11219 (coverage only"), std::string::npos)
@@ -168,12 +168,12 @@ TEST_F(StoreRulesTest, NameMatchUpgradesACoverageRuleInPlace) {
   FakeScan first = NessusScan("s1", 1000);
   first.Host("192.0.2.10").Result("192.0.2.10", 5010, "155555", "Vendor listener check");
   first.results.back().service_name = "ttm_cmd";
-  store_.ImportScan("s1", first.Reader());
+  store_.ImportScan(first.Reader());
   ASSERT_EQ(FindRule(core::RuleKind::kNessusId, "155555")->scope, core::RuleScope::kCoverage);
 
   FakeScan second = NessusScan("s2", 2000);
   second.Host("192.0.2.10").Result("192.0.2.10", 6000, "155555", "Trading Technologies Messaging");
-  EXPECT_EQ(store_.ImportScan("s2", second.Reader()).learned_rules, 1);
+  EXPECT_EQ(store_.ImportScan(second.Reader()).learned_rules, 1);
   const auto rule = FindRule(core::RuleKind::kNessusId, "155555");
   EXPECT_EQ(rule->scope, core::RuleScope::kMatch);
   EXPECT_EQ(rule->origin, core::RuleOrigin::kLearned);
@@ -188,7 +188,7 @@ TEST_F(StoreRulesTest, AddingAUserRuleForACoverageIdMakesItAMatchRule) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Result("192.0.2.10", 5010, "11219", "Nessus SYN scanner");
   scan.results.back().service_name = "ttm_cmd";
-  store_.ImportScan("s1", scan.Reader());
+  store_.ImportScan(scan.Reader());
   const core::Rule coverage = *FindRule(core::RuleKind::kNessusId, "11219");
   ASSERT_EQ(coverage.scope, core::RuleScope::kCoverage);
   const AddRuleResult added = store_.AddRule(core::RuleKind::kNessusId, "11219", "site says so");
@@ -207,7 +207,7 @@ TEST_F(StoreRulesTest, PluginSetJudgementFollowsRuleChanges) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.coverage.enabled_plugin_ids = std::vector<std::string>{"10107", "777"};
   scan.Host("192.0.2.10");
-  store_.ImportScan("s1", scan.Reader());
+  store_.ImportScan(scan.Reader());
   EXPECT_EQ(store_.ListScans().at(0).plugin_enabled.value, core::Knowledge::kNo);
   store_.AddRule(core::RuleKind::kNessusId, "777", "");
   const ScanRow row = store_.ListScans().at(0);
@@ -219,7 +219,7 @@ class StoreSettingsTest : public StoreRulesTest {};
 
 TEST_F(StoreSettingsTest, DefaultsAreListedWithTheirAllowedValues) {
   const auto settings = store_.ListSettings();
-  ASSERT_EQ(settings.size(), 4u);
+  ASSERT_EQ(settings.size(), 5u);
   for (const SettingInfo& s : settings) {
     EXPECT_EQ(s.value, s.default_value) << s.key;
     EXPECT_FALSE(s.description.empty());
@@ -227,6 +227,7 @@ TEST_F(StoreSettingsTest, DefaultsAreListedWithTheirAllowedValues) {
   const core::CoveragePolicy policy = store_.GetCoveragePolicy();
   EXPECT_EQ(policy.plugin_enabled, core::UnknownCoverage::kAssumeCovered);
   EXPECT_EQ(store_.NessusUtcOffsetSeconds(), 0);
+  EXPECT_EQ(store_.FutureMarginSeconds(), 24 * 3600);
 }
 
 TEST_F(StoreSettingsTest, ValuesAreValidatedAndCanonicalised) {

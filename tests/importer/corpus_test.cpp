@@ -24,7 +24,7 @@ class CorpusTest : public ::testing::Test {
 
   static RecordingSink ImportCorpus(const std::string& relative) {
     RecordingSink sink;
-    ReadExport((CorpusDir() / relative).string(), "", {}, sink);
+    ReadExport((CorpusDir() / relative).string(), {}, sink);
     return sink;
   }
 };
@@ -35,7 +35,7 @@ TEST_F(CorpusTest, EveryNessusAndOpenvasExportImportsWithoutError) {
     for (const auto& entry : std::filesystem::directory_iterator(CorpusDir() / folder)) {
       SCOPED_TRACE(entry.path().string());
       RecordingSink sink;
-      EXPECT_NO_THROW(ReadExport(entry.path().string(), "", {}, sink));
+      EXPECT_NO_THROW(ReadExport(entry.path().string(), {}, sink));
       ASSERT_FALSE(sink.calls.empty());
       EXPECT_EQ(sink.calls.front(), "BeginScan");
       EXPECT_EQ(sink.calls.back(), "EndScan");

@@ -178,8 +178,25 @@ TEST_F(GvmReaderTest, ResponseWithoutReportIsRejected) {
   RecordingSink sink;
   const Error e =
       testing::ImportError(testing::DataPath("gvm/get-reports-response-without-report.xml"), &sink);
-  EXPECT_EQ(e.message(), "<get_reports_response> holds no <report>: nothing to import");
+  EXPECT_EQ(e.message(),
+            "a GMP response without a report, not a scan: <get_reports_response> holds no "
+            "<report> (a report ID that matched nothing, or a filter that left no report?); "
+            "nothing imported");
   EXPECT_EQ(std::count(sink.calls.begin(), sink.calls.end(), "EndScan"), 0);
+}
+
+TEST_F(GvmReaderTest, UnreadableHostTimeLeavesTheHostsTimesUnknownAndSaysWhy) {
+  const RecordingSink sink = Import("gvm/unreadable-host-time.xml");
+  ASSERT_EQ(sink.hosts.size(), 2u);
+  EXPECT_EQ(sink.hosts[0].started_at, std::nullopt);
+  EXPECT_EQ(sink.hosts[0].ended_at, std::nullopt);
+  EXPECT_EQ(sink.hosts[0].completion, core::HostCompletion::kUnknown);
+  EXPECT_EQ(sink.hosts[0].unreadable_time,
+            "host end \"when the coffee was ready\" is not a time: neither ctime (such as \"Thu "
+            "Jan  1 10:00:00 2026\") nor ISO 8601 (such as 2026-01-05T10:00:00Z) (line 20)");
+  EXPECT_EQ(sink.hosts[1].unreadable_time, "");
+  EXPECT_EQ(sink.hosts[1].completion, core::HostCompletion::kCompleted);
+  EXPECT_EQ(sink.calls.back(), "EndScan");
 }
 
 TEST_F(GvmReaderTest, InterruptedScanHostsWithoutEndAreIncomplete) {

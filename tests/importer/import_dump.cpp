@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   const bool records = argc > 2 && std::strcmp(argv[2], "--records") == 0;
   PrintingSink sink(records);
   try {
-    ttmtrack::importer::ReadExport(argv[1], "", {}, sink);
+    ttmtrack::importer::ReadExport(argv[1], {}, sink);
   } catch (const ttmtrack::Error& e) {
     std::cerr << e.what() << "\n";
     return e.ExitCode();

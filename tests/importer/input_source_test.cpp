@@ -67,6 +67,50 @@ TEST_F(InputSourceTest, ReportsProgressAndTheWholeSizeAtTheEnd) {
   EXPECT_EQ(seen.back(), FileBytes(DataPath("gvm/bare-report.xml")).size());
 }
 
+TEST_F(InputSourceTest, DigestsAreOfTheStoredFileAndOfTheXmlFromTheSameRead) {
+  // Known answers from `sha256sum` of the .gz and of the plain file (which is its XML).
+  const std::string xml = "36d031e024ccec72e5e7c7d1c1b2adb08241b170a13920af9f3942c43ea4f242";
+  const auto gz =
+      input::InputSource::Open(DataPath("nessus/policy-plugin-set-and-port-range.nessus.gz"));
+  Drain(*gz);
+  EXPECT_EQ(gz->file_sha256(), "03069f5ab71d9b559ff4465d75bc3a37f8502c8114464646e457292c177ea886");
+  EXPECT_EQ(gz->xml_sha256(), xml);
+  const auto plain =
+      input::InputSource::Open(DataPath("nessus/policy-plugin-set-and-port-range.nessus"));
+  Drain(*plain);
+  EXPECT_EQ(plain->file_sha256(), xml);
+  EXPECT_EQ(plain->xml_sha256(), xml);
+}
+
+TEST_F(InputSourceTest, ReadingAheadOnAThreadGivesTheSameBytesAndDigests) {
+  for (const char* name :
+       {"nessus/policy-plugin-set-and-port-range.nessus.gz", "gvm/bare-report.xml"}) {
+    const auto direct = input::InputSource::Open(DataPath(name));
+    const auto ahead = input::InputSource::Open(DataPath(name));
+    ahead->StartReadAhead();
+    EXPECT_EQ(Drain(*ahead), Drain(*direct)) << name;
+    EXPECT_EQ(ahead->xml_sha256(), direct->xml_sha256()) << name;
+    EXPECT_EQ(ahead->file_sha256(), direct->file_sha256()) << name;
+  }
+}
+
+TEST_F(InputSourceTest, ConcatenatedGzipMembersInflateAsOneStream) {
+  const auto gz = input::InputSource::Open(DataPath("nessus/two-gzip-members.nessus.gz"));
+  EXPECT_EQ(Drain(*gz), FileBytes(DataPath("nessus/policy-plugin-set-and-port-range.nessus")));
+}
+
+TEST_F(InputSourceTest, BytesAfterTheGzipStreamAreRefusedNotIgnored) {
+  const auto gz = input::InputSource::Open(DataPath("nessus/data-after-gzip-stream.nessus.gz"));
+  gz->StartReadAhead();  // the reading thread's error reaches the reader
+  try {
+    Drain(*gz);
+    FAIL() << "trailing bytes were ignored";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+    EXPECT_EQ(e.message(), "data after the end of the gzip stream");
+  }
+}
+
 TEST_F(InputSourceTest, Sha256IsOfTheRawBytes) {
   // Known answers from `sha256sum`; the .gz hash is of the compressed bytes.
   EXPECT_EQ(Sha256OfFile(DataPath("nessus/empty.nessus")),

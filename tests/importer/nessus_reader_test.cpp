@@ -22,8 +22,11 @@ TEST_F(NessusReaderTest, ReadsScanHostAndEveryResultInContractOrder) {
   EXPECT_EQ(sink.begin->format, core::ScanFormat::kNessusV2);
   EXPECT_EQ(sink.begin->scan_name, "Weekly TTM sweep 2024-03-10");
   EXPECT_EQ(sink.begin->policy_name, "Weekly TTM sweep");
-  EXPECT_EQ(sink.begin->sha256, "sha-for-test");
+  EXPECT_EQ(sink.begin->sha256, "");  // known only once the whole file is read
   EXPECT_FALSE(sink.begin->gzip);
+  // `sha256sum`: of a plain file the XML and the file are the same bytes.
+  EXPECT_EQ(sink.end->sha256, "36d031e024ccec72e5e7c7d1c1b2adb08241b170a13920af9f3942c43ea4f242");
+  EXPECT_EQ(sink.end->file_sha256, sink.end->sha256);
   EXPECT_EQ(sink.end->scanner_version, "10.6.4");
   EXPECT_EQ(sink.end->started_at, 1710078807);
   EXPECT_EQ(sink.end->ended_at, 1710079502);
@@ -264,12 +267,42 @@ TEST_F(NessusReaderTest, UnparseablePortIsRejectedWithLineAndHost) {
   EXPECT_EQ(e.message(), "ReportItem port \"70000\" is not a port number (0-65535)");
 }
 
-TEST_F(NessusReaderTest, UnparseableHostTimeIsRejected) {
-  const Error e = testing::ImportError(testing::DataPath("nessus/bad-host-time.nessus"));
-  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
-  EXPECT_EQ(e.message(),
+TEST_F(NessusReaderTest, UnreadableHostTimeLeavesTheHostsTimesUnknownAndSaysWhy) {
+  const RecordingSink sink = Import("nessus/bad-host-time.nessus");
+  ASSERT_EQ(sink.hosts.size(), 1u);
+  const core::HostRecord& host = sink.hosts[0];
+  EXPECT_EQ(host.started_at, std::nullopt);
+  EXPECT_EQ(host.ended_at, std::nullopt);
+  EXPECT_EQ(host.completion, core::HostCompletion::kUnknown);
+  EXPECT_EQ(host.unreadable_time,
             "HOST_START \"yesterday at noon\" is not a time: neither ctime (such as \"Thu Jan  "
-            "1 10:00:00 2026\") nor ISO 8601 (such as 2026-01-05T10:00:00Z)");
+            "1 10:00:00 2026\") nor ISO 8601 (such as 2026-01-05T10:00:00Z) (line 4)");
+  EXPECT_EQ(sink.calls.back(), "EndScan");  // the file imports
+}
+
+TEST_F(NessusReaderTest, ZonelessHostTimesAreKeptAsRead) {
+  const RecordingSink sink = Import("nessus/host-time-spellings.nessus");
+  ASSERT_EQ(sink.hosts.size(), 4u);
+  EXPECT_EQ(sink.hosts[0].started_text, "Thu Jan  1 10:00:00 2026");
+  EXPECT_EQ(sink.hosts[1].ended_text, "Thu Jan 01 10:20:00 2026");
+  // A stated zone makes the time independent of the setting: nothing to keep.
+  EXPECT_EQ(sink.hosts[2].started_text, std::nullopt);
+  EXPECT_EQ(sink.hosts[2].ended_text, std::nullopt);
+  EXPECT_EQ(sink.hosts[3].started_text, "2026-01-01T10:00:00");
+  // The epoch tags are preferred and carry no zone question either.
+  const RecordingSink epoch = Import("nessus/policy-plugin-set-and-port-range.nessus");
+  EXPECT_EQ(epoch.hosts[0].started_text, std::nullopt);
+}
+
+TEST_F(NessusReaderTest, PolicyWithoutReportIsNotAScan) {
+  RecordingSink sink;
+  const Error e = testing::ImportError(testing::DataPath("nessus/policy-only.nessus"), &sink);
+  EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
+  EXPECT_EQ(e.context().line, 2);
+  EXPECT_EQ(e.message(),
+            "a Nessus scan policy, not a scan: the file has a <Policy> and no <Report> (export "
+            "the scan's results, not its policy); nothing imported");
+  EXPECT_EQ(std::count(sink.calls.begin(), sink.calls.end(), "EndScan"), 0);
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ inline std::filesystem::path CorpusDir() { return TTMTRACK_CORPUS_DIR; }
 inline RecordingSink Import(const std::string& relative, const ReadOptions& options = {}) {
   RecordingSink sink;
   const std::string path = DataPath(relative);
-  ReadExport(path, "sha-for-test", options, sink);
+  ReadExport(path, options, sink);
   return sink;
 }
 
@@ -29,7 +29,7 @@ inline RecordingSink Import(const std::string& relative, const ReadOptions& opti
 inline Error ImportError(const std::string& path, RecordingSink* sink_out = nullptr) {
   RecordingSink sink;
   try {
-    ReadExport(path, "", {}, sink);
+    ReadExport(path, {}, sink);
   } catch (const Error& e) {
     if (sink_out != nullptr) *sink_out = sink;
     return e;

@@ -78,7 +78,7 @@ TEST_F(XmlReaderTest, RejectsDoctypeAfterCommentsAndDeclarationAtItsPosition) {
       "<?xml version=\"1.0\"?>\n<!-- a comment -- with dashes ->-->\n<?pi x?>  <!DOCTYPE r>\n<r/>");
   RecordingSink sink;
   try {
-    ReadExportStream(in, "mem.xml", "", {}, sink);
+    ReadExportStream(in, "mem.xml", {}, sink);
     FAIL() << "accepted a DOCTYPE";
   } catch (const Error& e) {
     EXPECT_EQ(e.context().line, 3);
@@ -95,7 +95,7 @@ TEST_F(XmlReaderTest, ElementLinesStayExactPastLine65535) {
   std::istringstream in(doc);
   RecordingSink sink;
   try {
-    ReadExportStream(in, "big-lines.xml", "", {}, sink);
+    ReadExportStream(in, "big-lines.xml", {}, sink);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.context().line, 70001) << e.what();
@@ -146,7 +146,8 @@ TEST_F(XmlReaderTest, TruncatedGzipStreamIsReported) {
 TEST_F(XmlReaderTest, CorruptGzipStreamIsReported) {
   const Error e = ImportError(DataPath("nessus/corrupt-gzip.nessus.gz"));
   EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
-  EXPECT_NE(e.message().find("corrupt gzip stream (zlib: data error)"), std::string::npos)
+  // The flipped bytes decode to other data; the CRC at the end of the member catches it.
+  EXPECT_NE(e.message().find("corrupt gzip stream (zlib: incorrect data check)"), std::string::npos)
       << e.what();
 }
 
@@ -182,7 +183,7 @@ TEST_F(XmlReaderTest, ContentAfterTheRootIsAnErrorAndEndScanIsNotSent) {
   std::istringstream in("<report id=\"x\"></report>\n<extra/>\n");
   RecordingSink sink;
   try {
-    ReadExportStream(in, "mem.xml", "", {}, sink);
+    ReadExportStream(in, "mem.xml", {}, sink);
     FAIL() << "accepted a second root";
   } catch (const Error& e) {
     EXPECT_EQ(e.context().line, 2);
@@ -194,7 +195,7 @@ TEST_F(XmlReaderTest, ContentAfterTheRootIsAnErrorAndEndScanIsNotSent) {
 TEST_F(XmlReaderTest, MissingFileIsNoInput) {
   RecordingSink sink;
   try {
-    ReadExport(DataPath("nessus/does-not-exist.nessus"), "", {}, sink);
+    ReadExport(DataPath("nessus/does-not-exist.nessus"), {}, sink);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kNoInput);

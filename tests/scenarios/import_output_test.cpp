@@ -135,8 +135,10 @@ TEST_P(ImportOutputTest, ReimportingTheSameBytesIsANoOpThatSaysSo) {
   std::filesystem::copy_file(dir_.File(jan.file), dir_.File("copy-" + jan.file));
   const process::ProcessResult again = cli_.Run({"import", jan.file, "copy-" + jan.file});
   EXPECT_EQ(again.exit_code, 0) << again.err;
+  // The copy is the same scan under another name; the line names the file it came from.
   EXPECT_EQ(again.out, jan.file + ": already imported as scan 1; nothing to do\n" + "copy-" +
-                           jan.file + ": already imported as scan 1; nothing to do\n");
+                           jan.file + ": already imported as scan 1 (the same XML, from " +
+                           jan.file + "); nothing to do\n");
   EXPECT_EQ(cli_.Output({"status", "--format", "json"}), status);
   const std::optional<nlohmann::json> history = cli_.Json({"history", kX, "--format", "json"});
   ASSERT_TRUE(history.has_value());

@@ -34,6 +34,13 @@ write("truncated-inside-reportitem.nessus.gz", gz(truncated))
 compressed = gz(full)
 write("truncated-gzip-stream.nessus.gz", compressed[: len(compressed) * 6 // 10])
 
+# The file as two gzip members back to back (`cat a.gz b.gz`): one stream to zcat, and to us.
+half = len(full) // 2
+write("two-gzip-members.nessus.gz", gz(full[:half]) + gz(full[half:]))
+
+# A complete gzip stream followed by bytes that start no other member.
+write("data-after-gzip-stream.nessus.gz", compressed + b"trailing bytes\n")
+
 # A complete gzip stream with damaged deflate data in the middle.
 damaged = bytearray(compressed)
 for i in range(len(damaged) // 2, len(damaged) // 2 + 16):

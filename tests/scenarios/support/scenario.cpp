@@ -1,8 +1,10 @@
 #include "tests/scenarios/support/scenario.hpp"
 
 #include <fstream>
+#include <optional>
 
 #include <Poco/DigestEngine.h>
+#include <Poco/InflatingStream.h>
 #include <Poco/SHA2Engine.h>
 #include <gtest/gtest.h>
 
@@ -62,8 +64,14 @@ HostSpec WithUdpDetection(HostSpec host, std::uint16_t port) {
   return host;
 }
 
-std::string Sha256Hex(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+std::string XmlSha256Hex(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  // The generator names gzip output *.gz; a scan's identity is the SHA-256 of its XML.
+  std::optional<Poco::InflatingInputStream> inflated;
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0) {
+    inflated.emplace(file, Poco::InflatingStreamBuf::STREAM_GZIP);
+  }
+  std::istream& in = inflated ? static_cast<std::istream&>(*inflated) : file;
   Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
@@ -89,7 +97,7 @@ WrittenScan WriteStep(const std::string& dir, const Step& step, ExportFormat for
   written.hosts = stats.hosts;
   written.results = stats.results;
   written.detections = stats.detections;
-  written.sha256 = Sha256Hex(dir + "/" + written.file);
+  written.sha256 = XmlSha256Hex(dir + "/" + written.file);
   return written;
 }
 

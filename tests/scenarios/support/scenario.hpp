@@ -100,7 +100,7 @@ struct Scenario {
 struct WrittenScan {
   std::string file;
   std::string time;
-  std::string sha256;
+  std::string sha256;  // of the XML: the scan's identity
   ExportFormat format = ExportFormat::kNessus;
   std::size_t hosts = 0;
   std::size_t results = 0;
@@ -110,7 +110,8 @@ struct WrittenScan {
 // Writes steps as export files into `dir` (the format from the step, else `format`).
 WrittenScan WriteStep(const std::string& dir, const Step& step, ExportFormat format);
 
-std::string Sha256Hex(const std::string& path);
+// The scan's identity: the SHA-256 of the XML in the file at `path` (inflated when it ends .gz).
+std::string XmlSha256Hex(const std::string& path);
 
 // Checks status and history output against a scenario (GoogleTest assertions).
 class ScenarioChecker {

@@ -83,7 +83,7 @@ void GvmReader::ReadWrapper() {
     const std::string status(Trim(xml_.Attribute("status").value_or("")));
     if (!status.empty() && status.front() != '2') {
       xml_.Fail("the GMP response reports an error: status " + status + " (" +
-                    xml_.Attribute("status_text").value_or("no status_text") + ")",
+                    std::string(xml_.Attribute("status_text").value_or("no status_text")) + ")",
                 xml_.line());
     }
     xml_.ForEachChild([&](std::string_view child) {
@@ -151,7 +151,7 @@ std::optional<std::int64_t> GvmReader::ReadTime(const char* what, std::string* u
 
 void GvmReader::ReadResults() {
   const auto number = [&](const char* name) -> std::optional<std::int64_t> {
-    const std::optional<std::string> text = xml_.Attribute(name);
+    const std::optional<std::string_view> text = xml_.Attribute(name);
     if (!text) return std::nullopt;
     filter_stated_ = true;
     return ParseGvmInteger(Trim(*text));

@@ -206,10 +206,12 @@ void NessusReader::ReadReportItem(const CurrentHost& host) {
     xml_.Fail(message, result.line, host.record.name);
   };
 
-  const std::optional<std::string> port = xml_.Attribute("port");
+  const std::optional<std::string_view> port = xml_.Attribute("port");
   if (!port) fail("ReportItem has no port attribute");
   const std::optional<std::uint16_t> port_number = ParsePortNumber(Trim(*port));
-  if (!port_number) fail("ReportItem port \"" + *port + "\" is not a port number (0-65535)");
+  if (!port_number) {
+    fail("ReportItem port \"" + std::string(*port) + "\" is not a port number (0-65535)");
+  }
   result.port = *port_number;
 
   result.plugin_id = std::string(Trim(xml_.Attribute("pluginID").value_or("")));
@@ -218,9 +220,11 @@ void NessusReader::ReadReportItem(const CurrentHost& host) {
   result.service_name = std::string(Trim(xml_.Attribute("svc_name").value_or("")));
   result.plugin_name = xml_.Attribute("pluginName").value_or("");
   result.plugin_family = xml_.Attribute("pluginFamily").value_or("");
-  if (const std::optional<std::string> severity = xml_.Attribute("severity")) {
+  if (const std::optional<std::string_view> severity = xml_.Attribute("severity")) {
     const std::optional<std::int64_t> level = ParseNonNegative(Trim(*severity));
-    if (!level || *level > 4) fail("ReportItem severity \"" + *severity + "\" is not 0-4");
+    if (!level || *level > 4) {
+      fail("ReportItem severity \"" + std::string(*severity) + "\" is not 0-4");
+    }
     result.severity = static_cast<int>(*level);
     result.severity_label = std::string(Trim(*severity));
   }

@@ -3,9 +3,11 @@
 #include <cstdint>
 #include <string>
 
+struct _xmlError;
+
 namespace ttmtrack::importer::xml {
 
-// The first error libxml2 reported for one reader, captured by the per-reader structured error
+// The first error libxml2 reported for one parser, captured by the per-parser structured error
 // handler (never libxml2's global handlers, so concurrent readers do not mix their errors and
 // nothing is printed to stderr). Only the first error is kept: later ones are usually
 // consequences of it.
@@ -17,18 +19,14 @@ struct CapturedError {
   int code = 0;  // xmlParserErrors value
 };
 
-// Installs itself as the structured error handler of a reader and records into a
-// CapturedError. REQUIRES: `target` outlives the reader. Warnings and namespace errors (an
-// undeclared prefix such as cm: — not a well-formedness error) are ignored; every other error
-// is recorded, because libxml2 keeps going after some recoverable errors and an export with
-// any of them is not one to trust.
-class ErrorCapture {
- public:
-  // `reader` is an xmlTextReaderPtr; void* keeps libxml2 out of this header.
-  static void Install(void* reader, CapturedError* target);
-};
+// Records libxml2's `error` (an xmlErrorPtr) into `target`, for a structured error handler
+// (the parser's own, SaxParser's serror, and the thread's global one below). Warnings and
+// namespace errors (an undeclared prefix such as cm: — not a well-formedness error) are
+// ignored; every other error is recorded, because libxml2 keeps going after some recoverable
+// errors and an export with any of them is not one to trust.
+void RecordError(CapturedError& target, const _xmlError* error);
 
-// Some libxml2 errors bypass the reader's handler: encoding conversion and I/O errors are
+// Some libxml2 errors bypass the parser's handler: encoding conversion and I/O errors are
 // raised without a parser context and go to the thread's global handlers, which by default
 // print to stderr ("encoding error : input conversion failed..."). While an instance lives,
 // the calling thread's global structured handler records into `target` as well and the

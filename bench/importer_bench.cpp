@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <iostream>
+#include <tuple>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -42,25 +43,29 @@ int RunImporter(const ImporterOptions& options) {
             << " rounds; × = the importer's time over the yardstick's in the same round "
                "(gzip: the yardsticks read from zcat)\n\n"
             << "| format | hosts | XML MB | read s | × stream | × sax | CPU s | × stream CPU | "
-               "× sax CPU | stream s | sax s | peak RSS MB |\n"
-            << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+               "× sax CPU | one thread: × stream | one thread: CPU s | stream s | sax s | peak "
+               "RSS MB |\n"
+            << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
   for (const std::string& format : options.exports.formats) {
     for (const unsigned hosts : options.exports.hosts) {
       const GeneratedExport file = Generate(
           options.work_dir,
           {.format = format, .hosts = hosts, .results_per_host = options.exports.results_per_host});
       const bool gzip = format == "nessus-gz";
-      const RoundResults runs = RunRounds({{"read", {self, "read-export", file.path}},
-                                           XmllintStream(file.path, gzip),
-                                           XmllintSax(file.path, gzip)},
-                                          options.rounds);
+      const RoundResults runs =
+          RunRounds({{"read", {self, "read-export", file.path}},
+                     {"read, one thread", {self, "read-export", "--one-thread", file.path}},
+                     XmllintStream(file.path, gzip),
+                     XmllintSax(file.path, gzip)},
+                    options.rounds);
+      const auto& [read, one_thread, stream, sax] = std::tie(runs[0], runs[1], runs[2], runs[3]);
       std::cout << fmt::format(
           "| {} | {} | {:.1f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | "
-          "{:.2f} | {:.1f} |\n",
-          format, hosts, file.xml_megabytes, MedianSeconds(runs[0]), MedianRatio(runs[0], runs[1]),
-          MedianRatio(runs[0], runs[2]), MedianCpuSeconds(runs[0]),
-          MedianCpuRatio(runs[0], runs[1]), MedianCpuRatio(runs[0], runs[2]),
-          MedianSeconds(runs[1]), MedianSeconds(runs[2]), MedianRssMegabytes(runs[0]));
+          "{:.2f} | {:.2f} | {:.2f} | {:.1f} |\n",
+          format, hosts, file.xml_megabytes, MedianSeconds(read), MedianRatio(read, stream),
+          MedianRatio(read, sax), MedianCpuSeconds(read), MedianCpuRatio(read, stream),
+          MedianCpuRatio(read, sax), MedianRatio(one_thread, stream), MedianCpuSeconds(one_thread),
+          MedianSeconds(stream), MedianSeconds(sax), MedianRssMegabytes(read));
       if (!options.keep) fs::remove(file.path);
     }
   }
@@ -68,10 +73,12 @@ int RunImporter(const ImporterOptions& options) {
   return 0;
 }
 
-int ReadExportAndCount(const std::string& path) {
+int ReadExportAndCount(const std::string& path, bool one_thread) {
   CountingSink sink;
+  importer::ReadOptions options;
+  options.read_ahead = !one_thread;
   try {
-    importer::ReadExport(path, {}, sink);
+    importer::ReadExport(path, options, sink);
   } catch (const Error& e) {
     std::cerr << e.what() << '\n';
     return e.ExitCode();

@@ -23,11 +23,14 @@ struct BenchOptions {
   ttmtrack::bench::RecomputeOptions recompute;
   ttmtrack::bench::ReportsOptions reports;
   std::string read_export;
+  bool one_thread = false;
 };
 
 int Dispatch(const CLI::App& app, BenchOptions& o) {
   namespace bench = ttmtrack::bench;
-  if (app.got_subcommand("read-export")) return bench::ReadExportAndCount(o.read_export);
+  if (app.got_subcommand("read-export")) {
+    return bench::ReadExportAndCount(o.read_export, o.one_thread);
+  }
   std::filesystem::create_directories(o.work_dir);
   std::cerr << "ttmtrack-bench: working in " << o.work_dir << '\n';
   if (app.got_subcommand("end-to-end")) {
@@ -75,10 +78,10 @@ int main(int argc, char** argv) {
   ttmtrack::bench::SetupReports(
       *app.add_subcommand("reports", "Report rendering alone, HTML and JSON"), o.reports);
   // The child the importer benchmark measures; not for people (an empty group hides it).
-  app.add_subcommand("read-export", "Read one export into a counting sink")
-      ->group("")
-      ->add_option("file", o.read_export)
-      ->required();
+  CLI::App* read_export =
+      app.add_subcommand("read-export", "Read one export into a counting sink")->group("");
+  read_export->add_option("file", o.read_export)->required();
+  read_export->add_flag("--one-thread", o.one_thread, "Without the reading thread");
   CLI11_PARSE(app, argc, argv);
   try {
     return Dispatch(app, o);

@@ -60,6 +60,8 @@ void ReadFrom(input::InputSource& input, const std::string& display_name,
 
 void ReadExport(const std::string& path, const ReadOptions& options, core::ScanSink& sink) {
   std::unique_ptr<input::InputSource> input = input::InputSource::Open(path);
+  // On two cores the parser then never waits for the disk, zlib or SHA-256.
+  if (options.read_ahead) input->StartReadAhead();
   ReadFrom(*input, path, options, sink);
 }
 

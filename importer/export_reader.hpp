@@ -16,6 +16,9 @@ struct ReadOptions {
   // Called now and then (about every MiB read, and once at the end) with the bytes of the file
   // consumed so far and the file's size, for progress display on long imports. May be empty.
   std::function<void(std::uint64_t bytes_read, std::uint64_t file_size)> progress;
+  // ReadExport reads, inflates and hashes on a thread of its own, a few blocks ahead of the
+  // parser; false keeps everything on the calling thread (the benchmark compares the two).
+  bool read_ahead = true;
 };
 
 // The two SHA-256 digests of an export, known once it has been read to its end.

@@ -45,6 +45,17 @@ GvmReader::GvmReader(xml::XmlReader& xml, core::ScanInfo scan, core::ScanSink& s
     : xml_(xml), scan_(std::move(scan)), sink_(sink) {
   scan_.format = core::ScanFormat::kGvm;
   scan_.scanner = "OpenVAS";
+  // The elements whose text this reader and gvm_filter.cpp read (a <host> or <filters> with
+  // everything inside it); NVT tags, references, original threats and the like are dropped.
+  xml_.KeepTextOnlyIn({"name",     "scan_run_status", "scan_start",
+                       "scan_end", "version",         "host",
+                       "port",     "family",          "threat",
+                       "severity", "description",     "value",
+                       "ip",       "start",           "end",
+                       "hostname", "filters",         "result_count",
+                       "term",     "min_qod",         "apply_overrides",
+                       "column",   "relation",        "full",
+                       "filtered"});
 }
 
 void GvmReader::Read() {

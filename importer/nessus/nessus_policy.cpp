@@ -13,10 +13,13 @@ void SortUnique(std::vector<std::string>& ids) {
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 }
 
-// Reads the children of the current element as name → text pairs, calling on_field for each.
+// Reads the children of the current element named in `fields` as name → text pairs, calling
+// on_field for each; other children are skipped (their text is not kept: NessusReader).
 template <typename OnField>
-void ReadFields(xml::XmlReader& xml, OnField&& on_field) {
+void ReadFields(xml::XmlReader& xml, std::initializer_list<std::string_view> fields,
+                OnField&& on_field) {
   xml.ForEachChild([&](std::string_view child) {
+    if (std::find(fields.begin(), fields.end(), child) == fields.end()) return;
     const std::string field(child);
     on_field(field, xml.ReadText());
   });
@@ -25,7 +28,7 @@ void ReadFields(xml::XmlReader& xml, OnField&& on_field) {
 void ReadServerPreference(xml::XmlReader& xml, NessusPolicy& policy) {
   std::string name;
   std::string value;
-  ReadFields(xml, [&](const std::string& field, std::string text) {
+  ReadFields(xml, {"name", "value"}, [&](const std::string& field, std::string text) {
     if (field == "name") name = std::string(Trim(text));
     if (field == "value") value = std::move(text);
   });
@@ -47,7 +50,7 @@ void ReadFamilySelection(xml::XmlReader& xml, NessusPolicy& policy) {
     if (child != "FamilyItem") return;
     std::string family;
     std::string status;
-    ReadFields(xml, [&](const std::string& field, std::string text) {
+    ReadFields(xml, {"FamilyName", "Status"}, [&](const std::string& field, std::string text) {
       if (field == "FamilyName") family = std::string(Trim(text));
       if (field == "Status") status = ToLower(Trim(text));
     });
@@ -65,11 +68,12 @@ void ReadIndividualSelection(xml::XmlReader& xml, NessusPolicy& policy) {
     if (child != "PluginItem") return;
     core::PluginSelectionItem item;
     std::string status;
-    ReadFields(xml, [&](const std::string& field, std::string text) {
-      if (field == "PluginId") item.plugin_id = std::string(Trim(text));
-      if (field == "Family") item.family = std::string(Trim(text));
-      if (field == "Status") status = ToLower(Trim(text));
-    });
+    ReadFields(xml, {"PluginId", "Family", "Status"},
+               [&](const std::string& field, std::string text) {
+                 if (field == "PluginId") item.plugin_id = std::string(Trim(text));
+                 if (field == "Family") item.family = std::string(Trim(text));
+                 if (field == "Status") status = ToLower(Trim(text));
+               });
     // An item of another status says nothing either way; without an ID it names nothing.
     if (item.plugin_id.empty() || (status != "enabled" && status != "disabled")) return;
     item.enabled = status == "enabled";

@@ -38,6 +38,10 @@ NessusReader::NessusReader(xml::XmlReader& xml, core::ScanInfo scan, const ReadO
     : xml_(xml), scan_(std::move(scan)), options_(options), sink_(sink) {
   scan_.format = core::ScanFormat::kNessusV2;
   scan_.scanner = "Nessus";
+  // The elements whose text this reader and ReadNessusPolicy read; the descriptions, solutions
+  // and synopses of every ReportItem, most of a .nessus, are parsed and dropped.
+  xml_.KeepTextOnlyIn({"policyName", "name", "value", "FamilyName", "Status", "PluginId", "Family",
+                       "tag", "plugin_output"});
 }
 
 void NessusReader::Read() {

@@ -69,7 +69,14 @@ struct SaxCallbacks {
     p.text_run_ = 0;
     const char* name = QualifiedName(p, prefix, local);
     const std::int64_t line = p.Line();
-    p.open_.push_back({name, line});
+    // Inside a kept element (KeepTextOnlyIn), or before the filter: elements started before it
+    // keep their own text but pass nothing on to what starts after it.
+    const bool in_kept_element =
+        (!p.open_.empty() && p.open_.back().in_kept_element) ||
+        (prefix == nullptr && std::find(p.text_elements_.begin(), p.text_elements_.end(), name) !=
+                                  p.text_elements_.end());
+    const bool keeps_text = !p.text_filtered_ || in_kept_element;
+    p.open_.push_back({name, line, keeps_text, in_kept_element});
     if (depth >= SaxParser::kMaxDepth) {
       p.Refuse("elements nested deeper than " + std::to_string(SaxParser::kMaxDepth) +
                " levels: refused (no scan export nests so deep)");
@@ -82,7 +89,8 @@ struct SaxCallbacks {
                            .name = name,
                            .name_size = std::strlen(name),
                            .first = p.attributes_.size(),
-                           .count = static_cast<std::size_t>(attribute_count)};
+                           .count = static_cast<std::size_t>(attribute_count),
+                           .keeps_text = keeps_text};
     // Five pointers per attribute: local name, prefix, URI, value start, value end.
     for (int i = 0; i < attribute_count; ++i) {
       const xmlChar* const* attribute = attributes + 5 * i;
@@ -126,7 +134,7 @@ struct SaxCallbacks {
       return;
     }
     const int depth = static_cast<int>(p.open_.size());
-    if (p.failed() || p.Skipping(depth)) return;
+    if (p.failed() || p.Skipping(depth) || (depth > 0 && !p.open_.back().keeps_text)) return;
     // libxml2 hands long text over in pieces: one event for consecutive pieces.
     if (!p.events_.empty() && p.events_.back().kind == NodeKind::kText &&
         p.events_.back().first + p.events_.back().count == p.arena_.size()) {
@@ -222,6 +230,23 @@ void SaxParser::Start(const char* data, std::size_t size) {
                 {.file = file_name_});
   }
   xmlCtxtUseOptions(context_.get(), SecureParseOptions());
+  InternTextElementNames();
+}
+
+void SaxParser::KeepTextOnlyIn(const std::vector<std::string_view>& names) {
+  text_filtered_ = true;
+  text_element_names_.assign(names.begin(), names.end());
+  if (context_) InternTextElementNames();
+}
+
+void SaxParser::InternTextElementNames() {
+  text_elements_.clear();
+  for (const std::string& name : text_element_names_) {
+    const xmlChar* interned =
+        xmlDictLookup(context_->dict, reinterpret_cast<const xmlChar*>(name.data()),
+                      static_cast<int>(name.size()));
+    if (interned != nullptr) text_elements_.push_back(Chars(interned));
+  }
 }
 
 void SaxParser::Parse(const char* data, std::size_t size, bool at_end) {

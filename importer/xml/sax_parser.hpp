@@ -45,8 +45,9 @@ class SaxParser {
     std::int64_t line = 0;       // where the parser was: an element start's line is its tag's
     const char* name = nullptr;  // elements: qualified name, in libxml2's dictionary
     std::size_t name_size = 0;
-    std::size_t first = 0;  // text: offset in the arena; start: index of the first attribute
-    std::size_t count = 0;  // text: bytes; start: number of attributes
+    std::size_t first = 0;   // text: offset in the arena; start: index of the first attribute
+    std::size_t count = 0;   // text: bytes; start: number of attributes
+    bool keeps_text = true;  // start: the element's text is recorded (KeepTextOnlyIn)
   };
 
   // Text larger than this between two tags is refused: libxml2's limit for a text node
@@ -85,6 +86,12 @@ class SaxParser {
   // recorded. For skipping a subtree whose remaining events are not parsed yet.
   void SkipRestOf(int depth) { skip_depth_ = depth; }
 
+  // From now on, records text only inside elements with one of these unprefixed names (and
+  // their descendants); all other text is parsed and checked, and dropped: character data is
+  // most of an export, and a format reader reads a few elements' worth. Elements that start
+  // before the call keep what they had. Names are copied.
+  void KeepTextOnlyIn(const std::vector<std::string_view>& names);
+
   // Newlines in the input so far, plus one: the last line's number.
   std::int64_t input_lines() const { return input_lines_; }
 
@@ -102,6 +109,7 @@ class SaxParser {
   friend struct SaxCallbacks;
 
   void Start(const char* data, std::size_t size);
+  void InternTextElementNames();
   void Refuse(std::string message);
   std::int64_t Line() const;
   std::string LastElementRead() const;
@@ -130,9 +138,16 @@ class SaxParser {
   struct OpenElement {
     const char* name = nullptr;
     std::int64_t line = 0;
+    bool keeps_text = true;        // its text is recorded
+    bool in_kept_element = false;  // it or an ancestor is named in KeepTextOnlyIn
   };
   std::vector<OpenElement> open_;
-  int skip_depth_ = -1;       // SkipRestOf's depth, -1 when not skipping
+  int skip_depth_ = -1;  // SkipRestOf's depth, -1 when not skipping
+  // KeepTextOnlyIn: whether the filter is on, the names as given, and the same names interned in
+  // libxml2's dictionary (once the parser exists), compared by pointer in the callbacks.
+  bool text_filtered_ = false;
+  std::vector<std::string> text_element_names_;
+  std::vector<const char*> text_elements_;
   std::size_t text_run_ = 0;  // text bytes since the last tag
 };
 

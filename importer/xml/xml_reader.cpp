@@ -54,7 +54,16 @@ bool XmlReader::Next() {
   return true;
 }
 
+void XmlReader::RequireText(const char* caller) const {
+  if (current_.keeps_text) return;
+  throw Error(Error::Kind::kInternal,
+              std::string(caller) + " on <" + std::string(name()) +
+                  ">, whose text the reader drops (XmlReader::KeepTextOnlyIn)",
+              {.file = file_name_, .line = line()});
+}
+
 std::string XmlReader::ReadText() {
+  RequireText("ReadText");
   std::string out;
   const int element_depth = depth();
   const std::int64_t element_line = line();

@@ -76,8 +76,13 @@ class XmlReader {
   void ForEachChild(OnChild&& on_child, OnText&& on_text);
   template <typename OnChild>
   void ForEachChild(OnChild&& on_child) {
-    ForEachChild(on_child, [](std::string_view) {});
+    EachChild(on_child, [](std::string_view) {});
   }
+
+  // From now on only the text inside elements with these unprefixed names (and their
+  // descendants) is read (SaxParser::KeepTextOnlyIn): ReadText, and ForEachChild's on_text, on
+  // any other element is a programmer error (throws kInternal) rather than an empty text.
+  void KeepTextOnlyIn(const std::vector<std::string_view>& names) { parser_.KeepTextOnlyIn(names); }
 
   // Throws kBadInput "FILE:LINE: message" for a problem found in the content.
   [[noreturn]] void Fail(const std::string& message, std::int64_t at_line,
@@ -90,6 +95,10 @@ class XmlReader {
  private:
   bool Refill();
   std::size_t ReadSource();
+  // REQUIRES: kind() == kStartElement. Throws kInternal when the element's text is not kept.
+  void RequireText(const char* caller) const;
+  template <typename OnChild, typename OnText>
+  void EachChild(OnChild&& on_child, OnText&& on_text);
 
   ByteSource& source_;
   std::string file_name_;
@@ -104,6 +113,12 @@ class XmlReader {
 
 template <typename OnChild, typename OnText>
 void XmlReader::ForEachChild(OnChild&& on_child, OnText&& on_text) {
+  RequireText("ForEachChild with on_text");
+  EachChild(on_child, on_text);
+}
+
+template <typename OnChild, typename OnText>
+void XmlReader::EachChild(OnChild&& on_child, OnText&& on_text) {
   const int element_depth = depth();
   while (Next()) {
     if (depth() == element_depth && kind() == NodeKind::kEndElement) return;

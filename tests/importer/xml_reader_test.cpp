@@ -16,12 +16,13 @@ using testing::DataPath;
 using testing::ImportError;
 using testing::RecordingSink;
 
-// Bytes from memory, for driving XmlReader directly.
+// Bytes from memory, for driving XmlReader directly, at most `piece` bytes per Read.
 class StringSource : public xml::ByteSource {
  public:
-  explicit StringSource(std::string bytes) : bytes_(std::move(bytes)) {}
+  explicit StringSource(std::string bytes, std::size_t piece = SIZE_MAX)
+      : bytes_(std::move(bytes)), piece_(piece) {}
   std::size_t Read(char* buffer, std::size_t size) override {
-    const std::size_t n = std::min(size, bytes_.size() - offset_);
+    const std::size_t n = std::min({size, piece_, bytes_.size() - offset_});
     bytes_.copy(buffer, n, offset_);
     offset_ += n;
     return n;
@@ -29,6 +30,7 @@ class StringSource : public xml::ByteSource {
 
  private:
   std::string bytes_;
+  std::size_t piece_;
   std::size_t offset_ = 0;
 };
 
@@ -254,6 +256,34 @@ TEST_F(XmlReaderTest, ForEachChildSkipsWhatTheCallbackLeavesAndSeesDirectText) {
   EXPECT_EQ(reader.kind(), xml::NodeKind::kEndElement);
   EXPECT_EQ(reader.name(), "r");
   EXPECT_FALSE(reader.Next());
+}
+
+TEST_F(XmlReaderTest, OnlyTheTextOfKeptElementsIsReadAndAskingForOtherTextIsAProgrammerError) {
+  // Small pieces: the filter applies to what the parser reaches after it is set.
+  StringSource source("<r>lead<keep>a<i>b</i>c</keep><cm:keep>x</cm:keep><drop>y</drop></r>", 4);
+  xml::XmlReader reader(source, "mem.xml");
+  ASSERT_TRUE(reader.Next());
+  reader.KeepTextOnlyIn({"keep"});
+  std::string kept;
+  std::vector<std::string> texts;
+  reader.ForEachChild([&](std::string_view name) {
+    if (name == "keep") {
+      kept = reader.ReadText();  // descendants' text too
+    } else {
+      // A prefixed name is another element; its text is dropped like any other.
+      try {
+        reader.ReadText();
+        ADD_FAILURE() << "read the text of <" << name << ">";
+      } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), Error::Kind::kInternal) << e.what();
+        texts.push_back(e.message());
+      }
+    }
+  });
+  EXPECT_EQ(kept, "abc");
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[0],
+            "ReadText on <cm:keep>, whose text the reader drops (XmlReader::KeepTextOnlyIn)");
 }
 
 }  // namespace

@@ -53,6 +53,10 @@ GeneratedExport Generate(const std::string& work_dir, const ExportSpec& spec) {
                                 "--out",
                                 generated.path};
   if (gzip) argv.emplace_back("--gzip");
+  if (!spec.time.empty()) {
+    argv.emplace_back("--time");
+    argv.push_back(spec.time);
+  }
   const std::string output = MustRun(argv).out;
   // ttmtrack-gen ends with "..., N bytes of XML".
   const auto at = output.rfind(" bytes of XML");

@@ -25,6 +25,7 @@ struct ExportSpec {
   unsigned results_per_host = 20;
   unsigned detect_every = 50;  // one host in N has a c564e5ab detection
   unsigned seed = 1;
+  std::string time;  // the scan's start, ISO 8601; empty: the generator's default
 };
 
 struct GeneratedExport {

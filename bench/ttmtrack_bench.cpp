@@ -10,6 +10,7 @@
 
 #include "bench/end_to_end_bench.hpp"
 #include "bench/importer_bench.hpp"
+#include "bench/nightly_bench.hpp"
 #include "bench/recompute_bench.hpp"
 #include "bench/reports_bench.hpp"
 
@@ -20,6 +21,7 @@ struct BenchOptions {
   bool keep = false;
   ttmtrack::bench::EndToEndOptions end_to_end;
   ttmtrack::bench::ImporterOptions importer;
+  ttmtrack::bench::NightlyOptions nightly;
   ttmtrack::bench::RecomputeOptions recompute;
   ttmtrack::bench::ReportsOptions reports;
   std::string read_export;
@@ -42,6 +44,11 @@ int Dispatch(const CLI::App& app, BenchOptions& o) {
     o.importer.work_dir = o.work_dir;
     o.importer.keep = o.keep;
     return bench::RunImporter(o.importer);
+  }
+  if (app.got_subcommand("nightly")) {
+    o.nightly.work_dir = o.work_dir;
+    o.nightly.keep = o.keep;
+    return bench::RunNightly(o.nightly);
   }
   if (app.got_subcommand("recompute")) {
     o.recompute.work_dir = o.work_dir;
@@ -73,6 +80,8 @@ int main(int argc, char** argv) {
   ttmtrack::bench::SetupImporter(
       *app.add_subcommand("importer", "The importer alone: parse speed and peak memory"),
       o.importer);
+  ttmtrack::bench::SetupNightly(
+      *app.add_subcommand("nightly", "A year of nightly imports into one database"), o.nightly);
   ttmtrack::bench::SetupRecompute(
       *app.add_subcommand("recompute", "The lifecycle recomputation in the store"), o.recompute);
   ttmtrack::bench::SetupReports(

@@ -19,20 +19,10 @@ constexpr std::size_t kHostCacheLimit = 4096;
 // Merged duplicates of one host (merged reports) keep the first non-empty attribute, the
 // widest time span, and the strongest completion: one completed pass means every plugin ran
 // against the host (docs/schema.md, scan_hosts).
-// A zone-less time's text goes with the time it gave: the earliest start, the latest end. A time
-// that could not be read on either pass stays unknown, and the first reason is kept.
 constexpr const char* kUpsertHostSql =
     "INSERT INTO scan_hosts(scan_id, ip, name, fqdn, netbios_name, os, mac, started_at, "
-    "ended_at, completion, started_text, ended_text, unreadable_time) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+    "ended_at, completion) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
     "ON CONFLICT(scan_id, ip) DO UPDATE SET "
-    "started_text = CASE WHEN excluded.started_at IS NOT NULL AND (scan_hosts.started_at IS NULL "
-    "  OR excluded.started_at < scan_hosts.started_at) THEN excluded.started_text "
-    "  ELSE scan_hosts.started_text END, "
-    "ended_text = CASE WHEN excluded.ended_at IS NOT NULL AND (scan_hosts.ended_at IS NULL "
-    "  OR excluded.ended_at > scan_hosts.ended_at) THEN excluded.ended_text "
-    "  ELSE scan_hosts.ended_text END, "
-    "unreadable_time = coalesce(scan_hosts.unreadable_time, excluded.unreadable_time), "
     "name = CASE WHEN scan_hosts.name = '' THEN excluded.name ELSE scan_hosts.name END, "
     "fqdn = CASE WHEN scan_hosts.fqdn = '' THEN excluded.fqdn ELSE scan_hosts.fqdn END, "
     "netbios_name = CASE WHEN scan_hosts.netbios_name = '' THEN excluded.netbios_name "
@@ -47,6 +37,16 @@ constexpr const char* kUpsertHostSql =
     "  WHEN 'completed' IN (scan_hosts.completion, excluded.completion) THEN 'completed' "
     "  WHEN 'incomplete' IN (scan_hosts.completion, excluded.completion) THEN 'incomplete' "
     "  ELSE 'unknown' END";
+
+// After the upsert, for a host with a zone-less time text or a time that could not be read
+// (schema v4; kept out of the upsert, which the v3 migration runs before these columns exist):
+// a text goes with the time it gave, so it is kept when that time is the merged earliest start
+// (latest end); an unreadable time's first reason is kept.
+constexpr const char* kHostTimeTextsSql =
+    "UPDATE scan_hosts SET "
+    "started_text = CASE WHEN started_at = ?2 THEN ?3 ELSE started_text END, "
+    "ended_text = CASE WHEN ended_at = ?4 THEN ?5 ELSE ended_text END, "
+    "unreadable_time = coalesce(unreadable_time, ?6) WHERE id = ?1";
 
 }  // namespace
 
@@ -125,6 +125,7 @@ ScanWriter::ScanWriter(sqlite::Database& db, std::int64_t now, std::vector<core:
       rules_(std::move(rules)),
       future_margin_seconds_(future_margin_seconds),
       upsert_host_(db.Prepare(kUpsertHostSql)),
+      host_time_texts_(db.Prepare(kHostTimeTextsSql)),
       touch_host_(db.Prepare(kTouchHostSql)),
       find_host_(db.Prepare(kFindHostSql)),
       insert_port_(db.Prepare("INSERT OR IGNORE INTO scan_host_ports(scan_host_id, port, protocol) "
@@ -180,6 +181,21 @@ void ScanWriter::RecordPort(std::int64_t host_id, std::uint16_t port, const std:
   insert_port_.Run();
 }
 
+void ScanWriter::RecordTimeTexts(std::int64_t host_id, const core::HostRecord& host) {
+  sqlite::Statement& update = host_time_texts_;
+  update.Bind(1, host_id)
+      .Bind(2, host.started_at)
+      .Bind(3, host.started_text)
+      .Bind(4, host.ended_at)
+      .Bind(5, host.ended_text);
+  if (host.unreadable_time.empty()) {
+    update.BindNull(6);
+  } else {
+    update.Bind(6, host.unreadable_time);
+  }
+  update.Run();
+}
+
 void ScanWriter::Host(const core::HostRecord& host) {
   RequireStarted("Host");
   const std::string& key = host.ip.empty() ? host.name : host.ip;
@@ -196,19 +212,15 @@ void ScanWriter::Host(const core::HostRecord& host) {
       .Bind(7, host.mac)
       .Bind(8, host.started_at)
       .Bind(9, host.ended_at)
-      .Bind(10, CompletionText(host.completion))
-      .Bind(11, host.started_text)
-      .Bind(12, host.ended_text);
-  if (host.unreadable_time.empty()) {
-    upsert_host_.BindNull(13);
-  } else {
-    upsert_host_.Bind(13, host.unreadable_time);
-    if (unreadable_host_times_++ == 0) {
-      first_unreadable_time_ = "host " + key + ": " + host.unreadable_time;
-    }
-  }
+      .Bind(10, CompletionText(host.completion));
   upsert_host_.Run();
   const std::int64_t id = FindHost(key);
+  if (host.started_text || host.ended_text || !host.unreadable_time.empty()) {
+    RecordTimeTexts(id, host);
+  }
+  if (!host.unreadable_time.empty() && unreadable_host_times_++ == 0) {
+    first_unreadable_time_ = "host " + key + ": " + host.unreadable_time;
+  }
   if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
   host_ids_[key] = id;
   for (std::uint16_t port : host.open_tcp_ports) RecordPort(id, port, "tcp");

@@ -65,6 +65,7 @@ class ScanWriter : public core::ScanSink {
   void RequireStarted(const char* call) const;
   std::int64_t HostId(const std::string& key, const std::string& name);
   std::int64_t FindHost(const std::string& key);
+  void RecordTimeTexts(std::int64_t host_id, const core::HostRecord& host);
   void RecordPort(std::int64_t host_id, std::uint16_t port, const std::string& protocol);
   void Learn(const core::ResultRecord& result, const core::Rule& matched);
   std::optional<std::int64_t> StorePluginSet(const core::ScanCoverage& coverage);
@@ -80,6 +81,7 @@ class ScanWriter : public core::ScanSink {
   std::string file_name_;
 
   sqlite::Statement upsert_host_;
+  sqlite::Statement host_time_texts_;
   sqlite::Statement touch_host_;
   sqlite::Statement find_host_;
   sqlite::Statement insert_port_;

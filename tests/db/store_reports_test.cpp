@@ -64,7 +64,7 @@ TEST(StoreHostOrderTest, EveryListingOrdersHostsByTheCoreOrder) {
       scan.results.back().host_ip.clear();
     }
   }
-  store.ImportScan("s1", scan.Reader());
+  store.ImportScan(scan.Reader());
   const std::vector<std::string> expected = {"192.0.2.9",   "192.0.2.10",   "2001:db8::9",
                                              "2001:db8::a", "2001:db8::10", "gw.example"};
   EXPECT_EQ(store.ExposedHostIps(), expected);

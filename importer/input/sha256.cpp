@@ -2,10 +2,12 @@
 
 #include <array>
 #include <istream>
+#include <string_view>
 #include <vector>
 
 #include <openssl/evp.h>
 
+#include "core/ascii_text.hpp"
 #include "core/error.hpp"
 
 namespace ttmtrack::importer::input {
@@ -41,14 +43,8 @@ std::string Sha256::HexDigest() {
   if (EVP_DigestFinal_ex(context_.get(), digest.data(), &size) != 1) {
     ThrowOpenSslFailure("EVP_DigestFinal_ex");
   }
-  constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * size);
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0x0f];
-  }
-  return hex;
+  return core::HexLower(std::string_view(reinterpret_cast<const char*>(digest.data()),
+                                         static_cast<std::size_t>(size)));
 }
 
 std::string Sha256OfStream(std::istream& in) {

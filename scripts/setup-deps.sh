@@ -10,7 +10,7 @@ set -euo pipefail
 
 build_packages=(
   g++ make cmake pkg-config
-  libxml2-dev libpoco-dev libsqlite3-dev zlib1g-dev
+  libxml2-dev libpoco-dev libssl-dev libsqlite3-dev zlib1g-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev
 )
 package_packages=(

@@ -13,7 +13,7 @@
 namespace ttmtrack::reports::testing {
 namespace {
 
-constexpr std::int64_t kFirstNight = 1767232800;  // 2026-01-01T02:00:00Z
+constexpr std::int64_t kFirstNight = 1735696800;  // 2025-01-01T02:00:00Z
 
 std::string NightTime(int night) {
   return core::FormatIso8601Utc(kFirstNight + std::int64_t{night} * 86400).value_or("");

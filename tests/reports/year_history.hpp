@@ -6,7 +6,7 @@
 namespace ttmtrack::reports::testing {
 
 // A year of nightly scans of one host, made and reported by the real programs: ttmtrack-gen
-// writes 365 Nessus exports (one a night from 2026-01-01 02:00 UTC) of host kYearHost with
+// writes 365 Nessus exports (one a night from 2025-01-01 02:00 UTC) of host kYearHost with
 // ttm_cmd detected on 5010/tcp on nights 0-99 and 200-364, absent on nights 100-199 (fixed on
 // night 100, reopened on night 200) except night 150, when the host's scan did not complete;
 // `ttmtrack import` stores them and `ttmtrack report` writes DIR (HTML) and DIR-json (JSON).

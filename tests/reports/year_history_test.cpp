@@ -59,14 +59,14 @@ TEST_F(YearHistoryTest, TimelineShowsEachStateChangeOnItsOwnRowAndCollapsesTheRe
   EXPECT_EQ(Count(timeline, "<tr class=\"run\">"), 4u);
   EXPECT_EQ(Count(timeline, "<tr class=\"scan\">"), 1u);  // night 150, not covered
   for (const char* fact :
-       {"<td class=\"nowrap\">2026-01-01 02:00 UTC</td>", "first detection",
-        "<strong>99 scans</strong><br>2026-01-02 02:00 UTC \u2192 2026-04-10 02:00 UTC",
-        "<td class=\"nowrap\">2026-04-11 02:00 UTC</td>", "verified fix",
-        "<strong>49 scans</strong><br>2026-04-12 02:00 UTC \u2192 2026-05-30 02:00 UTC",
+       {"<td class=\"nowrap\">2025-01-01 02:00 UTC</td>", "first detection",
+        "<strong>99 scans</strong><br>2025-01-02 02:00 UTC \u2192 2025-04-10 02:00 UTC",
+        "<td class=\"nowrap\">2025-04-11 02:00 UTC</td>", "verified fix",
+        "<strong>49 scans</strong><br>2025-04-12 02:00 UTC \u2192 2025-05-30 02:00 UTC",
         "the host&#39;s scan did not complete",
-        "<strong>49 scans</strong><br>2026-06-01 02:00 UTC \u2192 2026-07-19 02:00 UTC",
-        "<td class=\"nowrap\">2026-07-20 02:00 UTC</td>", "reopened",
-        "<strong>164 scans</strong><br>2026-07-21 02:00 UTC \u2192 2026-12-31 02:00 UTC"}) {
+        "<strong>49 scans</strong><br>2025-06-01 02:00 UTC \u2192 2025-07-19 02:00 UTC",
+        "<td class=\"nowrap\">2025-07-20 02:00 UTC</td>", "reopened",
+        "<strong>164 scans</strong><br>2025-07-21 02:00 UTC \u2192 2025-12-31 02:00 UTC"}) {
     EXPECT_THAT(timeline, HasSubstr(fact));
   }
   EXPECT_EQ(Count(timeline, "the host&#39;s scan did not complete"), 1u);  // said once (issue 15)
@@ -75,9 +75,9 @@ TEST_F(YearHistoryTest, TimelineShowsEachStateChangeOnItsOwnRowAndCollapsesTheRe
 TEST_F(YearHistoryTest, ProofNamesTheFixAndTheReopeningNotTheLatestScans) {
   EXPECT_THAT(HostPage(),
               HasSubstr("Reopened: verified fixed by scan \u201Cnightly-trading\u201D (Nessus) on "
-                        "2026-04-11 02:00 UTC, then detected again by scan \u201Cnightly-trading"
-                        "\u201D (Nessus) on 2026-07-20 02:00 UTC. Latest detection: scan "
-                        "\u201Cnightly-trading\u201D (Nessus) on 2026-12-31 02:00 UTC."));
+                        "2025-04-11 02:00 UTC, then detected again by scan \u201Cnightly-trading"
+                        "\u201D (Nessus) on 2025-07-20 02:00 UTC. Latest detection: scan "
+                        "\u201Cnightly-trading\u201D (Nessus) on 2025-12-31 02:00 UTC."));
 }
 
 TEST_F(YearHistoryTest, EvidenceShowsTheFirstTheReopeningAndTheLatestDetection) {
@@ -87,7 +87,7 @@ TEST_F(YearHistoryTest, EvidenceShowsTheFirstTheReopeningAndTheLatestDetection) 
   const std::string_view shown = std::string_view(page).substr(0, folded);
   EXPECT_EQ(Count(shown, "<h4>"), 3u);
   for (const char* when :
-       {"2026-01-01 02:00 UTC</h4>", "2026-07-20 02:00 UTC</h4>", "2026-12-31 02:00 UTC</h4>"}) {
+       {"2025-01-01 02:00 UTC</h4>", "2025-07-20 02:00 UTC</h4>", "2025-12-31 02:00 UTC</h4>"}) {
     EXPECT_THAT(shown, HasSubstr(when));
   }
   EXPECT_EQ(Count(Slice(page, "<summary>Every detection", "</details>"), "<h4>"), 265u);
@@ -133,9 +133,9 @@ TEST_F(YearHistoryTest, JsonKeepsEveryScanAndNamesTheRuns) {
     covered += run["scans"].get<std::size_t>();
   }
   EXPECT_EQ(covered, std::size_t{testing::kYearNights});
-  EXPECT_EQ(changes, (std::vector<std::string>{"first-detection@2026-01-01T02:00:00Z",
-                                               "verified-fix@2026-04-11T02:00:00Z",
-                                               "reopened@2026-07-20T02:00:00Z"}));
+  EXPECT_EQ(changes, (std::vector<std::string>{"first-detection@2025-01-01T02:00:00Z",
+                                               "verified-fix@2025-04-11T02:00:00Z",
+                                               "reopened@2025-07-20T02:00:00Z"}));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "cli/test_hooks.hpp"
 #include "core/error.hpp"
 
 namespace ttmtrack::cli {
@@ -15,7 +16,7 @@ db::Store OpenStore(const CommandContext& context, StoreMode mode) {
                 "point --db / TTMTRACK_DB at the database",
                 Error::Context{.file = context.db_path});
   }
-  return db::Store(context.db_path);
+  return db::Store(context.db_path, StoreOptionsFromEnvironment());
 }
 
 db::ImportResult ImportExportFile(db::Store& store, const std::string& path,

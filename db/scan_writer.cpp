@@ -198,6 +198,7 @@ void ScanWriter::RecordTimeTexts(std::int64_t host_id, const core::HostRecord& h
 
 void ScanWriter::Host(const core::HostRecord& host) {
   RequireStarted("Host");
+  db_.Phase("host");
   const std::string& key = host.ip.empty() ? host.name : host.ip;
   if (key.empty()) {
     throw Error(Error::Kind::kBadInput, "a host has neither an IP address nor a name",

@@ -62,7 +62,8 @@ LifecycleCounts CountChanges(sqlite::Database& db, std::int64_t scan_id,
 }  // namespace
 
 Store::Impl::Impl(const std::string& path, Store::Options opts)
-    : db(path), options(std::move(opts)) {
+    : db(path, sqlite::Database::Mode::kReadWriteCreate, opts.phase_observer),
+      options(std::move(opts)) {
   // A ceiling, not an allocation, and the main term of this process's memory: it keeps memory
   // flat however large an export or the database is. A larger cache speeds up only the full
   // recomputations (docs/verification.md, "Recomputation cost"), not imports.
@@ -122,8 +123,10 @@ const std::string& Store::path() const { return impl_->db.path(); }
 
 ImportResult Store::ImportScan(const std::function<void(core::ScanSink&)>& read) {
   sqlite::Transaction transaction(impl_->db);
+  impl_->db.Phase("begin");
   const auto before = ExposureStates(impl_->db);
   ScanWriter writer(impl_->db, impl_->Now(), LoadRules(impl_->db), FutureMarginSeconds());
+  impl_->db.Phase("parse");
   read(writer);
   if (!writer.ended()) {
     throw Error(Error::Kind::kInternal, "the importer returned without calling EndScan");
@@ -141,7 +144,9 @@ ImportResult Store::ImportScan(const std::function<void(core::ScanSink&)>& read)
     result.detections = row.detections;
     return result;
   }
+  impl_->db.Phase("recompute");
   impl_->RecomputeAfterImport(writer.scan_id(), writer.learned_rules() > 0);
+  impl_->db.Phase("summary");
   result.scan_id = writer.scan_id();
   result.hosts = writer.hosts();
   result.results = writer.results();
@@ -150,7 +155,9 @@ ImportResult Store::ImportScan(const std::function<void(core::ScanSink&)>& read)
   result.unreadable_host_times = writer.unreadable_host_times();
   result.first_unreadable_time = writer.first_unreadable_time();
   result.lifecycle = CountChanges(impl_->db, writer.scan_id(), before);
+  impl_->db.Phase("commit");
   transaction.Commit();
+  impl_->db.Phase("committed");
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/coverage_policy.hpp"
@@ -38,11 +39,15 @@ class Database;
 class Store {
  public:
   struct Options {
+    using PhaseObserver = std::function<void(std::string_view)>;
     // Clock for imported_at and rules.created_at; tests pin it. Defaults to the system clock.
     std::function<std::int64_t()> now;
     // Ceiling of SQLite's page cache, KiB. Memory use is this plus a bounded constant,
     // whatever the size of an export or the database (docs/benchmark.md).
     int page_cache_kib = 8192;
+    // A test hook (db/sqlite/phase_observer.hpp): told each named point an import passes, from
+    // BEGIN through the recomputation to inside the COMMIT. Empty: no observation at all.
+    PhaseObserver phase_observer;
   };
 
   // The newest schema version this build knows (PRAGMA user_version).

@@ -56,9 +56,14 @@ Recomputer::Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
 void Recomputer::RunAll(RulesChanged rules_changed) {
   const std::vector<core::Rule> rules = LoadRules(db_);
   if (rules_changed == RulesChanged::kYes) RematchDetections(rules);
+  db_.Phase("recompute:exposures");
   SyncExposures();
+  db_.Phase("recompute:judge");
   JudgeScans(rules);
-  ForEachExposure([this](const ExposureRow& row) { ProcessExposure(row); });
+  ForEachExposure([this](const ExposureRow& row) {
+    db_.Phase("recompute:exposure");
+    ProcessExposure(row);
+  });
 }
 
 std::size_t Recomputer::ScanIndex(std::int64_t scan_id) const {

@@ -117,12 +117,15 @@ void Recomputer::ReplayStored(const ExposureRow& row) {
 
 void Recomputer::RunAfterImport(std::int64_t scan_id) {
   const std::vector<core::Rule> rules = LoadRules(db_);
+  db_.Phase("recompute:exposures");
   const std::int64_t last_old = AddExposuresOf(scan_id);
+  db_.Phase("recompute:judge");
   JudgeScans(rules);
   const std::size_t scan = ScanIndex(scan_id);
   const bool scan_is_last = scan + 1 == templates_.size();
   LoadScanFacts(scan_id);
   ForEachExposure([&](const ExposureRow& row) {
+    db_.Phase("recompute:exposure");
     if (row.id > last_old) {
       ProcessExposure(row);
     } else {

@@ -117,7 +117,9 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const ProcessOp
   posix_spawn_file_actions_adddup2(actions.get(), fileno(err_.get()), 2);
   if (!options.cwd.empty())
     posix_spawn_file_actions_addchdir_np(actions.get(), options.cwd.c_str());
-  posix_spawn_file_actions_addclosefrom_np(actions.get(), 3);
+  // dup2 onto the same number clears close-on-exec (glibc), so fd3 may already be 3.
+  if (options.fd3 >= 0) posix_spawn_file_actions_adddup2(actions.get(), options.fd3, 3);
+  posix_spawn_file_actions_addclosefrom_np(actions.get(), options.fd3 >= 0 ? 4 : 3);
   std::vector<std::string> args = argv;
   std::vector<std::string> environment = MergedEnvironment(options.env);
   std::vector<char*> c_args = CStrings(args);

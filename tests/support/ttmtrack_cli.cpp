@@ -18,18 +18,34 @@ std::string Name(const std::string& entry) { return entry.substr(0, entry.find('
 TtmtrackCli::TtmtrackCli(std::filesystem::path dir, std::string db)
     : dir_(std::move(dir)), db_(std::move(db)) {}
 
-process::ProcessResult TtmtrackCli::Run(const std::vector<std::string>& args,
-                                        const std::vector<std::string>& env) const {
+std::vector<std::string> TtmtrackCli::Argv(const std::vector<std::string>& args) const {
   std::vector<std::string> argv = {TTMTRACK_BIN_PATH};
   if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
   argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+process::ProcessOptions TtmtrackCli::Options(const std::vector<std::string>& env) const {
   std::vector<std::string> environment = env;
   for (const char* fixed : {"TTMTRACK_DB=", "TTMTRACK_CONFIG=/dev/null", "TZ=Asia/Tokyo"}) {
     bool replaced = false;
     for (const std::string& e : env) replaced = replaced || Name(e) == Name(fixed);
     if (!replaced) environment.emplace_back(fixed);
   }
-  return process::RunProcess(argv, {.env = environment, .cwd = dir_});
+  return {.env = environment, .cwd = dir_};
+}
+
+process::ProcessResult TtmtrackCli::Run(const std::vector<std::string>& args,
+                                        const std::vector<std::string>& env) const {
+  return process::RunProcess(Argv(args), Options(env));
+}
+
+std::unique_ptr<process::ChildProcess> TtmtrackCli::Start(const std::vector<std::string>& args,
+                                                          const std::vector<std::string>& env,
+                                                          int fd3) const {
+  process::ProcessOptions options = Options(env);
+  options.fd3 = fd3;
+  return std::make_unique<process::ChildProcess>(Argv(args), options);
 }
 
 std::string TtmtrackCli::Output(const std::vector<std::string>& args) const {

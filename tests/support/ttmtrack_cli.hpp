@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,13 @@ class TtmtrackCli {
   process::ProcessResult Run(const std::vector<std::string>& args,
                              const std::vector<std::string>& env = {}) const;
 
+  // The same command started and left running, for tests that work with it while it runs (kill
+  // it, step it through its phases, run another command beside it). `fd3`, when not -1, is
+  // handed to it as its descriptor 3 (process::ProcessOptions::fd3).
+  std::unique_ptr<process::ChildProcess> Start(const std::vector<std::string>& args,
+                                               const std::vector<std::string>& env = {},
+                                               int fd3 = -1) const;
+
   // Runs a command that must succeed and print JSON; on failure returns nullopt and records a
   // GoogleTest failure naming the command, exit code and stderr.
   std::optional<nlohmann::json> Json(const std::vector<std::string>& args) const;
@@ -39,6 +47,9 @@ class TtmtrackCli {
   std::string DatabasePath() const { return (dir_ / db_).string(); }
 
  private:
+  std::vector<std::string> Argv(const std::vector<std::string>& args) const;
+  process::ProcessOptions Options(const std::vector<std::string>& env) const;
+
   std::filesystem::path dir_;
   std::string db_;
 };

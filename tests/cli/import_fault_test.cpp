@@ -27,6 +27,7 @@
 
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
+#include "tests/cli/two_scans.hpp"
 #include "tests/support/database_dump.hpp"
 #include "tests/support/phase_channel.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -38,8 +39,7 @@ namespace {
 using nlohmann::json;
 using test::PhaseChannel;
 
-// Set by each run of the binary to its own clock; everything else must match exactly.
-const std::vector<std::string> kMasked = {"scans.imported_at", "rules.created_at"};
+const std::vector<std::string>& kMasked = test::kRunClockColumns;
 const std::string kSmallPageCache = "TTMTRACK_PAGE_CACHE_KIB=256";
 constexpr int kKilled = 128 + SIGKILL;
 
@@ -62,31 +62,15 @@ struct Reference {
   }
 };
 
-void Generate(const std::filesystem::path& out, std::vector<std::string> args) {
-  args.insert(args.begin(), TTMTRACK_GEN_PATH);
-  args.insert(args.end(), {"--out", out.string()});
-  const process::ProcessResult r = process::RunProcess(args);
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-}
-
 json Status(const test::TtmtrackCli& cli) {
   return cli.Json({"status", "--format", "json"}).value_or(json());
 }
 
-// Two big-mode scans of the same 200 hosts a month apart: the second fixes some exposures,
-// keeps some and adds others, so the recomputation writes outcomes and exposure states.
+// The first scan imported into baseline.db; the second imported cleanly into a copy of it.
 void BuildReference(Reference& ref) {
   const std::filesystem::path& dir = ref.dir.path();
-  ASSERT_NO_FATAL_FAILURE(
-      Generate(dir / "first.nessus", {"nessus", "--hosts", "200", "--results-per-host", "10",
-                                      "--detect-every", "3", "--time", "2026-01-05T10:00:00Z"}));
-  ASSERT_NO_FATAL_FAILURE(
-      Generate(dir / "second.nessus",
-               {"nessus", "--hosts", "200", "--results-per-host", "10", "--detect-every", "4",
-                "--seed", "2", "--time", "2026-02-02T10:00:00Z"}));
+  ASSERT_NO_FATAL_FAILURE(test::WriteTwoScans(dir, 200));
   const test::TtmtrackCli baseline(dir, "baseline.db");
-  const process::ProcessResult first = baseline.Run({"import", "first.nessus"});
-  ASSERT_EQ(first.exit_code, 0) << first.err;
   ref.before = test::DumpDatabase(baseline.DatabasePath(), kMasked);
   ref.status_before = Status(baseline);
 

@@ -1,43 +1,36 @@
-// The reports in a real browser: Debian's chromium, headless, renders the files written by
-// ReportWriter; the tests check the rendered DOM (--dump-dom), keep screenshots as artifacts,
-// and read chromium's own network log to prove the pages fetch nothing. Skipped only when
-// chromium is not installed. ctest label: browser.
-
-#include <stdio.h>
+// The reports in a real browser: Debian's chromium, headless, driven over its DevTools pipe
+// (HeadlessChromium), renders the files that ReportWriter writes and that the real `ttmtrack
+// report` writes from an imported hostile export. The tests check the rendered DOM, keep
+// screenshots as artifacts, and prove that the pages cause no traffic at all: no request of any
+// kind (network or local file), no navigation (a meta refresh, a frame, a new window), no host
+// resolution or preconnect. Control pages, one per kind of fetch, prove that each would be
+// caught. Skipped only when chromium is not installed. ctest label: browser.
 
 #include <fstream>
 #include <iostream>
+#include <regex>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
 #include "reports/render.hpp"
 #include "reports/report_writer.hpp"
+#include "tests/reports/headless_chromium.hpp"
 #include "tests/reports/page_outline.hpp"
 #include "tests/reports/scenario.hpp"
 #include "tests/reports/year_history.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/ttmtrack_cli.hpp"
+#include "tools/scangen/hostile_strings.hpp"
 
 namespace ttmtrack::reports {
 namespace {
 
+using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
-
-std::string Quote(const std::string& arg) {
-  std::string quoted = "'";
-  for (const char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-struct ChromiumRun {
-  int exit_status = -1;
-  std::string dom;                     // stdout: the serialized DOM with --dump-dom
-  std::vector<std::string> page_urls;  // URL requests made on behalf of a file:// page
-};
+using testing::PageVisit;
 
 class BrowserTest : public ::testing::Test {
  protected:
@@ -53,72 +46,32 @@ class BrowserTest : public ::testing::Test {
     for (const core::HostReport& host : scenario_.hosts) writer.WriteHost(host);
   }
 
-  // Runs chromium on `page` with the flags every run uses plus `args`, with a fresh profile and
-  // a network log, under a time limit.
-  ChromiumRun Run(const std::filesystem::path& page, const std::vector<std::string>& args) {
-    const std::string n = std::to_string(++runs_);
-    const std::filesystem::path profile = work_.path() / ("profile-" + n);
-    const std::filesystem::path netlog = work_.path() / ("netlog-" + n + ".json");
-    std::string command = "timeout -k 5 60 " + Quote(TTMTRACK_CHROMIUM) +
-                          " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
-                          " --disable-background-networking --disable-component-update"
-                          " --disable-sync --user-data-dir=" +
-                          Quote(profile.string()) + " --log-net-log=" + Quote(netlog.string());
-    for (const std::string& arg : args) command += " " + Quote(arg);
-    command += " " + Quote("file://" + std::filesystem::absolute(page).string()) + " 2>" +
-               Quote((work_.path() / ("stderr-" + n)).string());
-    ChromiumRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return run;
-    char buffer[65536];
-    for (std::size_t got; (got = fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
-      run.dom.append(buffer, got);
-    }
-    const int status = pclose(pipe);
-    run.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.page_urls = PageRequests(netlog);
-    return run;
-  }
-
-  // Chromium logs every URL request with its network isolation key. Requests a page makes are
-  // keyed by the page's site, "file://" for these files; chromium's own background traffic
-  // (update checks, account probes) is keyed otherwise and is not the page's doing.
-  static std::vector<std::string> PageRequests(const std::filesystem::path& netlog) {
-    const auto log = nlohmann::json::parse(test::ReadFileBytes(netlog), nullptr, false);
-    EXPECT_FALSE(log.is_discarded()) << "unreadable network log " << netlog;
-    if (log.is_discarded()) return {"<unreadable network log>"};
-    const int start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"].get<int>();
-    std::vector<std::string> urls;
-    for (const auto& event : log["events"]) {
-      if (event.value("type", -1) != start_job || !event.contains("params")) continue;
-      const auto& params = event["params"];
-      const std::string key = params.value("network_isolation_key", "");
-      if (key.find("file://") != std::string::npos) urls.push_back(params.value("url", "?"));
-    }
-    return urls;
+  // Visits `page`; records a failure when chromium could not show it.
+  PageVisit Visit(const std::filesystem::path& page, bool screenshot = false) {
+    PageVisit visit = browser_.Visit(page, screenshot);
+    EXPECT_TRUE(visit.error.empty()) << page << ": " << visit.error;
+    EXPECT_TRUE(visit.loaded) << page << " did not finish loading";
+    return visit;
   }
 
   std::filesystem::path Screenshot(const std::filesystem::path& page, const std::string& name) {
     const std::filesystem::path png = artifacts_ / name;
-    std::filesystem::remove(png);
-    const ChromiumRun run =
-        Run(page, {"--screenshot=" + png.string(), "--window-size=1280,2000", "--hide-scrollbars"});
-    EXPECT_EQ(run.exit_status, 0);
-    EXPECT_THAT(run.page_urls, IsEmpty());
+    const PageVisit visit = Visit(page, /*screenshot=*/true);
+    EXPECT_THAT(visit.Everything(), IsEmpty()) << page;
+    std::ofstream(png, std::ios::binary | std::ios::trunc) << visit.png;
     return png;
   }
 
   test::TempDir work_;
+  testing::HeadlessChromium browser_{TTMTRACK_CHROMIUM, work_.path()};
   const std::filesystem::path artifacts_ = TTMTRACK_TEST_ARTIFACTS_DIR;
   const std::filesystem::path report_ = artifacts_ / "report";
   testing::Scenario scenario_ = testing::MakeScenario();
   ReportOptions options_ = testing::FixedOptions();
-  int runs_ = 0;
 };
 
 TEST_F(BrowserTest, SummaryPageShowsTheFactsInTheRenderedDom) {
-  const ChromiumRun run = Run(report_ / "index.html", {"--dump-dom"});
-  ASSERT_EQ(run.exit_status, 0);
+  const PageVisit run = Visit(report_ / "index.html");
   for (const char* fact :
        {"<h1>ttm_cmd exposure report</h1>", ">2001:db8::7</a>", ">192.0.2.10</a>",
         ">192.0.2.20</a>", ">10200/tcp</a>", ">5010/tcp</a>", ">reopened</span>", ">open</span>",
@@ -128,12 +81,11 @@ TEST_F(BrowserTest, SummaryPageShowsTheFactsInTheRenderedDom) {
         "2026-03-10: 2 open", "Generated by ttmtrack 0.1.0-test on 2026-03-10 13:53 UTC"}) {
     EXPECT_THAT(run.dom, HasSubstr(fact));
   }
-  EXPECT_THAT(run.page_urls, IsEmpty()) << "the summary page made network requests";
+  EXPECT_THAT(run.Everything(), IsEmpty()) << "the summary page caused traffic";
 }
 
 TEST_F(BrowserTest, HostPageShowsProofEvidenceAndFirewallRulesWithThePort) {
-  const ChromiumRun run = Run(report_ / "hosts" / "192.0.2.10.html", {"--dump-dom"});
-  ASSERT_EQ(run.exit_status, 0);
+  const PageVisit run = Visit(report_ / "hosts" / "192.0.2.10.html");
   for (const char* fact :
        {"<h1>192.0.2.10</h1>", "trade-gw1.example.net", "TRADEGW1", "00:16:3e:12:34:56",
         "Fixed: verified by scan \u201Cweekly-dmz\u201D (Nessus) on 2026-02-02 09:30 UTC, "
@@ -149,12 +101,11 @@ TEST_F(BrowserTest, HostPageShowsProofEvidenceAndFirewallRulesWithThePort) {
         "Last covering re-scan:</strong> 2026-01-05 10:00 UTC"}) {
     EXPECT_THAT(run.dom, HasSubstr(fact));
   }
-  EXPECT_THAT(run.page_urls, IsEmpty()) << "the host page made network requests";
+  EXPECT_THAT(run.Everything(), IsEmpty()) << "the host page caused traffic";
 }
 
 TEST_F(BrowserTest, HostileTextIsTextInTheDomNeverAnElement) {
-  const ChromiumRun run = Run(report_ / "hosts" / "2001-db8--7.html", {"--dump-dom"});
-  ASSERT_EQ(run.exit_status, 0);
+  const PageVisit run = Visit(report_ / "hosts" / "2001-db8--7.html");
   // The browser serializes text with < > & escaped and quotes as they are; an element would
   // appear as a tag. The page has no script at all, so any "<script" would be an injection.
   const std::string as_text =
@@ -165,17 +116,7 @@ TEST_F(BrowserTest, HostileTextIsTextInTheDomNeverAnElement) {
   EXPECT_THAT(run.dom, Not(HasSubstr("<script")));
   EXPECT_THAT(run.dom, Not(HasSubstr("<b>bold")));
   EXPECT_THAT(run.dom, HasSubstr("Reopened: verified fixed by scan"));
-  EXPECT_THAT(run.page_urls, IsEmpty());
-}
-
-TEST_F(BrowserTest, NetworkCheckSeesTheRequestOfAPageThatMakesOne) {
-  // Control for the check above: a page that loads an image does show up. Port 9 on loopback
-  // (discard) is refused at once; nothing leaves the machine.
-  const std::filesystem::path page = work_.path() / "control.html";
-  std::ofstream(page) << "<!DOCTYPE html><title>control</title>"
-                         "<img src=\"http://127.0.0.1:9/ttmtrack-probe.png\">";
-  const ChromiumRun run = Run(page, {"--dump-dom"});
-  EXPECT_THAT(run.page_urls, ::testing::Contains("http://127.0.0.1:9/ttmtrack-probe.png"));
+  EXPECT_THAT(run.Everything(), IsEmpty());
 }
 
 TEST_F(BrowserTest, ContentSecurityPolicyBlocksMarkupThatWouldFetch) {
@@ -185,10 +126,11 @@ TEST_F(BrowserTest, ContentSecurityPolicyBlocksMarkupThatWouldFetch) {
   html.insert(html.find("<body>") + 6, "<img src=\"http://127.0.0.1:9/ttmtrack-probe.png\">");
   const std::filesystem::path page = work_.path() / "injected.html";
   std::ofstream(page) << html;
-  const ChromiumRun run = Run(page, {"--dump-dom"});
-  ASSERT_EQ(run.exit_status, 0);
+  const PageVisit run = Visit(page);
   EXPECT_THAT(run.dom, HasSubstr("ttmtrack-probe.png"));  // the element is there...
-  EXPECT_THAT(run.page_urls, IsEmpty());                  // ...and was not fetched
+  EXPECT_THAT(run.blocked_by_csp,                         // ...its fetch was stopped...
+              Contains("http://127.0.0.1:9/ttmtrack-probe.png"));
+  EXPECT_THAT(run.Everything(), IsEmpty());  // ...and nothing went out
 }
 
 TEST_F(BrowserTest, ScreenshotsAreKeptAsArtifacts) {
@@ -210,15 +152,14 @@ TEST_F(BrowserTest, AYearOfNightlyScansRendersCollapsedWithEveryScanFolded) {
   const testing::YearHistory history = testing::MakeYearHistory(work_.path() / "year");
   const std::filesystem::path page =
       history.html / "hosts" / (std::string(testing::kYearHost) + ".html");
-  const ChromiumRun run = Run(page, {"--dump-dom"});
-  ASSERT_EQ(run.exit_status, 0);
+  const PageVisit run = Visit(page);
   const std::size_t timeline = run.dom.find("<table class=\"timeline\">");
   ASSERT_NE(timeline, std::string::npos);
   const std::string rows = run.dom.substr(timeline, run.dom.find("</table>", timeline) - timeline);
   EXPECT_EQ(testing::Count(rows, "<tr class="), std::size_t{testing::kYearTimelineRows});
   EXPECT_THAT(run.dom, HasSubstr("<summary>Every scan, one row each (365)</summary>"));
   EXPECT_THAT(run.dom, Not(HasSubstr("<details class=\"every-scan\" open")));
-  EXPECT_THAT(run.page_urls, IsEmpty());
+  EXPECT_THAT(run.Everything(), IsEmpty());
   std::filesystem::copy(
       history.html, artifacts_ / "year-report",
       std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
@@ -227,6 +168,144 @@ TEST_F(BrowserTest, AYearOfNightlyScansRendersCollapsedWithEveryScanFolded) {
         std::pair{history.html / "index.html", "index-year-history.png"}}) {
     const std::filesystem::path png = Screenshot(shown, name);
     EXPECT_GT(test::ReadFileBytes(png).size(), 20000u) << png;
+  }
+}
+
+// Controls for the traffic check: one page per kind of fetch or navigation a page can cause
+// without script, each of which the check must see. Every URL is 127.0.0.1 port 9 (discard),
+// which chromium refuses to contact: nothing leaves the machine, yet the attempt is recorded.
+struct Control {
+  const char* name;
+  const char* body;      // what the page holds besides its title
+  const char* expected;  // a string one of the recorded entries contains
+};
+
+const Control kControls[] = {
+    {"Image", "<img src=\"http://127.0.0.1:9/image.png\">", "127.0.0.1:9/image.png"},
+    {"Stylesheet", "<link rel=\"stylesheet\" href=\"http://127.0.0.1:9/sheet.css\">",
+     "127.0.0.1:9/sheet.css"},
+    {"CssUrlInStyleElement",
+     "<style>body{background:url(http://127.0.0.1:9/background.png)}</style>",
+     "127.0.0.1:9/background.png"},
+    {"CssUrlInStyleAttribute",
+     "<div style=\"background:url(http://127.0.0.1:9/attribute.png)\">x</div>",
+     "127.0.0.1:9/attribute.png"},
+    {"MetaRefresh", "<meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/refresh\">",
+     "127.0.0.1:9/refresh"},
+    {"LinkPrefetch", "<link rel=\"prefetch\" href=\"http://127.0.0.1:9/prefetch\">",
+     "127.0.0.1:9/prefetch"},
+    {"LinkPreconnect", "<link rel=\"preconnect\" href=\"http://127.0.0.1:9\">", "127.0.0.1:9"},
+    {"DnsPrefetch", "<link rel=\"dns-prefetch\" href=\"http://127.0.0.1:9\">", "127.0.0.1:9"},
+    {"Frame", "<iframe src=\"http://127.0.0.1:9/frame\"></iframe>", "127.0.0.1:9/frame"},
+    {"LocalFile", "<img src=\"beside-the-report.png\">", "beside-the-report.png"},
+    {"Icon", "<link rel=\"icon\" href=\"http://127.0.0.1:9/favicon.ico\">",
+     "127.0.0.1:9/favicon.ico"},
+    {"ObjectData", "<object data=\"http://127.0.0.1:9/object\"></object>", "127.0.0.1:9/object"},
+    {"VideoPoster", "<video poster=\"http://127.0.0.1:9/poster.png\"></video>",
+     "127.0.0.1:9/poster.png"},
+};
+
+class BrowserControlTest : public BrowserTest, public ::testing::WithParamInterface<Control> {};
+
+TEST_P(BrowserControlTest, TrafficCheckCatchesThisKindOfFetch) {
+  const Control& control = GetParam();
+  const std::filesystem::path page = work_.path() / (std::string(control.name) + ".html");
+  std::ofstream(page) << "<!DOCTYPE html><html><head><title>control</title>" << control.body
+                      << "</head><body>control</body></html>";
+  const PageVisit visit = browser_.Visit(page);
+  ASSERT_TRUE(visit.error.empty()) << visit.error;
+  const std::vector<std::string> all = visit.Everything();
+  EXPECT_THAT(all, Contains(HasSubstr(control.expected)))
+      << control.name << " went unseen; requests " << ::testing::PrintToString(visit.requests)
+      << ", navigations " << ::testing::PrintToString(visit.navigations) << ", net log "
+      << ::testing::PrintToString(visit.net_log);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryKind, BrowserControlTest, ::testing::ValuesIn(kControls),
+                         [](const ::testing::TestParamInfo<Control>& param) {
+                           return std::string(param.param.name);
+                         });
+
+// The whole chain on hostile input: ttmtrack-gen writes Nessus and OpenVAS exports whose scan
+// names, host names, OS and plugin output carry script tags, event-handler attributes,
+// javascript: URLs, CSS url(), a meta refresh, a prefetch link and a frame
+// (tools/scangen/hostile_strings.hpp); the real `ttmtrack import` stores them and the real
+// `ttmtrack report` writes the pages, which chromium then renders.
+class BrowserHostileImportTest : public BrowserTest {
+ protected:
+  void SetUp() override {
+    BrowserTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    const std::string hosts[] = {"--host", "10.0.0.5:detect=5010", "--host",
+                                 "10.0.0.6:detect=10200"};
+    for (const char* format : {"nessus", "gvm"}) {
+      std::vector<std::string> argv = {
+          TTMTRACK_GEN_PATH,
+          format,
+          "--hostile",
+          "--time",
+          format == std::string("nessus") ? "2026-01-05T10:00:00Z" : "2026-02-02T10:00:00Z",
+          "--out",
+          (work_.path() / format).string()};
+      argv.insert(argv.end(), std::begin(hosts), std::end(hosts));
+      const process::ProcessResult generated = process::RunProcess(argv);
+      ASSERT_EQ(generated.exit_code, 0) << generated.err;
+      const process::ProcessResult imported = cli_.Run({"import", format});
+      ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    }
+    const process::ProcessResult written = cli_.Run({"report", "--out", "hostile-report"});
+    ASSERT_EQ(written.exit_code, 0) << written.err;
+  }
+
+  std::filesystem::path Page(const std::string& relative) const {
+    return work_.path() / "hostile-report" / relative;
+  }
+
+  // No element, attribute or URL of the hostile text made it into the document as markup. In
+  // the serialized DOM every '<' opens a real tag (text shows it as &lt;) and attribute values
+  // have their quotes escaped, so each tag is read from '<' to the next '>'.
+  static void ExpectNoInjectedMarkup(const std::string& dom) {
+    const std::regex tag("<(/?[a-zA-Z0-9]+)[^>]*>");
+    const std::regex handler("\\son[a-z]+=");
+    for (auto it = std::sregex_iterator(dom.begin(), dom.end(), tag); it != std::sregex_iterator();
+         ++it) {
+      const std::string text = it->str();
+      const std::string name = (*it)[1].str();
+      EXPECT_FALSE(std::regex_search(text, handler)) << "event handler in " << text;
+      EXPECT_THAT(text, Not(HasSubstr("javascript:")));
+      EXPECT_THAT(text, Not(HasSubstr("127.0.0.1:9")));
+      for (const char* injected : {"script", "img", "iframe", "x", "b", "link", "object"}) {
+        EXPECT_NE(name, injected) << "injected element " << text;
+      }
+      if (name == "meta") {
+        EXPECT_THAT(text, Not(HasSubstr("refresh")));
+      }
+    }
+  }
+
+  test::TtmtrackCli cli_{work_.path()};
+};
+
+TEST_F(BrowserHostileImportTest, SummaryPageShowsHostileScanAndHostNamesAsTextAndFetchesNothing) {
+  const PageVisit visit = Visit(Page("index.html"));
+  EXPECT_THAT(visit.Everything(), IsEmpty()) << "the summary page caused traffic";
+  ExpectNoInjectedMarkup(visit.dom);
+  EXPECT_THAT(visit.dom, HasSubstr("&lt;script&gt;alert('scan')&lt;/script&gt;"));
+  EXPECT_THAT(visit.dom, HasSubstr("&lt;meta http-equiv=\"refresh\""));
+}
+
+TEST_F(BrowserHostileImportTest, HostPagesShowHostilePluginOutputAsTextAndFetchNothing) {
+  for (const char* host : {"hosts/10.0.0.5.html", "hosts/10.0.0.6.html"}) {
+    SCOPED_TRACE(host);
+    const PageVisit visit = Visit(Page(host));
+    EXPECT_THAT(visit.Everything(), IsEmpty()) << "the host page caused traffic";
+    ExpectNoInjectedMarkup(visit.dom);
+    EXPECT_THAT(
+        visit.dom,
+        HasSubstr("&lt;img src=\"http://127.0.0.1:9/output.png\" onerror=\"alert(2)\"&gt;"));
+    EXPECT_THAT(visit.dom, HasSubstr("&lt;a href=\"javascript:alert(3)\"&gt;"));
+    EXPECT_THAT(visit.dom, HasSubstr("background:url(http://127.0.0.1:9/style-element.png)"));
+    EXPECT_THAT(visit.dom, HasSubstr("&lt;iframe src="));
   }
 }
 

@@ -44,7 +44,7 @@ std::unique_ptr<process::ChildProcess> TtmtrackCli::Start(const std::vector<std:
                                                           const std::vector<std::string>& env,
                                                           int fd3) const {
   process::ProcessOptions options = Options(env);
-  options.fd3 = fd3;
+  if (fd3 >= 0) options.pass_fds = {fd3};
   return std::make_unique<process::ChildProcess>(Argv(args), options);
 }
 

@@ -117,9 +117,18 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const ProcessOp
   posix_spawn_file_actions_adddup2(actions.get(), fileno(err_.get()), 2);
   if (!options.cwd.empty())
     posix_spawn_file_actions_addchdir_np(actions.get(), options.cwd.c_str());
-  // dup2 onto the same number clears close-on-exec (glibc), so fd3 may already be 3.
-  if (options.fd3 >= 0) posix_spawn_file_actions_adddup2(actions.get(), options.fd3, 3);
-  posix_spawn_file_actions_addclosefrom_np(actions.get(), options.fd3 >= 0 ? 4 : 3);
+  // Through numbers above any the caller passes, so moving one into place never overwrites
+  // another that is still to be moved.
+  const int passed = static_cast<int>(options.pass_fds.size());
+  constexpr int kStaging = 1000;
+  for (int i = 0; i < passed; ++i) {
+    posix_spawn_file_actions_adddup2(actions.get(), options.pass_fds[static_cast<std::size_t>(i)],
+                                     kStaging + i);
+  }
+  for (int i = 0; i < passed; ++i) {
+    posix_spawn_file_actions_adddup2(actions.get(), kStaging + i, 3 + i);
+  }
+  posix_spawn_file_actions_addclosefrom_np(actions.get(), 3 + passed);
   std::vector<std::string> args = argv;
   std::vector<std::string> environment = MergedEnvironment(options.env);
   std::vector<char*> c_args = CStrings(args);

@@ -29,9 +29,9 @@ struct ProcessOptions {
   std::filesystem::path cwd;
   // When it passes, the child is killed with SIGKILL (ProcessResult::timed_out).
   std::chrono::milliseconds time_limit = kNoTimeLimit;
-  // A descriptor of this process that the child gets as its descriptor 3 (a test's end of a
-  // socket pair, for instance); -1: none.
-  int fd3 = -1;
+  // Descriptors of this process that the child gets as its descriptors 3, 4, ... in this order
+  // (a test's end of a socket pair, chromium's DevTools pipes).
+  std::vector<int> pass_fds;
 };
 
 // What a finished child process left behind.
@@ -51,7 +51,7 @@ struct ProcessResult {
 // it end (the destructor kills and reaps one still running). argv[0] is looked up in PATH when
 // it has no '/'. stdin is /dev/null; stdout and stderr go to unnamed temporary files (tmpfile),
 // so however much the child writes, it never blocks on a full pipe, and nothing is left on disk.
-// Descriptors other than 0, 1 and 2 (and 3, when ProcessOptions::fd3 is set) are not inherited.
+// Descriptors other than 0, 1, 2 and those of ProcessOptions::pass_fds are not inherited.
 // The constructor throws std::runtime_error when the child cannot be started; so do Wait and
 // Poll when waiting fails. Not copyable; thread-compatible.
 class ChildProcess {

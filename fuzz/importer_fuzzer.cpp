@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "fuzz/read_once.hpp"
 #include "importer/export_reader.hpp"
 
 namespace {
@@ -33,26 +34,40 @@ class ConsumingSink : public ttmtrack::core::ScanSink {
                const ttmtrack::core::ScanCoverage& coverage) override {
     Touch(scan.scanner_version);
     if (coverage.enabled_plugin_ids) checksum_ += coverage.enabled_plugin_ids->size();
+    ended_ = true;
   }
+  bool ended() const { return ended_; }
 
  private:
   void Touch(const std::string& text) {
     for (const char c : text) checksum_ += static_cast<unsigned char>(c);
   }
   std::size_t checksum_ = 0;
+  bool ended_ = false;
 };
 
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+namespace ttmtrack::fuzz {
+
+ReadOutcome ReadOnce(const std::uint8_t* data, std::size_t size) {
   std::istringstream bytes(std::string(reinterpret_cast<const char*>(data), size));
   ConsumingSink sink;
-  ttmtrack::importer::ReadOptions options;
+  importer::ReadOptions options;
   options.nessus_local_utc_offset_seconds = 3600;
+  ReadOutcome outcome;
   try {
-    ttmtrack::importer::ReadExportStream(bytes, "fuzz-input", options, sink);
-  } catch (const ttmtrack::Error&) {
-    // Rejected input: the normal outcome for most fuzz inputs.
+    importer::ReadExportStream(bytes, "fuzz-input", options, sink);
+  } catch (const Error& error) {
+    outcome.error = error.what();  // rejected input: the normal outcome for most fuzz inputs
   }
+  outcome.ended = sink.ended();
+  return outcome;
+}
+
+}  // namespace ttmtrack::fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  ttmtrack::fuzz::ReadOnce(data, size);
   return 0;
 }

@@ -259,10 +259,29 @@ TEST_F(CliEndToEndTest, ReportWritesTheSummaryAndHostPages) {
   const ProcessResult report = Ttmtrack({"report", "--out", out, "--trusted-net", "10.20.0.0/16",
                                          "--generated-at", "2026-03-01T09:00:00Z"});
   ASSERT_EQ(report.exit_code, 0) << report.err;
-  EXPECT_TRUE(std::filesystem::exists(out + "/index.html"));
+  EXPECT_EQ(report.out, "wrote " + out + "/index.html and 1 host page in " + out + "/hosts\n");
+  // The summary lists the one exposed host, with its state, linking to its page.
+  const std::string summary = test::ReadFileBytes(out + "/index.html");
+  for (const char* fact :
+       {"<h1>ttm_cmd exposure report</h1>", "href=\"hosts/10.0.0.5.html\"",
+        "href=\"hosts/10.0.0.5.html#exposure-5010-tcp\"", ">fixed<", "trd-01.example"}) {
+    EXPECT_NE(summary.find(fact), std::string::npos) << fact;
+  }
+  // One page per host that ever had an exposure: 10.0.0.6 never had one.
+  std::vector<std::string> pages;
+  for (const auto& entry : std::filesystem::directory_iterator(out + "/hosts")) {
+    pages.push_back(entry.path().filename().string());
+  }
+  EXPECT_EQ(pages, std::vector<std::string>{"10.0.0.5.html"});
+  // The host page: identity, the proof of the state, and firewall rules for the real port and
+  // the trusted network.
   const std::string page = test::ReadFileBytes(out + "/hosts/10.0.0.5.html");
-  EXPECT_NE(page.find("10.20.0.0/16"), std::string::npos);
-  EXPECT_NE(page.find("5010"), std::string::npos);
+  for (const char* fact :
+       {"<h1>10.0.0.5</h1>", "trd-01.example", "Fixed: verified by scan",
+        "on 2026-02-05 10:00 UTC, which scanned the host completely",
+        "-s 10.20.0.0/16 -p tcp -m tcp --dport 5010", "--dport 5010 -m comment"}) {
+    EXPECT_NE(page.find(fact), std::string::npos) << fact;
+  }
   // Same database, same --generated-at: byte-identical files.
   const std::string again = dir_.File("report2");
   ASSERT_EQ(Ttmtrack({"report", "--out", again, "--trusted-net", "10.20.0.0/16", "--generated-at",

@@ -88,16 +88,35 @@ TEST_F(ReportWriterTest, FolderThatIsAFileIsAnIoError) {
   }
 }
 
-TEST_F(ReportWriterTest, UnwritableFolderIsAnIoErrorAndLeavesNothingBehind) {
-  const std::filesystem::path missing = dir_.path() / "gone" / "index.html";
+// A folder that cannot be written: the tests run as root, whom permission bits do not stop, so
+// the folder's place is taken by a regular file (ENOTDIR for root as for anyone).
+TEST_F(ReportWriterTest, AFileWhereTheFolderShouldBeIsAnIoErrorNamingThePath) {
+  std::ofstream(dir_.path() / "not-a-folder") << "a regular file";
+  const std::vector<std::string> before = Listing();
   try {
-    WriteFileAtomically(missing, "content");
+    WriteFileAtomically(dir_.path() / "not-a-folder" / "index.html", "content");
     FAIL() << "no error";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), Error::Kind::kIo);
-    EXPECT_THAT(error.what(), HasSubstr("gone"));
+    EXPECT_THAT(error.what(), HasSubstr("not-a-folder"));
   }
-  EXPECT_TRUE(Listing().empty());
+  EXPECT_EQ(Listing(), before);
+}
+
+// The write gets as far as its temporary file, then cannot put it in place (a folder stands
+// at the target's name): the temporary file is removed and the folder is as it was.
+TEST_F(ReportWriterTest, AFailedReplaceIsAnIoErrorAndLeavesNoTemporaryFileBehind) {
+  std::filesystem::create_directory(dir_.path() / "index.html");
+  const std::vector<std::string> before = Listing();
+  try {
+    WriteFileAtomically(dir_.path() / "index.html", "content");
+    FAIL() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), Error::Kind::kIo);
+    EXPECT_THAT(error.what(), HasSubstr("cannot replace"));
+    EXPECT_THAT(error.what(), HasSubstr("index.html"));
+  }
+  EXPECT_EQ(Listing(), before);
 }
 
 TEST_F(ReportWriterTest, HostPathMatchesTheLinksOfTheSummary) {

@@ -37,13 +37,12 @@ class StringSource : public xml::ByteSource {
 // Security, malformed-input and error-message behaviour, through the public entry point.
 class XmlReaderTest : public ::testing::Test {
  protected:
-  // Rejection must be quick: a DOCTYPE is refused before any entity is looked at.
-  static void ExpectRejectedFast(const std::string& relative, std::int64_t line) {
+  // A DOCTYPE is refused where it stands, before any entity is looked at or anything reaches
+  // the sink: the error's position is the DOCTYPE's and the sink saw nothing. (How long a
+  // rejection takes is not a unit test's business; nothing here is expanded or fetched.)
+  static void ExpectRejectedAtTheDoctype(const std::string& relative, std::int64_t line) {
     RecordingSink sink;
-    const auto start = std::chrono::steady_clock::now();
     const Error e = ImportError(DataPath(relative), &sink);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    EXPECT_LT(elapsed, std::chrono::milliseconds(200)) << relative;
     EXPECT_EQ(e.kind(), Error::Kind::kBadInput);
     EXPECT_EQ(e.context().line, line);
     EXPECT_EQ(e.context().column, 1);
@@ -59,20 +58,20 @@ TEST_F(XmlReaderTest, SecureOptionsForbidEntitiesDtdsXincludeAndHuge) {
 }
 
 TEST_F(XmlReaderTest, RejectsExternalEntity) {
-  ExpectRejectedFast("nessus/xxe-external-entity.nessus", 2);
-  ExpectRejectedFast("gvm/xxe-external-entity.xml", 2);
+  ExpectRejectedAtTheDoctype("nessus/xxe-external-entity.nessus", 2);
+  ExpectRejectedAtTheDoctype("gvm/xxe-external-entity.xml", 2);
 }
 
 TEST_F(XmlReaderTest, RejectsExternalParameterEntity) {
-  ExpectRejectedFast("nessus/xxe-parameter-entity.nessus", 2);
+  ExpectRejectedAtTheDoctype("nessus/xxe-parameter-entity.nessus", 2);
 }
 
 TEST_F(XmlReaderTest, RejectsBillionLaughs) {
-  ExpectRejectedFast("nessus/billion-laughs.nessus", 2);
+  ExpectRejectedAtTheDoctype("nessus/billion-laughs.nessus", 2);
 }
 
 TEST_F(XmlReaderTest, RejectsQuadraticBlowup) {
-  ExpectRejectedFast("nessus/quadratic-blowup.nessus", 2);
+  ExpectRejectedAtTheDoctype("nessus/quadratic-blowup.nessus", 2);
 }
 
 TEST_F(XmlReaderTest, RejectsDoctypeAfterCommentsAndDeclarationAtItsPosition) {

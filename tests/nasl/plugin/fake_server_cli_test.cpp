@@ -13,8 +13,11 @@
 #include <Poco/Process.h>
 #include <gtest/gtest.h>
 
+#include "core/ttm_frame.hpp"
 #include "fake_server_process.hpp"
+#include "loopback_client.hpp"
 #include "nasl/fake_server/server_command_line.hpp"
+#include "nasl/fake_server/ttm_connection.hpp"
 
 namespace ttmtrack::nasl::testing {
 namespace {
@@ -72,12 +75,19 @@ TEST(FakeServerCliTest, BusyPortExitsWithIoErrorNamingThePort) {
 }
 
 TEST(FakeServerCliTest, StopsOnSigtermWhileAClientIsConnected) {
-  FakeServerProcess server(kServer, "silent");
+  FakeServerProcess server(kServer, "ttm");
   const auto port = server.Start();
   ASSERT_TRUE(port) << server.error();
-  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", *port));
-  socket.sendBytes("x", 1);
-  EXPECT_EQ(server.Terminate(), 0);
+  // The reply to the probe says the server accepted this client and is serving it; the
+  // connection then stays open (the next heartbeat is 20 s away) while the signal arrives.
+  nasl::testing::LoopbackClient client(*port);
+  client.Send(core::EncodeFrame(core::MessageType::kHello, 0xc564e5ab));
+  const std::string ack =
+      core::EncodeFrame(core::MessageType::kHelloAck, 0xc564e5ab, fake_server::kHelloAckPayload);
+  ASSERT_EQ(client.Read(ack.size(), std::chrono::seconds(30)), ack)
+      << "the server never served the client";
+  ASSERT_FALSE(client.closed());
+  EXPECT_EQ(server.Terminate(), 0) << server.stderr_text();
 }
 
 TEST(FakeServerCliTest, StopsCleanlyOnSigint) {

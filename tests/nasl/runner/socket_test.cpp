@@ -132,8 +132,8 @@ TEST(SocketTest, RecvTimesOutOnASilentServer) {
   const auto elapsed = Clock::now() - start;
   EXPECT_TRUE(r.errors.empty()) << ::testing::PrintToString(r.errors);
   EXPECT_EQ(r.display, (std::vector<std::string>{"0 1"}));
-  EXPECT_GE(elapsed, std::chrono::milliseconds(250));
-  EXPECT_LT(elapsed, std::chrono::milliseconds(3000));
+  EXPECT_GE(elapsed, std::chrono::milliseconds(250));  // it did wait for the timeout
+  EXPECT_LT(elapsed, std::chrono::seconds(60));        // and ended: a hang bound only
 }
 
 TEST(SocketTest, ScriptTimeoutIsInSeconds) {
@@ -177,10 +177,15 @@ TEST(SocketTest, ConnectionRefusedOnAClosedPortGivesNullWithoutError) {
   Poco::Net::ServerSocket holder;
   holder.bind(Poco::Net::SocketAddress("127.0.0.1", 0), /*reuseAddress=*/false,
               /*reusePort=*/false);
+  // A connect timeout far longer than the bound below: a refusal treated as a timeout would
+  // exceed the bound, an immediate refusal is far inside it however loaded the machine is.
+  ScriptOptions options;
+  options.timeout_ms = 120'000;
   const auto start = Clock::now();
-  const RunResult r = RunBody(PortLine(holder.address().port()) +
-                              "soc = open_sock_tcp(port);\ndisplay(isnull(soc));");
-  EXPECT_LT(Clock::now() - start, std::chrono::milliseconds(1500));
+  const RunResult r = RunBody(
+      PortLine(holder.address().port()) + "soc = open_sock_tcp(port);\ndisplay(isnull(soc));",
+      options);
+  EXPECT_LT(Clock::now() - start, std::chrono::seconds(60));
   EXPECT_TRUE(r.errors.empty()) << ::testing::PrintToString(r.errors);
   EXPECT_EQ(r.display, (std::vector<std::string>{"1"}));
 }

@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <ostream>
 #include <regex>
 
 #include <gmock/gmock.h>
@@ -179,6 +180,9 @@ struct Control {
   const char* body;      // what the page holds besides its title
   const char* expected;  // a string one of the recorded entries contains
 };
+
+// Names the parameter in test listings (ctest's, gtest's) instead of dumping its bytes.
+void PrintTo(const Control& control, std::ostream* out) { *out << control.name; }
 
 const Control kControls[] = {
     {"Image", "<img src=\"http://127.0.0.1:9/image.png\">", "127.0.0.1:9/image.png"},

@@ -57,7 +57,7 @@ int FakeServerProcess::Terminate() {
   if (!child_ || stopped_) return exit_code_;
   stopped_ = true;
   child_->Signal(SIGTERM);
-  const process::ProcessResult ended = child_->Wait(std::chrono::seconds(5));
+  const process::ProcessResult ended = child_->Wait(std::chrono::seconds(30));  // a hang bound
   stderr_ = ended.err;
   if (!ended.timed_out) exit_code_ = ended.exit_code;
   return exit_code_;

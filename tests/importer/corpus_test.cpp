@@ -5,6 +5,7 @@
 #include "core/export_filter.hpp"
 #include "core/plugin_enablement.hpp"
 #include "test_support.hpp"
+#include "tests/support/prerequisite.hpp"
 
 namespace ttmtrack::importer {
 namespace {
@@ -13,13 +14,13 @@ using testing::CorpusDir;
 using testing::RecordingSink;
 
 // Real exports published by other projects (../shared/corpus/SOURCES.md). Skipped when the
-// corpus is not beside the clone.
+// corpus is not beside the clone (failed instead when CI=true).
 class CorpusTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::is_directory(CorpusDir())) {
-      GTEST_SKIP() << "no corpus at " << CorpusDir();
-    }
+    TTMTRACK_REQUIRE(
+        std::filesystem::is_directory(CorpusDir()),
+        "no real-export corpus at " << CorpusDir().string() << " (README: the real-export corpus)");
   }
 
   static RecordingSink ImportCorpus(const std::string& relative) {

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "plugin_test_base.hpp"
+#include "tests/support/prerequisite.hpp"
 
 namespace ttmtrack::nasl::testing {
 namespace {
@@ -30,18 +31,16 @@ class TtmCmdDetectTest : public PluginTestBase, public ::testing::WithParamInter
 };
 
 TEST_P(TtmCmdDetectTest, DetectsTtmOnDefaultPort5010) {
-  if (!TryServe("ttm", 5010)) {
-    GTEST_SKIP() << "127.0.0.1:5010 is busy; the other tests cover detection";
-  }
+  TTMTRACK_REQUIRE(TryServe("ttm", 5010),
+                   "127.0.0.1:5010 is busy; the other tests cover detection");
   PluginRunRequest request = Request();
   request.kb.emplace_back("Ports/tcp/5010", "1");
   ExpectDetected(Run(request), {5010});
 }
 
 TEST_P(TtmCmdDetectTest, DetectsTtmOnDefaultPort10200) {
-  if (!TryServe("ttm", 10200)) {
-    GTEST_SKIP() << "127.0.0.1:10200 is busy; the other tests cover detection";
-  }
+  TTMTRACK_REQUIRE(TryServe("ttm", 10200),
+                   "127.0.0.1:10200 is busy; the other tests cover detection");
   PluginRunRequest request = Request();
   request.kb.emplace_back("Ports/tcp/10200", "1");
   ExpectDetected(Run(request), {10200});
@@ -148,7 +147,7 @@ TEST_P(TtmCmdDetectTest, ReportsNothingForAClosedPort) {
 }
 
 TEST_P(TtmCmdDetectTest, ReportsNothingForAnEchoServiceOnDefaultPort5010) {
-  if (!TryServe("echo", 5010)) GTEST_SKIP() << "127.0.0.1:5010 is busy";
+  TTMTRACK_REQUIRE(TryServe("echo", 5010), "127.0.0.1:5010 is busy");
   PluginRunRequest request = Request();
   request.kb.emplace_back("Ports/tcp/5010", "1");
   ExpectNothing(Run(request));

@@ -4,8 +4,9 @@
 #   scripts/setup-deps.sh            build dependencies (what the demo needs)
 #   scripts/setup-deps.sh --package  build + what the Debian package needs (docs/install.md)
 #   scripts/setup-deps.sh --test     build + package + test dependencies (GoogleTest, chromium,
-#                                    clang-format, lintian, systemd-analyze)
-# Needs root for apt-get (uses sudo when not root and sudo exists).
+#                                    clang-format, clang-tidy, lintian, systemd-analyze)
+# Quiet: one line saying what it installs, apt's and dpkg's output only when they fail (VERBOSE=1
+# shows it all). Needs root for apt-get (uses sudo when not root and sudo exists).
 set -euo pipefail
 
 build_packages=(
@@ -27,6 +28,7 @@ test_packages=(
   systemd         # systemd-analyze verify/security on the units (no running systemd needed)
   man-db          # the package round trip renders `man ttmtrack`
   adduser         # the package's maintainer scripts (round trip as root)
+  clang-tidy      # the test command's clang-tidy step (clang-tidy 14, run-clang-tidy)
 )
 
 wanted=("${build_packages[@]}")
@@ -58,5 +60,20 @@ fi
 
 echo "setup-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# -qq quiets apt but not dpkg ("Selecting previously unselected package", "Unpacking", "Setting
+# up"): the whole output goes to a log, shown when a step fails or VERBOSE=1.
+log=$(mktemp "${TMPDIR:-/tmp}/setup-deps.XXXXXX")
+apt() {
+  if [[ "${VERBOSE:-0}" == 1 ]]; then
+    "${as_root[@]}" apt-get "$@" 2>&1 | tee -a "$log"
+  elif ! "${as_root[@]}" apt-get "$@" >>"$log" 2>&1; then
+    cat "$log" >&2
+    echo "setup-deps: apt-get $1 failed (log above, kept in $log)" >&2
+    exit 1
+  fi
+}
+begin=$SECONDS
+apt update -qq
+apt install -y -qq --no-install-recommends "${missing[@]}"
+rm -f "$log"
+echo "setup-deps: installed ${#missing[@]} packages in $((SECONDS - begin)) s"

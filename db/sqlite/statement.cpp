@@ -75,7 +75,7 @@ std::string Statement::Text(int column) const {
   const auto* text = sqlite3_column_text(stmt_.get(), column);
   if (text == nullptr) return {};
   const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column));
-  return std::string(reinterpret_cast<const char*>(text), size);
+  return {reinterpret_cast<const char*>(text), size};
 }
 
 std::optional<std::int64_t> Statement::OptionalInt64(int column) const {
@@ -92,7 +92,7 @@ std::string Statement::Blob(int column) const {
   const void* data = sqlite3_column_blob(stmt_.get(), column);
   if (data == nullptr) return {};
   const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column));
-  return std::string(static_cast<const char*>(data), size);
+  return {static_cast<const char*>(data), size};
 }
 
 }  // namespace ttmtrack::db::sqlite

@@ -106,7 +106,8 @@ FakeScan Change(FakeScan scan, F change) {
   return scan;
 }
 
-std::vector<Scenario> Scenarios() {
+// A table, one named row per scenario: its length is the number of scenarios, not complexity.
+std::vector<Scenario> Scenarios() {  // NOLINT(readability-function-size)
   return {
       {"DetectionThenCleanCoveredRescanIsFixed",
        {DetectingNessus("s1", 1000), CleanNessus("s2", 2000)},
@@ -203,8 +204,8 @@ std::vector<Scenario> Scenarios() {
                                             [](FakeScan& s) {
                                               s.coverage = WholeFamilyEnabled(s.coverage);
                                               s.coverage.enabled_families.clear();
-                                              s.coverage.mixed_families.push_back(
-                                                  std::string(core::kOwnPluginFamily));
+                                              s.coverage.mixed_families.emplace_back(
+                                                  core::kOwnPluginFamily);
                                             })},
        {{kIp,
          5010,

@@ -24,6 +24,7 @@ core::Exposure Make(const char* ip, std::uint16_t port, ExposureState state,
 std::vector<std::string> Order(std::vector<core::Exposure> exposures) {
   std::sort(exposures.begin(), exposures.end(), MoreUrgent);
   std::vector<std::string> keys;
+  keys.reserve(exposures.size());
   for (const auto& e : exposures) keys.push_back(e.ip + ":" + std::to_string(e.port));
   return keys;
 }
@@ -54,6 +55,7 @@ TEST(UrgencyTest, TiesAreBrokenByNumericIpThenPort) {
 
 TEST(UrgencyTest, OrderDoesNotDependOnInputOrder) {
   std::vector<core::Exposure> exposures;
+  exposures.reserve(60);
   for (int i = 0; i < 60; ++i) {
     exposures.push_back(Make(("10.0." + std::to_string(i % 7) + ".1").c_str(),
                              static_cast<std::uint16_t>(5000 + i % 3),

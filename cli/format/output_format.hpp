@@ -10,9 +10,9 @@ enum class OutputFormat { kTable, kJson, kCsv };
 
 // For CLI11's transform: the spellings users type.
 inline const std::map<std::string, OutputFormat>& OutputFormatNames() {
-  static const std::map<std::string, OutputFormat> names{
+  static const std::map<std::string, OutputFormat> kNames{
       {"table", OutputFormat::kTable}, {"json", OutputFormat::kJson}, {"csv", OutputFormat::kCsv}};
-  return names;
+  return kNames;
 }
 
 }  // namespace ttmtrack::cli

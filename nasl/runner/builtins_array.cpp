@@ -29,7 +29,7 @@ Value FnKeys(Interpreter&, const CallArgs& args) {
 
 Value FnMaxIndex(Interpreter&, const CallArgs& args) {
   const Value v = args.Positional(0);
-  if (!v.IsArray()) return Value();
+  if (!v.IsArray()) return {};
   return Value::Int(v.array().MaxIndex());
 }
 

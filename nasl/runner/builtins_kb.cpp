@@ -17,7 +17,7 @@ Value FromKb(const KbValue& v) {
 
 Value FnGetKbItem(Interpreter& in, const CallArgs& args) {
   const auto name = StrArg(args.Positional(0));
-  if (!name) return Value();
+  if (!name) return {};
   const auto value = in.session().KbItem(*name);
   return value ? FromKb(*value) : Value();
 }
@@ -26,10 +26,10 @@ Value FnGetKbList(Interpreter& in, const CallArgs& args) {
   const auto pattern = StrArg(args.Positional(0));
   if (!pattern) {
     in.Error("get_kb_list() usage : get_kb_list(<NameOfItem>)");
-    return Value();
+    return {};
   }
   const auto items = in.session().kb().Match(*pattern);
-  if (items.empty()) return Value();
+  if (items.empty()) return {};
   // Keys are KB names; a name with several values appears once per value (Array::repeated),
   // as the original's hash chains hold one entry per value.
   Array a;
@@ -51,20 +51,20 @@ Value WriteKb(Interpreter& in, const CallArgs& args, bool replace) {
   const Value value = args.Named("value");
   if (!name) {
     in.Error(std::string("Syntax error with ") + fn + "() [null name]");
-    return Value();
+    return {};
   }
   KbValue kb_value;
   if (value.IsInt()) {
     if (value.int_value() == -1) {
       in.Error(std::string("Syntax error with ") + fn + "(" + *name + ") [value=-1]");
-      return Value();
+      return {};
     }
     kb_value = value.int_value();
   } else if (value.IsString()) {
     kb_value = value.str();
   } else {
     in.Error(std::string("Syntax error with ") + fn + "(" + *name + ") [null value]");
-    return Value();
+    return {};
   }
   if (replace) {
     in.session().kb().Replace(*name, kb_value);
@@ -72,7 +72,7 @@ Value WriteKb(Interpreter& in, const CallArgs& args, bool replace) {
     in.session().kb().Add(*name, kb_value);
   }
   in.session().RecordKbWrite(KbWrite{*name, kb_value, replace});
-  return Value();
+  return {};
 }
 
 Value FnSetKbItem(Interpreter& in, const CallArgs& a) { return WriteKb(in, a, false); }

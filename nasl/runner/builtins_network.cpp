@@ -31,26 +31,26 @@ Value FnOpenSockTcp(Interpreter& in, const CallArgs& args) {
   const Value port = args.Positional(0);
   if (port.IsNull()) {
     in.Error("open_sock_tcp(): missing port argument");
-    return Value();
+    return {};
   }
   if (args.Has("transport")) {
     in.Error("open_sock_tcp(): transport: is not supported by this runner (plain TCP only)");
-    return Value();
+    return {};
   }
   auto connection =
       TcpConnection::Connect(in.session().options().target, port.ToIntArg(), TimeoutMs(in, args));
   // A closed or filtered port is an expected outcome: NULL, no error, as in the scanners.
-  if (!connection) return Value();
+  if (!connection) return {};
   return Value::Int(in.session().AddSocket(std::move(connection)));
 }
 
 Value FnSend(Interpreter& in, const CallArgs& args) {
   TcpConnection* c = SocketArg(in, args.Named("socket"), "send");
   const auto data = StrArg(args.Named("data"));
-  if (c == nullptr) return Value();
+  if (c == nullptr) return {};
   if (!data) {
     in.Error("send(): missing data: argument");
-    return Value();
+    return {};
   }
   std::string_view bytes(*data);
   const std::int64_t length = args.IntOr("length", -1);
@@ -63,10 +63,10 @@ Value FnSend(Interpreter& in, const CallArgs& args) {
 Value FnRecv(Interpreter& in, const CallArgs& args) {
   TcpConnection* c = SocketArg(in, args.Named("socket"), "recv");
   const std::int64_t length = args.IntOr("length", -1);
-  if (c == nullptr) return Value();
+  if (c == nullptr) return {};
   if (length <= 0 || length > kMaxRead) {
     in.Error("recv(): length: must be between 1 and " + std::to_string(kMaxRead));
-    return Value();
+    return {};
   }
   const std::string data =
       c->Receive(static_cast<std::size_t>(length), args.IntOr("min", -1), TimeoutMs(in, args));

@@ -42,7 +42,7 @@ std::optional<RegexCall> Prepare(Interpreter& in, const CallArgs& args, const ch
 
 Value FnEreg(Interpreter& in, const CallArgs& args) {
   auto call = Prepare(in, args, "ereg", REG_NOSUB);
-  if (!call) return Value();
+  if (!call) return {};
   std::string subject = call->subject;
   if (args.IntOr("multiline", 0) == 0) subject = subject.substr(0, subject.find('\n'));
   if (subject.empty() && call->subject.find('\n') == 0) return Value::Int(0);
@@ -53,10 +53,10 @@ Value FnEregReplace(Interpreter& in, const CallArgs& args) {
   const auto replace = StrArg(args.Named("replace"));
   if (!args.Has("pattern") || !replace) {
     in.Error("ereg_replace(): usage: ereg_replace(string:, pattern:, replace:, icase:)");
-    return Value();
+    return {};
   }
   auto call = Prepare(in, args, "ereg_replace", 0);
-  if (!call) return Value();
+  if (!call) return {};
   const std::string& s = call->subject;
   std::string out;
   std::size_t pos = 0;
@@ -97,14 +97,14 @@ Value FnEregReplace(Interpreter& in, const CallArgs& args) {
 // without sep, lines ending in "\n" or "\r\n".
 Value FnSplit(Interpreter& in, const CallArgs& args) {
   const auto s = StrArg(args.Positional(0));
-  if (!s || s->empty()) return Value();
+  if (!s || s->empty()) return {};
   const bool keep = args.IntOr("keep", 1) != 0;
   Array a;
   std::int64_t j = 0;
   const auto sep = StrArg(args.Named("sep"));
   if (sep && sep->empty()) {
     in.Error("split(): invalid empty 'sep' parameter");
-    return Value();
+    return {};
   }
   std::size_t start = 0;
   while (start < s->size()) {

@@ -49,37 +49,37 @@ std::optional<std::string> NameLike(Interpreter& in, const CallArgs& args, const
 Value FnScriptName(Interpreter& in, const CallArgs& args) {
   Note(in, "script_name", args);
   if (auto s = NameLike(in, args, "script_name", true)) Desc(in).name = std::move(s);
-  return Value();
+  return {};
 }
 
 Value FnScriptFamily(Interpreter& in, const CallArgs& args) {
   Note(in, "script_family", args);
   if (auto s = NameLike(in, args, "script_family", true)) Desc(in).family = std::move(s);
-  return Value();
+  return {};
 }
 
 Value FnScriptSummary(Interpreter& in, const CallArgs& args) {
   Note(in, "script_summary", args);
   if (auto s = NameLike(in, args, "script_summary", false)) Desc(in).summary = std::move(s);
-  return Value();
+  return {};
 }
 
 Value FnScriptCopyright(Interpreter& in, const CallArgs& args) {
   Note(in, "script_copyright", args);
   if (auto s = NameLike(in, args, "script_copyright", false)) Desc(in).copyright = std::move(s);
-  return Value();
+  return {};
 }
 
 Value FnScriptVersion(Interpreter& in, const CallArgs& args) {
   Note(in, "script_version", args);
   if (auto s = StrArg(args.Positional(0))) Desc(in).version = std::move(s);
-  return Value();
+  return {};
 }
 
 Value FnScriptOid(Interpreter& in, const CallArgs& args) {
   Note(in, "script_oid", args);
   if (auto s = StrArg(args.Positional(0))) Desc(in).oid = std::move(s);
-  return Value();
+  return {};
 }
 
 Value FnScriptId(Interpreter& in, const CallArgs& args) {
@@ -90,7 +90,7 @@ Value FnScriptId(Interpreter& in, const CallArgs& args) {
   } else {
     Desc(in).id = v.ToIntArg();
   }
-  return Value();
+  return {};
 }
 
 Value FnScriptCategory(Interpreter& in, const CallArgs& args) {
@@ -99,10 +99,10 @@ Value FnScriptCategory(Interpreter& in, const CallArgs& args) {
   const std::int64_t c = v.IsNull() ? -1 : v.ToIntArg();
   if (c < 0 || c >= static_cast<std::int64_t>(kCategories.size())) {
     in.Error("script_category(): argument error (expected one of the ACT_* constants)");
-    return Value();
+    return {};
   }
   Desc(in).category = kCategories[static_cast<std::size_t>(c)];
-  return Value();
+  return {};
 }
 
 Value FnScriptDependencies(Interpreter& in, const CallArgs& args) {
@@ -110,18 +110,18 @@ Value FnScriptDependencies(Interpreter& in, const CallArgs& args) {
   const auto items = args.Flattened();
   if (items.empty()) in.Error("script_dependencies(): at least one script name is required");
   for (const auto& v : items) Desc(in).dependencies.push_back(v.ToStr());
-  return Value();
+  return {};
 }
 
 Value FnScriptRequirePorts(Interpreter& in, const CallArgs& args) {
   Note(in, "script_require_ports", args);
   for (const auto& v : args.Flattened()) Desc(in).require_ports.push_back(ValueToJson(v));
-  return Value();
+  return {};
 }
 
 Value FnScriptEndAttributes(Interpreter& in, const CallArgs& args) {
   Note(in, "script_end_attributes", args);
-  return Value();
+  return {};
 }
 
 Value FnScriptTag(Interpreter& in, const CallArgs& args) {
@@ -130,14 +130,14 @@ Value FnScriptTag(Interpreter& in, const CallArgs& args) {
   const auto value = StrArg(args.Named("value"));
   if (!name || !value) {
     in.Error("script_tag() syntax error - should be script_tag(name:<name>, value:<value>)");
-    return Value();
+    return {};
   }
   if (value->find('|') != std::string::npos) {
     in.Error(*name + " tag contains | separator (OpenVAS drops the tag)");
-    return Value();
+    return {};
   }
   Desc(in).tags.emplace_back(*name, *value);
-  return Value();
+  return {};
 }
 
 Value FnScriptSetAttribute(Interpreter& in, const CallArgs& args) {
@@ -146,10 +146,10 @@ Value FnScriptSetAttribute(Interpreter& in, const CallArgs& args) {
   const auto value = StrArg(args.Named("value"));
   if (!name || !value) {
     in.Error("script_set_attribute(): attribute: and value: are required");
-    return Value();
+    return {};
   }
   Desc(in).attributes.emplace_back(*name, *value);
-  return Value();
+  return {};
 }
 
 Value FnScriptXref(Interpreter& in, const CallArgs& args) {
@@ -158,10 +158,10 @@ Value FnScriptXref(Interpreter& in, const CallArgs& args) {
   const auto value = StrArg(args.Named("value"));
   if (!name || !value) {
     in.Error("script_xref() syntax error - should be script_xref(name:<name>, value:<value>)");
-    return Value();
+    return {};
   }
   Desc(in).xrefs.push_back({*name, *value});
-  return Value();
+  return {};
 }
 
 Value FnScriptAddPreference(Interpreter& in, const CallArgs& args) {
@@ -171,16 +171,16 @@ Value FnScriptAddPreference(Interpreter& in, const CallArgs& args) {
   const auto value = StrArg(args.Named("value"));
   if (!name || !type || !value) {
     in.Error("script_add_preference(): name:, type: and value: are required");
-    return Value();
+    return {};
   }
   for (const auto& p : Desc(in).preferences) {
     if (p.name == *name) {
       in.Error("Preference '" + *name + "' already exists");
-      return Value();
+      return {};
     }
   }
   Desc(in).preferences.push_back({*name, *type, *value});
-  return Value();
+  return {};
 }
 
 // A preference value as script_get_preference returns it: an integer when it is all digits.
@@ -194,7 +194,7 @@ Value FnScriptGetPreference(Interpreter& in, const CallArgs& args) {
   const auto name = StrArg(args.Positional(0));
   if (!name) {
     in.Error("script_get_preference(): usage: script_get_preference(<name>)");
-    return Value();
+    return {};
   }
   for (const auto& [key, value] : in.session().options().preferences) {
     if (key == *name) return PreferenceValue(value);
@@ -205,12 +205,12 @@ Value FnScriptGetPreference(Interpreter& in, const CallArgs& args) {
     if (p.type == "radio") return PreferenceValue(p.value.substr(0, p.value.find(';')));
     return PreferenceValue(p.value);
   }
-  return Value();
+  return {};
 }
 
 Value Report(Interpreter& in, const CallArgs& args, const char* function) {
   in.session().RecordReport(RecordCall(function, args, in.line()));
-  return Value();
+  return {};
 }
 
 Value FnSecurityMessage(Interpreter& in, const CallArgs& a) {

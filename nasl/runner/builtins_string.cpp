@@ -90,14 +90,14 @@ Value FnOrd(Interpreter& in, const CallArgs& args) {
   const auto s = StrArg(args.Positional(0));
   if (!s) {
     in.Error("ord(): the given char or string is NULL");
-    return Value();
+    return {};
   }
   return Value::Int(s->empty() ? 0 : static_cast<unsigned char>((*s)[0]));
 }
 
 Value FnHexstr(Interpreter&, const CallArgs& args) {
   const auto s = StrArg(args.Positional(0));
-  if (!s) return Value();
+  if (!s) return {};
   return Value::String(core::HexLower(*s));
 }
 
@@ -106,14 +106,14 @@ Value FnSubstr(Interpreter& in, const CallArgs& args) {
   const auto s = StrArg(source);
   if (!s) {
     in.Error("substr(): the given string is NULL");
-    return Value();
+    return {};
   }
   const std::int64_t size = static_cast<std::int64_t>(s->size());
   const std::int64_t start = args.Positional(1).IsNull() ? -1 : args.Positional(1).ToIntArg();
   std::int64_t end = args.Positional(2).IsNull() ? size - 1 : args.Positional(2).ToIntArg();
   if (start < 0) {
     in.Error("substr(): idx_start must be given and not negative");
-    return Value();
+    return {};
   }
   if (end >= size) end = size - 1;
   std::string out;

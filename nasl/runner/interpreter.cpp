@@ -1,6 +1,7 @@
 #include "nasl/runner/interpreter.hpp"
 
 #include <cstring>
+#include <ranges>
 #include <utility>
 
 #include "nasl/runner/operators.hpp"
@@ -158,9 +159,9 @@ void Interpreter::Declare(const Stmt& stmt) {
 }
 
 Value* Interpreter::Find(const std::string& name) {
-  for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
-    const auto found = (*it)->vars.find(name);
-    if (found != (*it)->vars.end()) return &found->second;
+  for (auto& frame : std::ranges::reverse_view(frames_)) {
+    const auto found = frame->vars.find(name);
+    if (found != frame->vars.end()) return &found->second;
   }
   return nullptr;
 }
@@ -191,13 +192,13 @@ Value Interpreter::Eval(const Expr& expr) {
         case UnaryOp::kNegate: return Value::Int(WrapNegate(operand.ToInt()));
         case UnaryOp::kBitNot: return Value::Int(~operand.ToInt());
       }
-      return Value();
+      return {};
     }
     case Expr::Kind::kBinary: return EvalBinary(expr);
     case Expr::Kind::kRegexMatch: return EvalRegexMatch(expr);
     case Expr::Kind::kList: return EvalList(expr);
   }
-  return Value();
+  return {};
 }
 
 Value Interpreter::EvalIndex(const Expr& expr) {
@@ -208,17 +209,17 @@ Value Interpreter::EvalIndex(const Expr& expr) {
 Value Interpreter::ReadLvalue(const Expr& lvalue, const Value& index) {
   const Value* base = Find(lvalue.text);
   if (lvalue.kind == Expr::Kind::kVariable) return base ? *base : Value();
-  if (base == nullptr || base->IsNull()) return Value();
+  if (base == nullptr || base->IsNull()) return {};
   if (base->IsString()) {
     // s[i] on a string is its i-th byte.
     const std::int64_t i = index.ToInt();
-    if (i < 0 || static_cast<std::size_t>(i) >= base->str().size()) return Value();
+    if (i < 0 || static_cast<std::size_t>(i) >= base->str().size()) return {};
     const std::string one(1, base->str()[static_cast<std::size_t>(i)]);
     return base->type() == Value::Type::kString ? Value::String(one) : Value::Data(one);
   }
   if (!base->IsArray()) {
     Error("cannot index '" + lvalue.text + "' of type " + base->TypeName());
-    return Value();
+    return {};
   }
   const Array& a = base->array();
   if (index.IsString()) {
@@ -284,7 +285,7 @@ Value Interpreter::EvalRegexMatch(const Expr& expr) {
   const auto re = PosixRegex::Compile(expr.text, REG_NOSUB | REG_ICASE, &error);
   if (!re) {
     Error("bad regular expression: " + error);
-    return Value();
+    return {};
   }
   const bool hit = re->Search(subject.ToStr().c_str());
   return Value::Bool(expr.negated ? !hit : hit);
@@ -324,7 +325,7 @@ Value Interpreter::EvalCall(const Expr& expr) {
     return result;
   }
   Error("Undefined function '" + expr.text + "'");
-  return Value();
+  return {};
 }
 
 Value Interpreter::CallUser(const Stmt& function, CallArgs args) {

@@ -47,78 +47,43 @@ constexpr std::array<std::pair<std::string_view, TokenKind>, 15> kKeywords = {{
     {"global_var", TokenKind::kGlobalVar},
 }};
 
+// Every punctuation and operator token by its spelling. LexOperator takes the longest spelling
+// the source continues with (maximal munch, as the original lexer does).
+constexpr std::array<std::pair<std::string_view, TokenKind>, 48> kOperators = {{
+    {"(", TokenKind::kLParen},     {")", TokenKind::kRParen},      {"{", TokenKind::kLBrace},
+    {"}", TokenKind::kRBrace},     {"[", TokenKind::kLBracket},    {"]", TokenKind::kRBracket},
+    {",", TokenKind::kComma},      {";", TokenKind::kSemicolon},   {":", TokenKind::kColon},
+    {".", TokenKind::kDot},        {"=", TokenKind::kAssign},      {"+=", TokenKind::kPlusEq},
+    {"-=", TokenKind::kMinusEq},   {"*=", TokenKind::kMulEq},      {"/=", TokenKind::kDivEq},
+    {"%=", TokenKind::kModEq},     {"<<=", TokenKind::kShlEq},     {">>=", TokenKind::kShrEq},
+    {">>>=", TokenKind::kShruEq},  {"||", TokenKind::kOrOr},       {"&&", TokenKind::kAndAnd},
+    {"!", TokenKind::kNot},        {"~", TokenKind::kTilde},       {"<", TokenKind::kLess},
+    {">", TokenKind::kGreater},    {"==", TokenKind::kEqEq},       {"!=", TokenKind::kNotEq},
+    {">=", TokenKind::kGreaterEq}, {"<=", TokenKind::kLessEq},     {"><", TokenKind::kMatch},
+    {">!<", TokenKind::kNoMatch},  {"=~", TokenKind::kReMatch},    {"!~", TokenKind::kReNoMatch},
+    {"|", TokenKind::kPipe},       {"^", TokenKind::kCaret},       {"&", TokenKind::kAmp},
+    {"<<", TokenKind::kShl},       {">>", TokenKind::kShr},        {">>>", TokenKind::kShru},
+    {"+", TokenKind::kPlus},       {"-", TokenKind::kMinus},       {"*", TokenKind::kStar},
+    {"/", TokenKind::kSlash},      {"%", TokenKind::kPercent},     {"**", TokenKind::kPow},
+    {"++", TokenKind::kPlusPlus},  {"--", TokenKind::kMinusMinus}, {"=>", TokenKind::kArrow},
+}};
+
 }  // namespace
 
-std::string_view TokenKindName(TokenKind kind) {
+std::string TokenKindName(TokenKind kind) {
   switch (kind) {
     case TokenKind::kEof: return "end of file";
     case TokenKind::kIdent: return "identifier";
     case TokenKind::kInt: return "integer";
-    case TokenKind::kString: return "string";
+    case TokenKind::kString:
     case TokenKind::kData: return "string";
-    case TokenKind::kIf: return "'if'";
-    case TokenKind::kElse: return "'else'";
-    case TokenKind::kFor: return "'for'";
-    case TokenKind::kWhile: return "'while'";
-    case TokenKind::kRepeat: return "'repeat'";
-    case TokenKind::kUntil: return "'until'";
-    case TokenKind::kForeach: return "'foreach'";
-    case TokenKind::kFunction: return "'function'";
-    case TokenKind::kReturn: return "'return'";
-    case TokenKind::kRep: return "'x'";
-    case TokenKind::kInclude: return "'include'";
-    case TokenKind::kBreak: return "'break'";
-    case TokenKind::kContinue: return "'continue'";
-    case TokenKind::kLocalVar: return "'local_var'";
-    case TokenKind::kGlobalVar: return "'global_var'";
-    case TokenKind::kLParen: return "'('";
-    case TokenKind::kRParen: return "')'";
-    case TokenKind::kLBrace: return "'{'";
-    case TokenKind::kRBrace: return "'}'";
-    case TokenKind::kLBracket: return "'['";
-    case TokenKind::kRBracket: return "']'";
-    case TokenKind::kComma: return "','";
-    case TokenKind::kSemicolon: return "';'";
-    case TokenKind::kColon: return "':'";
-    case TokenKind::kDot: return "'.'";
-    case TokenKind::kAssign: return "'='";
-    case TokenKind::kPlusEq: return "'+='";
-    case TokenKind::kMinusEq: return "'-='";
-    case TokenKind::kMulEq: return "'*='";
-    case TokenKind::kDivEq: return "'/='";
-    case TokenKind::kModEq: return "'%='";
-    case TokenKind::kShlEq: return "'<<='";
-    case TokenKind::kShrEq: return "'>>='";
-    case TokenKind::kShruEq: return "'>>>='";
-    case TokenKind::kOrOr: return "'||'";
-    case TokenKind::kAndAnd: return "'&&'";
-    case TokenKind::kNot: return "'!'";
-    case TokenKind::kTilde: return "'~'";
-    case TokenKind::kLess: return "'<'";
-    case TokenKind::kGreater: return "'>'";
-    case TokenKind::kEqEq: return "'=='";
-    case TokenKind::kNotEq: return "'!='";
-    case TokenKind::kGreaterEq: return "'>='";
-    case TokenKind::kLessEq: return "'<='";
-    case TokenKind::kMatch: return "'><'";
-    case TokenKind::kNoMatch: return "'>!<'";
-    case TokenKind::kReMatch: return "'=~'";
-    case TokenKind::kReNoMatch: return "'!~'";
-    case TokenKind::kPipe: return "'|'";
-    case TokenKind::kCaret: return "'^'";
-    case TokenKind::kAmp: return "'&'";
-    case TokenKind::kShl: return "'<<'";
-    case TokenKind::kShr: return "'>>'";
-    case TokenKind::kShru: return "'>>>'";
-    case TokenKind::kPlus: return "'+'";
-    case TokenKind::kMinus: return "'-'";
-    case TokenKind::kStar: return "'*'";
-    case TokenKind::kSlash: return "'/'";
-    case TokenKind::kPercent: return "'%'";
-    case TokenKind::kPow: return "'**'";
-    case TokenKind::kPlusPlus: return "'++'";
-    case TokenKind::kMinusMinus: return "'--'";
-    case TokenKind::kArrow: return "'=>'";
+    default: break;
+  }
+  for (const auto& [word, keyword] : kKeywords) {
+    if (keyword == kind) return "'" + std::string(word) + "'";
+  }
+  for (const auto& [spelling, op] : kOperators) {
+    if (op == kind) return "'" + std::string(spelling) + "'";
   }
   return "token";
 }
@@ -277,93 +242,20 @@ Token Lexer::LexIdentifier(Location start) {
 }
 
 Token Lexer::LexOperator(Location start) {
-  const char c = Advance();
-  Token token{.kind = TokenKind::kEof, .location = start};
-  auto pick = [&](char next, TokenKind yes, TokenKind no) {
-    if (Peek() == next) {
-      Advance();
-      return yes;
-    }
-    return no;
-  };
-  switch (c) {
-    case '(': token.kind = TokenKind::kLParen; break;
-    case ')': token.kind = TokenKind::kRParen; break;
-    case '{': token.kind = TokenKind::kLBrace; break;
-    case '}': token.kind = TokenKind::kRBrace; break;
-    case '[': token.kind = TokenKind::kLBracket; break;
-    case ']': token.kind = TokenKind::kRBracket; break;
-    case ',': token.kind = TokenKind::kComma; break;
-    case ';': token.kind = TokenKind::kSemicolon; break;
-    case ':': token.kind = TokenKind::kColon; break;
-    case '.': token.kind = TokenKind::kDot; break;
-    case '~': token.kind = TokenKind::kTilde; break;
-    case '^': token.kind = TokenKind::kCaret; break;
-    case '/': token.kind = pick('=', TokenKind::kDivEq, TokenKind::kSlash); break;
-    case '%': token.kind = pick('=', TokenKind::kModEq, TokenKind::kPercent); break;
-    case '&': token.kind = pick('&', TokenKind::kAndAnd, TokenKind::kAmp); break;
-    case '|': token.kind = pick('|', TokenKind::kOrOr, TokenKind::kPipe); break;
-    case '+':
-      token.kind = Peek() == '+' ? (Advance(), TokenKind::kPlusPlus)
-                                 : pick('=', TokenKind::kPlusEq, TokenKind::kPlus);
-      break;
-    case '-':
-      token.kind = Peek() == '-' ? (Advance(), TokenKind::kMinusMinus)
-                                 : pick('=', TokenKind::kMinusEq, TokenKind::kMinus);
-      break;
-    case '*':
-      token.kind = Peek() == '*' ? (Advance(), TokenKind::kPow)
-                                 : pick('=', TokenKind::kMulEq, TokenKind::kStar);
-      break;
-    case '!':
-      token.kind = Peek() == '~' ? (Advance(), TokenKind::kReNoMatch)
-                                 : pick('=', TokenKind::kNotEq, TokenKind::kNot);
-      break;
-    case '=':
-      if (Peek() == '=') {
-        Advance();
-        token.kind = TokenKind::kEqEq;
-      } else if (Peek() == '~') {
-        Advance();
-        token.kind = TokenKind::kReMatch;
-      } else {
-        token.kind = pick('>', TokenKind::kArrow, TokenKind::kAssign);
-      }
-      break;
-    case '<':
-      if (Peek() == '<') {
-        Advance();
-        token.kind = pick('=', TokenKind::kShlEq, TokenKind::kShl);
-      } else {
-        token.kind = pick('=', TokenKind::kLessEq, TokenKind::kLess);
-      }
-      break;
-    case '>':
-      if (Peek() == '=') {
-        Advance();
-        token.kind = TokenKind::kGreaterEq;
-      } else if (Peek() == '<') {
-        Advance();
-        token.kind = TokenKind::kMatch;
-      } else if (Peek() == '!') {
-        if (Peek(1) != '<') Fail(start, "invalid operator '>!' (did you mean '>!<'?)");
-        Advance();
-        Advance();
-        token.kind = TokenKind::kNoMatch;
-      } else if (Peek() == '>') {
-        Advance();
-        if (Peek() == '>') {
-          Advance();
-          token.kind = pick('=', TokenKind::kShruEq, TokenKind::kShru);
-        } else {
-          token.kind = pick('=', TokenKind::kShrEq, TokenKind::kShr);
-        }
-      } else {
-        token.kind = TokenKind::kGreater;
-      }
-      break;
-    default: Fail(start, "unexpected character " + Shown(c));
+  const std::string_view rest = source_.substr(pos_);
+  if (rest.starts_with(">!") && !rest.starts_with(">!<")) {
+    Fail(start, "invalid operator '>!' (did you mean '>!<'?)");
   }
+  Token token{.kind = TokenKind::kEof, .location = start};
+  std::size_t longest = 0;
+  for (const auto& [spelling, kind] : kOperators) {
+    if (spelling.size() > longest && rest.starts_with(spelling)) {
+      longest = spelling.size();
+      token.kind = kind;
+    }
+  }
+  if (longest == 0) Fail(start, "unexpected character " + Shown(rest.front()));
+  for (std::size_t i = 0; i < longest; ++i) Advance();
   return token;
 }
 

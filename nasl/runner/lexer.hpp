@@ -89,7 +89,7 @@ enum class TokenKind {
 };
 
 // How a token kind is shown in a syntax error ("';'", "identifier", "end of file").
-std::string_view TokenKindName(TokenKind kind);
+std::string TokenKindName(TokenKind kind);
 
 struct Token {
   TokenKind kind = TokenKind::kEof;

@@ -50,7 +50,7 @@ Value IntOp(BinaryOp op, std::int64_t x, std::int64_t y) {
     case BinaryOp::kShiftRight: return Value::Int(x >> (U(y) & 63));
     case BinaryOp::kShiftRightUnsigned:
       return Value::Int(static_cast<std::uint32_t>(x) >> (U(y) & 31));
-    default: return Value();
+    default: return {};
   }
 }
 
@@ -64,7 +64,7 @@ Value NaslPlus(const Value& a, const Value& b) {
   if (a.IsNull()) return b;
   if (a.IsString() || b.IsString()) return MakeStringLike(a, b, a.ToStr() + b.ToStr());
   if (a.IsInt() || b.IsInt()) return Value::Int(WrapAdd(a.ToInt(), b.ToInt()));
-  return Value();
+  return {};
 }
 
 Value NaslMinus(const Value& a, const Value& b) {
@@ -80,7 +80,7 @@ Value NaslMinus(const Value& a, const Value& b) {
     return MakeStringLike(a, b, std::move(s));
   }
   if (a.IsInt() || b.IsInt()) return Value::Int(WrapAdd(a.ToInt(), WrapNegate(b.ToInt())));
-  return Value();
+  return {};
 }
 
 std::int64_t NaslCompare(const Value& a, const Value& b) {

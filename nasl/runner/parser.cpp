@@ -83,7 +83,7 @@ bool IsStringToken(TokenKind kind) {
 }
 
 std::string Describe(const Token& token) {
-  std::string name(TokenKindName(token.kind));
+  std::string name = TokenKindName(token.kind);
   if (token.kind == TokenKind::kIdent) return name + " '" + token.text + "'";
   if (token.kind == TokenKind::kInt) return name + " " + std::to_string(token.int_value);
   return name;
@@ -149,7 +149,7 @@ class Parser {
 
   Token Expect(TokenKind kind, const std::string& context = {}) {
     if (!At(kind)) {
-      std::string what(TokenKindName(kind));
+      std::string what = TokenKindName(kind);
       if (!context.empty()) what += " " + context;
       Unexpected(what);
     }

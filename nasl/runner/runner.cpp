@@ -56,19 +56,19 @@ void Execute(const Program& program, const BuiltinTable& builtins, Session& sess
 std::vector<std::string> Rejections(const Description& d, Profile profile) {
   std::vector<std::string> out;
   if (profile == Profile::kOpenVas) {
-    if (!d.oid) out.push_back("OpenVAS rejects the plugin: no script_oid()");
-    if (!d.name) out.push_back("OpenVAS rejects the plugin: Missing name (no script_name())");
+    if (!d.oid) out.emplace_back("OpenVAS rejects the plugin: no script_oid()");
+    if (!d.name) out.emplace_back("OpenVAS rejects the plugin: Missing name (no script_name())");
     bool vector = false;
     for (const auto& [name, value] : d.tags) {
       vector = vector || name == "cvss_base_vector" || name == "severity_vector";
     }
     if (!vector) {
-      out.push_back(
+      out.emplace_back(
           "OpenVAS drops the plugin: neither a cvss_base_vector nor a severity_vector tag");
     }
   } else {
-    if (!d.id) out.push_back("Nessus rejects the plugin: no script_id()");
-    if (!d.name) out.push_back("Nessus rejects the plugin: no script_name()");
+    if (!d.id) out.emplace_back("Nessus rejects the plugin: no script_id()");
+    if (!d.name) out.emplace_back("Nessus rejects the plugin: no script_name()");
   }
   return out;
 }

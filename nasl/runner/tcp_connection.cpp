@@ -11,7 +11,7 @@
 namespace ttmtrack::nasl::runner {
 namespace {
 
-Poco::Timespan Milliseconds(int ms) { return Poco::Timespan(static_cast<Poco::Int64>(ms) * 1000); }
+Poco::Timespan Milliseconds(int ms) { return {static_cast<Poco::Int64>(ms) * 1000}; }
 
 }  // namespace
 

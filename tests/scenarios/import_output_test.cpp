@@ -59,12 +59,12 @@ std::string ContractLine(const std::string& file, const ImportCounts& c) {
 // Reads the numbers back whatever the wording details, so a count and a wording problem are
 // reported apart.
 std::optional<ImportCounts> ParseLine(const std::string& file, const std::string& line) {
-  static const std::regex line_pattern(
+  static const std::regex kLinePattern(
       R"re(^(.+): imported as scan (\d+) \((\d+) hosts?, (\d+) results?, (\d+) detections?\); )re"
       R"re(exposures: (\d+) new, (\d+) still open, (\d+) verified fixed, (\d+) reopened, )re"
       R"re((\d+) not checked(?:, (\d+) still fixed)?(?:; .*)?\n$)re");
   std::smatch m;
-  if (!std::regex_match(line, m, line_pattern) || m[1] != file) return std::nullopt;
+  if (!std::regex_match(line, m, kLinePattern) || m[1] != file) return std::nullopt;
   const auto n = [&m](std::size_t i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };
   return ImportCounts{n(2),
                       static_cast<std::size_t>(n(3)),

@@ -28,7 +28,7 @@ test_packages=(
   systemd         # systemd-analyze verify/security on the units (no running systemd needed)
   man-db          # the package round trip renders `man ttmtrack`
   adduser         # the package's maintainer scripts (round trip as root)
-  clang-tidy      # the test command's clang-tidy step (clang-tidy 14, run-clang-tidy)
+  clang-tidy      # the test command's clang-tidy step (clang-tidy 14; brings python3)
 )
 
 wanted=("${build_packages[@]}")

@@ -119,18 +119,35 @@ trap 'rm -rf "$TMPDIR"' EXIT
 
 step "ci configure" build/ci/logs/configure.log cmake --preset ci
 step "ci build (-Werror)" build/ci/logs/build.log cmake --build --preset ci -j "$jobs"
-# clang-tidy gates the run once the tree is clean of the checks .clang-tidy names; until then
-# (TTMTRACK_TIDY_GATE=0, the default) its findings are counted and kept in the log, and the run
-# goes on. TTMTRACK_TIDY_GATE=1 makes any finding fail the run, as CI will.
+# clang-tidy. The tree is not yet clean of the checks .clang-tidy names, and a whole-tree run costs
+# about 650 s of CPU on a fresh clone (10 s a file), so by default it checks only the sources
+# this branch changes against main (committed or not; a header by the source of the same name)
+# and reports its findings without failing the run. TTMTRACK_TIDY_GATE=1 checks every file and
+# fails the run on any finding: the default, also in CI, once the whole tree is clean.
+tidy_changed() {
+  local base
+  base=$(git merge-base HEAD main 2>/dev/null || git merge-base HEAD origin/main 2>/dev/null) ||
+    return 0
+  { git diff --name-only --diff-filter=d "$base" -- '*.cpp' '*.hpp'
+    git ls-files --others --exclude-standard -- '*.cpp' '*.hpp'; } | sed 's/\.hpp$/.cpp/' |
+    sort -u | while read -r f; do [[ -f "$f" ]] && echo "$f"; done
+}
 if [[ "${TTMTRACK_TIDY_GATE:-0}" == 1 ]]; then
-  step "clang-tidy (.clang-tidy, warnings as errors)" build/ci/logs/clang-tidy.log \
+  step "clang-tidy (.clang-tidy, warnings as errors, every file)" build/ci/logs/clang-tidy.log \
     scripts/clang-tidy.py build/ci
 else
   tidy_begin=$SECONDS
-  printf '== clang-tidy (.clang-tidy; report only until clean) ... '
-  scripts/clang-tidy.py build/ci >build/ci/logs/clang-tidy.log 2>&1 || true
-  echo "$(grep -c -E ': error: ' build/ci/logs/clang-tidy.log || true) findings in" \
-    "$((SECONDS - tidy_begin)) s; list: build/ci/logs/clang-tidy.log"
+  mapfile -t tidy_files < <(tidy_changed)
+  if [[ ${#tidy_files[@]} -eq 0 ]]; then
+    echo "== clang-tidy: no source differs from main (TTMTRACK_TIDY_GATE=1 checks every file)"
+  else
+    printf '== clang-tidy (.clang-tidy; the %d sources changed against main, report only) ... ' \
+      "${#tidy_files[@]}"
+    tidy_regex="/($(printf '%s\n' "${tidy_files[@]}" | sed 's/[.+]/\\&/g' | paste -sd '|'))\$"
+    scripts/clang-tidy.py build/ci "$tidy_regex" >build/ci/logs/clang-tidy.log 2>&1 || true
+    echo "$(tail -n 1 build/ci/logs/clang-tidy.log) in $((SECONDS - tidy_begin)) s;" \
+      "list: build/ci/logs/clang-tidy.log"
+  fi
 fi
 tests ci
 

@@ -1,14 +1,13 @@
 #include "nasl/runner/builtin.hpp"
 
-#include <ranges>
 #include <utility>
 
 namespace ttmtrack::nasl::runner {
 
 const Value* CallArgs::Find(std::string_view name) const {
   // The last one wins when a name is passed twice, as a later variable assignment would.
-  for (const auto& it : std::ranges::reverse_view(named)) {
-    if (it.first == name) return &it.second;
+  for (auto it = named.rbegin(); it != named.rend(); ++it) {
+    if (it->first == name) return &it->second;
   }
   return nullptr;
 }

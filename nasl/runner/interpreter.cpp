@@ -1,7 +1,6 @@
 #include "nasl/runner/interpreter.hpp"
 
 #include <cstring>
-#include <ranges>
 #include <utility>
 
 #include "nasl/runner/operators.hpp"
@@ -159,9 +158,9 @@ void Interpreter::Declare(const Stmt& stmt) {
 }
 
 Value* Interpreter::Find(const std::string& name) {
-  for (auto& frame : std::ranges::reverse_view(frames_)) {
-    const auto found = frame->vars.find(name);
-    if (found != frame->vars.end()) return &found->second;
+  for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
+    const auto found = (*it)->vars.find(name);
+    if (found != (*it)->vars.end()) return &found->second;
   }
   return nullptr;
 }

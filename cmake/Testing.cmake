@@ -4,7 +4,9 @@
 #   slow       takes seconds (big generated exports, memory ceilings, busy-database waits,
 #              compiler runs); the fast loop leaves these out
 #   browser    starts chromium
-# The fast loop (README): ctest --preset fast, which is -LE "slow|browser" on the dev build.
+#   package    the Debian package (tests/packaging: build, lintian, install round trip)
+# The fast loop (README): ctest --preset fast, which is -LE "slow|browser|package" on the dev
+# build.
 
 include(GoogleTest)
 

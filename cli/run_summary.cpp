@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "cli/format/import_summary.hpp"
-#include "cli/format/json_fields.hpp"
 #include "cli/format/terminal_text.hpp"
 #include "core/civil_time.hpp"
 #include "core/error.hpp"
+#include "core/json_fields.hpp"
 
 namespace ttmtrack::cli {
 namespace {
@@ -76,8 +76,8 @@ Json DroppedOutJson(const RunSummary& summary) {
     h["hostname"] = host.hostname.empty() ? Json() : Json(host.hostname);
     h["scanner"] = host.latest_scan.scanner;
     h["scan_name"] = host.latest_scan.scan_name;
-    h["last_seen_by"] = ScanRefJson(host.last_seen_by);
-    h["latest_scan"] = ScanRefJson(host.latest_scan);
+    h["last_seen_by"] = core::ScanRefJson(host.last_seen_by);
+    h["latest_scan"] = core::ScanRefJson(host.latest_scan);
     h["new_in_this_run"] = summary.DroppedOutInThisRun(host);
     dropped.push_back(std::move(h));
   }
@@ -186,8 +186,8 @@ std::string RunSummaryText(const RunSummary& summary, bool include_notifications
 
 Json RunSummaryJson(const RunSummary& summary, bool include_notifications) {
   Json j;
-  j["started_at"] = TimeJson(summary.started_at);
-  j["finished_at"] = TimeJson(summary.finished_at);
+  j["started_at"] = core::TimeJson(summary.started_at);
+  j["finished_at"] = core::TimeJson(summary.finished_at);
   j["database"] = summary.database;
   j["drop_folder"] = summary.folder.incoming.string();
   j["done_folder"] = summary.folder.done.string();
@@ -208,7 +208,7 @@ Json RunSummaryJson(const RunSummary& summary, bool include_notifications) {
                     {"not_covered", c.not_checked}};
   const auto exposures = [](const std::vector<core::Exposure>& list) {
     Json array = Json::array();
-    for (const core::Exposure& e : list) array.push_back(ExposureJson(e));
+    for (const core::Exposure& e : list) array.push_back(core::ExposureJson(e));
     return array;
   };
   j["new_exposures"] = exposures(summary.exposures.new_exposures);

@@ -71,6 +71,13 @@ Parsed<int> ParseUtcOffset(std::string_view text);
 // REQUIRES: |offset_seconds| < 100 hours.
 std::string FormatUtcOffset(int offset_seconds);
 
+// Whether an epoch time can be a scan's: after the epoch and no later than kMaxEpochSeconds.
+// Values at or before the epoch can only be an unset field (no scan ran then): the reports show
+// every other time as unknown (a word on the pages, null in JSON), never as 1970.
+constexpr bool IsKnownTime(std::optional<std::int64_t> epoch_seconds) {
+  return epoch_seconds && *epoch_seconds > 0 && *epoch_seconds <= kMaxEpochSeconds;
+}
+
 // "2026-01-05T10:00:00Z": the one spelling of times in ttmtrack's machine-readable output. nullopt
 // outside kMinEpochSeconds..kMaxEpochSeconds.
 std::optional<std::string> FormatIso8601Utc(std::int64_t epoch_seconds);

@@ -30,6 +30,6 @@ inline constexpr int kOwnUnconfirmedPluginQod = 30;
 // Default rule: any result whose plugin name contains this (case-insensitive).
 inline constexpr std::string_view kDefaultNameNeedle = "Trading Technologies Messaging";
 // Default rule: any result on this service name.
-inline constexpr std::string_view kServiceName = "ttm_cmd";
+inline constexpr std::string_view kTtmServiceName = "ttm_cmd";
 
 }  // namespace ttmtrack::core

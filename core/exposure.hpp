@@ -12,8 +12,6 @@ namespace ttmtrack::core {
 
 enum class ExposureState { kOpen, kFixed, kReopened };
 
-const char* ToString(ExposureState state);  // "open", "fixed", "reopened"
-
 // One (host, port, protocol) at which c564e5ab was ever detected, with its current state.
 struct Exposure {
   std::int64_t id = 0;

@@ -23,9 +23,6 @@ enum class NotCoveredReason {
   kExportFiltered,
 };
 
-const char* ToString(OutcomeKind kind);         // "detected", "absent", "not-covered"
-const char* ToString(NotCoveredReason reason);  // "", "host-not-in-scan", ...
-
 struct Outcome {
   std::int64_t exposure_id = 0;
   ScanRef scan;

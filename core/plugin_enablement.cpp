@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/ascii_text.hpp"
+#include "core/enum_text.hpp"
 
 namespace ttmtrack::core {
 namespace {
@@ -23,10 +24,6 @@ std::string JoinAbbreviated(const std::vector<Text>& items, const char* separato
   }
   if (items.size() > kShown) out += " and " + std::to_string(items.size() - kShown) + " more";
   return out;
-}
-
-const char* IdKindName(ScanFormat format) {
-  return format == ScanFormat::kNessusV2 ? "nessus-id" : "oid";
 }
 
 // `by` is set to the rule whose plugin made the answer kYes.
@@ -148,7 +145,7 @@ PluginJudgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat form
     }
     return Judged({Knowledge::kUnknown, "the export carries no plugin selection"});
   }
-  const RuleKind id_kind = format == ScanFormat::kNessusV2 ? RuleKind::kNessusId : RuleKind::kOid;
+  const RuleKind id_kind = IdRuleKind(format);
   // Match-scope rules first: a plugin that detects c564e5ab outranks one that only saw the port.
   std::vector<const Rule*> id_rules;
   for (RuleScope scope : {RuleScope::kMatch, RuleScope::kCoverage}) {
@@ -157,7 +154,7 @@ PluginJudgement JudgePluginEnabled(const ScanCoverage& coverage, ScanFormat form
     }
   }
   if (id_rules.empty()) {
-    return Judged({Knowledge::kNo, std::string("no enabled ") + IdKindName(format) +
+    return Judged({Knowledge::kNo, "no enabled " + std::string(ToText(id_kind)) +
                                        " rule names a plugin that detects c564e5ab"});
   }
   const Rule* by = nullptr;

@@ -4,14 +4,12 @@
 
 #include "core/ascii_text.hpp"
 #include "core/detection_constants.hpp"
+#include "core/enum_text.hpp"
+#include "core/error.hpp"
 #include "core/utf8.hpp"
 
 namespace ttmtrack::core {
 namespace {
-
-RuleKind IdKindFor(ScanFormat format) {
-  return format == ScanFormat::kNessusV2 ? RuleKind::kNessusId : RuleKind::kOid;
-}
 
 const Rule* FirstEnabled(const std::vector<Rule>& rules, RuleKind kind, std::string_view subject,
                          bool (*matches)(std::string_view, std::string_view)) {
@@ -41,55 +39,58 @@ std::string Abbreviate(std::string_view text, std::size_t max_bytes) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
+bool AllDigits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsOid(std::string_view text) {
+  int parts = 0;
+  while (true) {
+    const std::size_t dot = text.find('.');
+    if (!AllDigits(text.substr(0, dot))) return false;
+    ++parts;
+    if (dot == std::string_view::npos) return parts >= 2;
+    text.remove_prefix(dot + 1);
+  }
+}
+
+bool HasControlCharacter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+// Why `value` cannot be a rule of `kind`; empty when it can.
+std::string_view RuleValueProblem(RuleKind kind, std::string_view value) {
+  switch (kind) {
+    case RuleKind::kNessusId:
+      return AllDigits(value) && value.size() <= 12 ? "" : "a Nessus plugin ID is digits";
+    case RuleKind::kOid:
+      return IsOid(value) && value.size() <= 200 ? "" : "an OID is dotted digits";
+    case RuleKind::kNameContains:
+    case RuleKind::kServiceName:
+      if (value.empty()) return "the text is empty";
+      if (value.size() > 500) return "longer than 500 bytes";
+      if (HasControlCharacter(value)) return "contains a control character";
+      return "";
+  }
+  return "unknown rule kind";
+}
+
 }  // namespace
 
-const char* ToString(RuleKind kind) {
-  switch (kind) {
-    case RuleKind::kNessusId: return "nessus-id";
-    case RuleKind::kOid: return "oid";
-    case RuleKind::kNameContains: return "name-contains";
-    case RuleKind::kServiceName: return "service-name";
+std::string CanonicalRuleValue(RuleKind kind, std::string_view value) {
+  const std::string_view trimmed = Trim(value);
+  const std::string_view problem = RuleValueProblem(kind, trimmed);
+  if (!problem.empty()) {
+    throw Error(Error::Kind::kUsage, "invalid " + std::string(ToText(kind)) + " rule \"" +
+                                         std::string(value) + "\": " + std::string(problem));
   }
-  return "unknown";
+  return std::string(trimmed);
 }
 
-const char* ToString(RuleOrigin origin) {
-  switch (origin) {
-    case RuleOrigin::kDefault: return "default";
-    case RuleOrigin::kUser: return "user";
-    case RuleOrigin::kLearned: return "learned";
-  }
-  return "unknown";
-}
-
-const char* ToString(RuleScope scope) {
-  switch (scope) {
-    case RuleScope::kMatch: return "match";
-    case RuleScope::kCoverage: return "coverage";
-  }
-  return "unknown";
-}
-
-std::optional<RuleScope> ParseRuleScope(std::string_view text) {
-  for (RuleScope scope : {RuleScope::kMatch, RuleScope::kCoverage}) {
-    if (text == ToString(scope)) return scope;
-  }
-  return std::nullopt;
-}
-
-std::optional<RuleKind> ParseRuleKind(std::string_view text) {
-  for (RuleKind kind :
-       {RuleKind::kNessusId, RuleKind::kOid, RuleKind::kNameContains, RuleKind::kServiceName}) {
-    if (text == ToString(kind)) return kind;
-  }
-  return std::nullopt;
-}
-
-std::optional<RuleOrigin> ParseRuleOrigin(std::string_view text) {
-  for (RuleOrigin origin : {RuleOrigin::kDefault, RuleOrigin::kUser, RuleOrigin::kLearned}) {
-    if (text == ToString(origin)) return origin;
-  }
-  return std::nullopt;
+RuleKind IdRuleKind(ScanFormat format) {
+  return format == ScanFormat::kNessusV2 ? RuleKind::kNessusId : RuleKind::kOid;
 }
 
 std::vector<Rule> DefaultRules() {
@@ -109,7 +110,7 @@ std::vector<Rule> DefaultRules() {
       make(RuleKind::kOid, kOwnOpenVasOid, "ttmtrack's own NASL plugin (OpenVAS OID)",
            kOwnPluginFamily),
       make(RuleKind::kNameContains, kDefaultNameNeedle, "any plugin naming the protocol"),
-      make(RuleKind::kServiceName, kServiceName, "any result on the ttm_cmd service"),
+      make(RuleKind::kServiceName, kTtmServiceName, "any result on the ttm_cmd service"),
   };
 }
 
@@ -117,7 +118,7 @@ std::optional<Rule> MatchRule(const ResultRecord& result, ScanFormat format,
                               const std::vector<Rule>& rules) {
   const Rule* match = nullptr;
   if (!result.plugin_id.empty()) {
-    match = FirstEnabled(rules, IdKindFor(format), result.plugin_id, IdEquals);
+    match = FirstEnabled(rules, IdRuleKind(format), result.plugin_id, IdEquals);
   }
   if (match == nullptr) {
     match = FirstEnabled(rules, RuleKind::kNameContains, result.plugin_name, ContainsIgnoreCase);
@@ -134,7 +135,7 @@ std::optional<Rule> RuleToLearn(const ResultRecord& result, ScanFormat format, c
   const bool by_name = matched.kind == RuleKind::kNameContains;
   const bool by_service = matched.kind == RuleKind::kServiceName;
   if ((!by_name && !by_service) || result.plugin_id.empty()) return std::nullopt;
-  const RuleKind id_kind = IdKindFor(format);
+  const RuleKind id_kind = IdRuleKind(format);
   const bool known = std::any_of(rules.begin(), rules.end(), [&](const Rule& rule) {
     if (rule.kind != id_kind || rule.value != result.plugin_id) return false;
     // A name match upgrades what a service match taught; the user's switch-off stays.

@@ -20,13 +20,6 @@ enum class RuleOrigin { kDefault, kUser, kLearned };
 // closed (docs/rules.md, "Learned rules").
 enum class RuleScope { kMatch, kCoverage };
 
-const char* ToString(RuleKind kind);      // "nessus-id", "oid", "name-contains", "service-name"
-const char* ToString(RuleOrigin origin);  // "default", "user", "learned"
-const char* ToString(RuleScope scope);    // "match", "coverage"
-std::optional<RuleKind> ParseRuleKind(std::string_view text);
-std::optional<RuleOrigin> ParseRuleOrigin(std::string_view text);
-std::optional<RuleScope> ParseRuleScope(std::string_view text);
-
 struct Rule {
   std::int64_t id = 0;
   RuleKind kind = RuleKind::kNessusId;
@@ -47,6 +40,16 @@ struct Rule {
   // kCoverage only for ID rules learned from a service-name match.
   RuleScope scope = RuleScope::kMatch;
 };
+
+// The value of a rule of `kind` as a user typed it, checked and without leading and trailing
+// ASCII whitespace: digits (at most 12) for kNessusId; dotted digits, at least two parts and at
+// most 200 bytes, for kOid; non-empty text of at most 500 bytes without control characters for
+// kNameContains and kServiceName. Throws ttmtrack::Error kUsage saying why otherwise: a rule that
+// could never match is refused rather than stored.
+std::string CanonicalRuleValue(RuleKind kind, std::string_view value);
+
+// The kind of rule that names a plugin of a scan in `format`: kNessusId for Nessus, kOid for GVM.
+RuleKind IdRuleKind(ScanFormat format);
 
 // The rules every new database starts with: the project's own plugin IDs (with their family),
 // the plugin-name needle and the service name (core/detection_constants.hpp).

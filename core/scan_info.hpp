@@ -8,9 +8,6 @@ namespace ttmtrack::core {
 
 enum class ScanFormat { kNessusV2, kGvm };
 
-// "nessus-v2" / "gvm"; the spelling stored in the database and shown to users.
-const char* ToString(ScanFormat format);
-
 // What an export says about the scan as a whole. Times are epoch seconds, UTC.
 // The importer fills what it knows at BeginScan and the final values at EndScan.
 struct ScanInfo {

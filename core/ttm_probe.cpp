@@ -2,6 +2,7 @@
 
 #include <cassert>
 
+#include "core/enum_text.hpp"
 #include "core/ttm_frame.hpp"
 
 namespace ttmtrack::core {
@@ -95,7 +96,7 @@ const std::vector<KnownBanner>& KnownBanners() {
 
 std::string_view ReplyClass::Name() const {
   if (kind == ReplyKind::kOtherService) return service;
-  return ToString(kind);
+  return ToText(kind);
 }
 
 ReplyClass ClassifyReply(std::string_view reply) {
@@ -126,26 +127,6 @@ ProbeTier TierOf(const ReplyClass& reply, bool silent_until_timeout) {
 bool StayedSilent(int waited_seconds, int timeout_seconds) {
   assert(timeout_seconds >= kMinSilenceSeconds);
   return waited_seconds >= timeout_seconds - 1;
-}
-
-const char* ToString(ReplyKind kind) {
-  switch (kind) {
-    case ReplyKind::kNone: return "none";
-    case ReplyKind::kConfirmed: return "confirmed";
-    case ReplyKind::kTtmFrame: return "ttm-frame";
-    case ReplyKind::kOtherService: return "other-service";
-    case ReplyKind::kUnrecognised: return "unrecognised";
-  }
-  return "unknown";
-}
-
-const char* ToString(ProbeTier tier) {
-  switch (tier) {
-    case ProbeTier::kConfirmed: return "confirmed";
-    case ProbeTier::kUnconfirmed: return "unconfirmed";
-    case ProbeTier::kNotTtm: return "not-ttm";
-  }
-  return "unknown";
 }
 
 }  // namespace ttmtrack::core

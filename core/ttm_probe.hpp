@@ -129,7 +129,6 @@ ProbeTier TierOf(const ReplyClass& reply, bool silent_until_timeout);
 // kMinSilenceSeconds. A caller with a finer clock, or one that sees the close, needs no guess.
 bool StayedSilent(int waited_seconds, int timeout_seconds);
 
-const char* ToString(ReplyKind kind);  // "none", "confirmed", "ttm-frame", "other-service", ...
-const char* ToString(ProbeTier tier);  // "confirmed", "unconfirmed", "not-ttm"
+// ReplyKind and ProbeTier are spelled by core/enum_text.hpp ("ttm-frame", "not-ttm", ...).
 
 }  // namespace ttmtrack::core

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
+#include "db/store_text.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -16,23 +17,16 @@ constexpr const char* kSelectRules =
 core::Rule ReadRule(const sqlite::Statement& row) {
   core::Rule rule;
   rule.id = row.Int64(0);
-  const auto kind = core::ParseRuleKind(row.Text(1));
-  const auto origin = core::ParseRuleOrigin(row.Text(3));
-  const auto scope = core::ParseRuleScope(row.Text(9));
-  // The table's CHECK constraints make this unreachable unless the file was edited by hand.
-  if (!kind || !origin || !scope) {
-    throw Error(Error::Kind::kDatabase,
-                "rule " + std::to_string(rule.id) + " has an unknown kind, origin or scope");
-  }
-  rule.kind = *kind;
+  // The table's CHECK constraints make a throw unreachable unless the file was edited by hand.
+  rule.kind = ParseStored<core::RuleKind>(row.Text(1));
   rule.value = row.Text(2);
-  rule.origin = *origin;
+  rule.origin = ParseStored<core::RuleOrigin>(row.Text(3));
   rule.created_at = row.Int64(4);
   rule.note = row.Text(5);
   rule.enabled = row.Int(6) != 0;
   rule.learned_from_scan = row.OptionalInt64(7);
   rule.plugin_family = row.Text(8);
-  rule.scope = *scope;
+  rule.scope = ParseStored<core::RuleScope>(row.Text(9));
   return rule;
 }
 

@@ -104,7 +104,7 @@ std::optional<std::string> FileSha256(const core::ScanInfo& scan) {
 
 void BindScanInfo(sqlite::Statement& s, const core::ScanInfo& scan) {
   s.Bind(1, scan.file_name)
-      .Bind(2, core::ToString(scan.format))
+      .Bind(2, core::ToText(scan.format))
       .Bind(3, scan.gzip ? 1 : 0)
       .Bind(4, scan.scanner)
       .Bind(5, scan.scanner_version)
@@ -213,7 +213,7 @@ void ScanWriter::Host(const core::HostRecord& host) {
       .Bind(7, host.mac)
       .Bind(8, host.started_at)
       .Bind(9, host.ended_at)
-      .Bind(10, CompletionText(host.completion));
+      .Bind(10, core::ToText(host.completion));
   upsert_host_.Run();
   const std::int64_t id = FindHost(key);
   if (host.started_text || host.ended_text || !host.unreadable_time.empty()) {
@@ -275,17 +275,20 @@ void ScanWriter::Learn(const core::ResultRecord& result, const core::Rule& match
       "learned_from_scan_id = excluded.learned_from_scan_id, "
       "plugin_family = CASE WHEN excluded.plugin_family = '' THEN rules.plugin_family "
       "  ELSE excluded.plugin_family END "
-      "WHERE rules.origin = 'learned' AND rules.scope = 'coverage' AND rules.enabled = 1 "
-      "  AND excluded.scope = 'match' "
+      "WHERE rules.origin = ?11 AND rules.scope = ?9 AND rules.enabled = 1 "
+      "  AND excluded.scope = ?10 "
       "RETURNING id");
-  insert.Bind(1, core::ToString(learned->kind))
+  insert.Bind(1, core::ToText(learned->kind))
       .Bind(2, learned->value)
-      .Bind(3, core::ToString(learned->origin))
+      .Bind(3, core::ToText(learned->origin))
       .Bind(4, learned->created_at)
       .Bind(5, learned->note)
       .Bind(6, scan_id_)
       .Bind(7, learned->plugin_family)
-      .Bind(8, core::ToString(learned->scope));
+      .Bind(8, core::ToText(learned->scope))
+      .Bind(9, core::ToText(core::RuleScope::kCoverage))
+      .Bind(10, core::ToText(core::RuleScope::kMatch))
+      .Bind(11, core::ToText(core::RuleOrigin::kLearned));
   if (!insert.Step()) return;  // RuleToLearn saw every rule, so this is not expected
   learned->id = insert.Int64(0);
   const auto same = std::find_if(rules_.begin(), rules_.end(), [&](const core::Rule& rule) {

@@ -5,11 +5,11 @@
 #include <unordered_map>
 
 #include "core/error.hpp"
+#include "core/setting_catalogue.hpp"
 #include "db/lifecycle/recomputer.hpp"
 #include "db/rules_table.hpp"
 #include "db/scan_writer.hpp"
 #include "db/schema/migrations.hpp"
-#include "db/settings.hpp"
 #include "db/sqlite/transaction.hpp"
 #include "db/store_impl.hpp"
 #include "db/store_text.hpp"
@@ -40,7 +40,9 @@ void Classify(LifecycleCounts& counts, std::optional<core::ExposureState> before
 std::unordered_map<std::int64_t, core::ExposureState> ExposureStates(sqlite::Database& db) {
   std::unordered_map<std::int64_t, core::ExposureState> states;
   auto select = db.Prepare("SELECT id, state FROM exposures");
-  while (select.Step()) states.emplace(select.Int64(0), ParseExposureState(select.Text(1)));
+  while (select.Step()) {
+    states.emplace(select.Int64(0), ParseStored<core::ExposureState>(select.Text(1)));
+  }
   return states;
 }
 
@@ -54,7 +56,8 @@ LifecycleCounts CountChanges(sqlite::Database& db, std::int64_t scan_id,
   while (select.Step()) {
     const auto it = before.find(select.Int64(0));
     Classify(counts, it == before.end() ? std::nullopt : std::optional(it->second),
-             ParseExposureState(select.Text(1)), ParseOutcomeKind(select.Text(2)));
+             ParseStored<core::ExposureState>(select.Text(1)),
+             ParseStored<core::OutcomeKind>(select.Text(2)));
   }
   return counts;
 }
@@ -90,11 +93,12 @@ std::string Store::Impl::SettingValue(std::string_view key) {
   auto select = db.Prepare("SELECT value FROM settings WHERE key = ?1");
   select.Bind(1, key);
   if (select.Step()) return select.Text(0);
-  return std::string(FindSetting(key)->default_value);
+  return std::string(core::FindSetting(key)->default_value);
 }
 
 core::CoveragePolicy Store::Impl::Policy() {
-  return CoveragePolicyFromSettings([this](std::string_view key) { return SettingValue(key); });
+  return core::CoveragePolicyFromSettings(
+      [this](std::string_view key) { return SettingValue(key); });
 }
 
 void Store::Impl::Recompute(lifecycle::RulesChanged rules_changed) {

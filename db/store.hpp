@@ -111,14 +111,10 @@ class Store {
   bool SetRuleEnabled(std::int64_t id, bool enabled);
 
   // --- Settings ------------------------------------------------------------------------------
-  // Keys (docs/verification.md, "Assumptions"):
-  //   coverage.plugin-unknown   assume|strict  (CoveragePolicy::plugin_enabled)
-  //   coverage.port-unknown     assume|strict  (CoveragePolicy::port_scanned)
-  //   coverage.host-unknown     assume|strict  (CoveragePolicy::host_completed)
-  //   import.nessus-utc-offset  +HH:MM|-HH:MM  (importer::ReadOptions for zone-less times;
-  //                             a change reads the stored zone-less texts again)
-  //   import.future-margin-hours  0..87600  (how far after the import a scan may be dated)
+  // The keys, their types, defaults and validation are core/setting_catalogue.hpp's
+  // (docs/verification.md, "Assumptions"); the store keeps canonical values and reads them back.
 
+  // Every setting of core::SettingCatalogue(), in its order, with its value.
   std::vector<SettingInfo> ListSettings();
   // Throws kUsage for an unknown key.
   std::string GetSetting(const std::string& key);
@@ -126,6 +122,7 @@ class Store {
   // an unknown key or an invalid value (the message lists the allowed values).
   void SetSetting(const std::string& key, const std::string& value);
   core::CoveragePolicy GetCoveragePolicy();
+  // import.nessus-utc-offset in seconds east of UTC (importer::ReadOptions for zone-less times).
   int NessusUtcOffsetSeconds();
   std::int64_t FutureMarginSeconds();
 

@@ -20,7 +20,7 @@ class Store::Impl {
   Impl(const std::string& path, Store::Options options);
 
   std::int64_t Now() const;
-  // The stored value of a known key, or its default. REQUIRES: FindSetting(key) != nullptr.
+  // The stored value of a known key, or its default. REQUIRES: core::FindSetting(key) != nullptr.
   std::string SettingValue(std::string_view key);
   core::CoveragePolicy Policy();
   // A full recomputation (lifecycle::Recomputer::RunAll) under the stored policy.

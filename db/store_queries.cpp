@@ -32,7 +32,7 @@ ScanRow ReadScanRow(const sqlite::Statement& r) {
   row.id = r.Int64(0);
   row.info.file_name = r.Text(1);
   row.info.sha256 = r.Text(2);
-  row.info.format = ParseScanFormat(r.Text(3));
+  row.info.format = ParseStored<core::ScanFormat>(r.Text(3));
   row.info.gzip = r.Int(4) != 0;
   row.info.scanner = r.Text(5);
   row.info.scanner_version = r.Text(6);
@@ -49,8 +49,8 @@ ScanRow ReadScanRow(const sqlite::Statement& r) {
   row.detections = r.Int64(17);
   row.enabled_plugin_count = r.OptionalInt64(18);
   row.port_range = r.OptionalText(19);
-  if (!r.IsNull(20)) row.plugin_enabled = {ParseKnowledge(r.Text(20)), r.Text(21)};
-  if (!r.IsNull(22)) row.export_filter = {ParseKnowledge(r.Text(22)), r.Text(23)};
+  if (!r.IsNull(20)) row.plugin_enabled = {ParseStored<core::Knowledge>(r.Text(20)), r.Text(21)};
+  if (!r.IsNull(22)) row.export_filter = {ParseStored<core::Knowledge>(r.Text(22)), r.Text(23)};
   row.info.file_sha256 = r.OptionalText(24).value_or("");
   row.info.file_size = static_cast<std::uint64_t>(r.OptionalInt64(25).value_or(0));
   row.result_filter = ReadResultFilter(r, 26);
@@ -100,8 +100,8 @@ std::vector<core::Outcome> SelectTimeline(sqlite::Database& db, std::int64_t exp
     core::Outcome o;
     o.exposure_id = exposure_id;
     o.scan = ReadScanRef(select, 0);
-    o.kind = ParseOutcomeKind(select.Text(6));
-    o.reason = ParseNotCoveredReason(select.Text(7));
+    o.kind = ParseStored<core::OutcomeKind>(select.Text(6));
+    o.reason = ParseStored<core::NotCoveredReason>(select.Text(7));
     o.assumption = select.Text(8);
     o.basis = select.Text(9);
     timeline.push_back(std::move(o));
@@ -110,6 +110,17 @@ std::vector<core::Outcome> SelectTimeline(sqlite::Database& db, std::int64_t exp
 }
 
 }  // namespace
+
+core::ScanRef ScanRow::Ref() const {
+  core::ScanRef ref;
+  ref.id = id;
+  ref.file_name = info.file_name;
+  ref.scanner = info.scanner;
+  ref.scan_name = info.scan_name;
+  ref.time = scan_time;
+  ref.sha256 = info.sha256;
+  return ref;
+}
 
 std::string ScanRefColumns(std::string_view alias) {
   const std::string a(alias);
@@ -229,7 +240,7 @@ std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
       "(h.name <> '' AND h.name <> h.ip)) ORDER BY hs.scan_time DESC, hs.sha256 DESC LIMIT 1) "
       "FROM exposures e LEFT JOIN scans v ON v.id = e.verified_by_scan_id "
       "WHERE (?1 IS NULL OR e.state = ?1) AND (?2 IS NULL OR e.ip = ?2)");
-  if (filter.state) select.Bind(1, core::ToString(*filter.state));
+  if (filter.state) select.Bind(1, core::ToText(*filter.state));
   if (filter.ip) select.Bind(2, core::HostKey(*filter.ip));
   std::vector<core::Exposure> exposures;
   while (select.Step()) {
@@ -238,7 +249,7 @@ std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
     e.ip = select.Text(1);
     e.port = static_cast<std::uint16_t>(select.Int(2));
     e.protocol = select.Text(3);
-    e.state = ParseExposureState(select.Text(4));
+    e.state = ParseStored<core::ExposureState>(select.Text(4));
     e.first_seen = select.OptionalInt64(5);
     e.last_seen = select.OptionalInt64(6);
     e.last_checked = select.OptionalInt64(7);

@@ -21,7 +21,8 @@ std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db) {
   std::vector<std::pair<std::int64_t, int>> deltas;  // (scan time, +1 / -1)
   auto select = db.Prepare(
       "SELECT o.exposure_id, o.kind, s.id, s.scan_time, s.sha256 FROM outcomes o "
-      "JOIN scans s ON s.id = o.scan_id WHERE o.kind <> 'not-covered' ORDER BY o.exposure_id");
+      "JOIN scans s ON s.id = o.scan_id WHERE o.kind <> ?1 ORDER BY o.exposure_id");
+  select.Bind(1, core::ToText(core::OutcomeKind::kNotCovered));
   std::vector<core::Outcome> outcomes;
   std::int64_t current = -1;
   auto flush = [&] {
@@ -38,7 +39,7 @@ std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db) {
     if (select.Int64(0) != current && !outcomes.empty()) flush();
     current = select.Int64(0);
     core::Outcome o;
-    o.kind = ParseOutcomeKind(select.Text(1));
+    o.kind = ParseStored<core::OutcomeKind>(select.Text(1));
     o.scan.id = select.Int64(2);
     o.scan.time = select.Int64(3);
     o.scan.sha256 = select.Text(4);

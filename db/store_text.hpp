@@ -1,27 +1,25 @@
 #pragma once
 
-#include <string>
+#include <optional>
 #include <string_view>
 
-#include "core/exposure.hpp"
-#include "core/host_record.hpp"
-#include "core/knowledge.hpp"
-#include "core/outcome.hpp"
-#include "core/scan_info.hpp"
+#include "core/enum_text.hpp"
+#include "core/error.hpp"
 
 namespace ttmtrack::db {
 
-// The spellings the schema's CHECK constraints allow, back into core enums. The column values
-// come from our own writes, so an unknown spelling means a hand-edited file: these throw
-// ttmtrack::Error kDatabase naming the value.
-core::ScanFormat ParseScanFormat(std::string_view text);
-core::HostCompletion ParseCompletion(std::string_view text);
-core::Knowledge ParseKnowledge(std::string_view text);
-core::OutcomeKind ParseOutcomeKind(std::string_view text);
-core::NotCoveredReason ParseNotCoveredReason(std::string_view text);
-core::ExposureState ParseExposureState(std::string_view text);
+// The error for a column value that spells no enumerator of `what` ("scan format").
+Error UnknownStoredText(std::string_view what, std::string_view text);
 
-const char* KnowledgeText(core::Knowledge knowledge);         // "yes", "no", "unknown"
-const char* CompletionText(core::HostCompletion completion);  // "completed", "incomplete", ...
+// A stored spelling back into its core enum. The store writes core::ToText's spellings, binding
+// them even where a statement compares with a constant, and the schema's CHECK constraints allow
+// exactly those (tests/db/migrations_test.cpp checks both lists agree). The column values come
+// from our own writes, so an unknown spelling means a hand-edited file: throws ttmtrack::Error
+// kDatabase naming the value.
+template <typename Enum>
+Enum ParseStored(std::string_view text) {
+  if (const std::optional<Enum> value = core::FromText<Enum>(text)) return *value;
+  throw UnknownStoredText(core::EnumTexts<Enum>::kName, text);
+}
 
 }  // namespace ttmtrack::db

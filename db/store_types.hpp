@@ -11,6 +11,7 @@
 #include "core/rule.hpp"
 #include "core/scan_info.hpp"
 #include "core/scan_ref.hpp"
+#include "core/setting_catalogue.hpp"
 
 namespace ttmtrack::db {
 
@@ -39,6 +40,9 @@ struct ScanRow {
   // paging could hide one (outcomes not-covered, export-filtered); kUnknown with an empty
   // basis when it states no filter.
   core::Judgement export_filter;
+
+  // The short reference outcomes and verifications carry (its JSON starts a `scans` row).
+  core::ScanRef Ref() const;
 };
 
 // One stored detection: a result that a rule matched, with its evidence verbatim.
@@ -141,13 +145,10 @@ struct AddRuleResult {
 
 enum class RemoveRuleStatus { kRemoved, kNotFound, kIsDefault };
 
-// One setting as `ttmtrack config list` shows it.
+// One setting and its value, as `ttmtrack config list` shows it.
 struct SettingInfo {
-  std::string key;    // "coverage.plugin-unknown"
-  std::string value;  // current value
-  std::string default_value;
-  std::string allowed;      // human-readable: "assume|strict"
-  std::string description;  // one line
+  const core::SettingDefinition* definition = nullptr;  // in core::SettingCatalogue()
+  std::string value;  // stored (canonical) value, or the default when none is stored
 };
 
 }  // namespace ttmtrack::db

@@ -4,10 +4,6 @@
 
 namespace ttmtrack::reports {
 
-bool IsKnownTime(std::optional<std::int64_t> epoch_seconds) {
-  return epoch_seconds && *epoch_seconds > 0 && *epoch_seconds <= core::kMaxEpochSeconds;
-}
-
 std::string DisplayTime(std::optional<std::int64_t> epoch_seconds, std::string_view missing) {
   if (!IsKnownTime(epoch_seconds)) return std::string(missing);
   const std::string iso = *core::FormatIso8601Utc(*epoch_seconds);  // 2026-03-10T13:53:00Z
@@ -17,11 +13,6 @@ std::string DisplayTime(std::optional<std::int64_t> epoch_seconds, std::string_v
 std::string DisplayDate(std::optional<std::int64_t> epoch_seconds, std::string_view missing) {
   if (!IsKnownTime(epoch_seconds)) return std::string(missing);
   return core::FormatIso8601Utc(*epoch_seconds)->substr(0, 10);
-}
-
-std::optional<std::string> MachineTime(std::optional<std::int64_t> epoch_seconds) {
-  if (!IsKnownTime(epoch_seconds)) return std::nullopt;
-  return core::FormatIso8601Utc(*epoch_seconds);
 }
 
 }  // namespace ttmtrack::reports

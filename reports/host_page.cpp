@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/detection_constants.hpp"
+#include "core/enum_text.hpp"
 #include "reports/display_time.hpp"
 #include "reports/host_file_name.hpp"
 #include "reports/html_writer.hpp"
@@ -142,7 +143,7 @@ void Identity(HtmlWriter& html, const core::HostIdentity& identity) {
 
 void EvidenceBlock(HtmlWriter& html, const core::Evidence& evidence) {
   html.Open("h4");
-  html.Text(ScanLabel(evidence.scan) + " \u2014 " + DisplayTime(evidence.scan.time));
+  html.Text(core::ScanLabel(evidence.scan) + " \u2014 " + DisplayTime(evidence.scan.time));
   html.Close("h4");
   html.Raw("<table class=\"kv small\">\n");
   KeyValueRow(html, "Scanner", OrDash(evidence.scan.scanner));
@@ -196,7 +197,7 @@ void Evidence(HtmlWriter& html, const core::ExposureReport& report) {
 
 void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
   const core::Exposure& exposure = report.exposure;
-  const std::string state = core::ToString(exposure.state);
+  const std::string state(core::ToText(exposure.state));
   html.Open("section", {{"class", "exposure " + state},
                         {"id", ExposureAnchor(exposure.port, exposure.protocol)}});
   html.Open("h2");
@@ -209,7 +210,7 @@ void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
   KeyValueRow(html, "Last seen", DisplayTime(exposure.last_seen));
   KeyValueRow(html, "Last checked", DisplayTime(exposure.last_checked, kNever));
   KeyValueRow(html, "Verified by",
-              exposure.verified_by ? ScanLabel(*exposure.verified_by) + " on " +
+              exposure.verified_by ? core::ScanLabel(*exposure.verified_by) + " on " +
                                          DisplayTime(exposure.verified_by->time)
                                    : std::string(kDash));
   html.Raw("</table>\n");

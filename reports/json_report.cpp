@@ -1,10 +1,12 @@
-// index.json and hosts/<stem>.json (docs/reports.md, "JSON"). Field names are stable: add
-// fields, never rename or remove them without raising format_version.
+// index.json and hosts/<stem>.json (docs/json.md, "Report documents"). The domain objects (scan,
+// exposure, outcome, evidence) are core/json_fields.hpp's, the same the CLI writes. Field names
+// are stable: add fields, never rename or remove them without raising format_version.
 
 #include <nlohmann/json.hpp>
 
 #include "core/detection_constants.hpp"
-#include "reports/display_time.hpp"
+#include "core/enum_text.hpp"
+#include "core/json_fields.hpp"
 #include "reports/host_file_name.hpp"
 #include "reports/open_chart.hpp"
 #include "reports/proof.hpp"
@@ -19,23 +21,12 @@ namespace {
 // Insertion order is the documented field order, so output is stable without sorting keys.
 using Json = nlohmann::ordered_json;
 
-constexpr int kFormatVersion = 1;
+// 2: scans are core::ScanRefJson (no import-order id; `file`, `scan_time`), exposures carry
+// `detection_id` and `ip`, and an outcome's empty basis or assumption is "" (docs/json.md).
+constexpr int kFormatVersion = 2;
 
-Json Time(std::optional<std::int64_t> epoch_seconds) {
-  const std::optional<std::string> text = MachineTime(epoch_seconds);
-  return text ? Json(*text) : Json(nullptr);
-}
-
-Json TextOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
-
-Json Scan(const core::ScanRef& scan) {
-  return Json{{"id", scan.id},
-              {"scanner", scan.scanner},
-              {"scan_name", scan.scan_name},
-              {"file_name", scan.file_name},
-              {"time", Time(scan.time)},
-              {"sha256", scan.sha256}};
-}
+using core::TextOrNullJson;
+using core::TimeJson;
 
 Json Header(std::string_view kind, const ReportOptions& options) {
   Json networks = Json::array();
@@ -45,20 +36,9 @@ Json Header(std::string_view kind, const ReportOptions& options) {
   return Json{{"format", kind},
               {"format_version", kFormatVersion},
               {"tool_version", options.tool_version},
-              {"generated_at", Time(options.generated_at)},
+              {"generated_at", TimeJson(options.generated_at)},
               {"detection_id", core::kDetectionId},
               {"trusted_networks", networks}};
-}
-
-Json ExposureFacts(const core::Exposure& exposure) {
-  return Json{{"port", exposure.port},
-              {"protocol", exposure.protocol},
-              {"state", core::ToString(exposure.state)},
-              {"hostname", TextOrNull(exposure.hostname)},
-              {"first_seen", Time(exposure.first_seen)},
-              {"last_seen", Time(exposure.last_seen)},
-              {"last_checked", Time(exposure.last_checked)},
-              {"verified_by", exposure.verified_by ? Scan(*exposure.verified_by) : Json(nullptr)}};
 }
 
 Json Rules(const FirewallRules& rules) {
@@ -72,7 +52,7 @@ Json Remediation(const core::Exposure& exposure, const ReportOptions& options) {
   const RemediationPlan plan = PlanRemediation(exposure, options.trusted_networks);
   Json verification = Json::array();
   for (const VerificationStep& step : plan.verification) {
-    verification.push_back({{"text", step.text}, {"command", TextOrNull(step.command)}});
+    verification.push_back({{"text", step.text}, {"command", TextOrNullJson(step.command)}});
   }
   return Json{{"action_required", plan.action_required},
               {"uses_placeholder", plan.uses_placeholder},
@@ -83,7 +63,7 @@ Json Remediation(const core::Exposure& exposure, const ReportOptions& options) {
               {"ansible", plan.ansible},
               {"risks", plan.risks},
               {"verification", verification},
-              {"last_covering_scan", Time(plan.last_covering_scan)}};
+              {"last_covering_scan", TimeJson(plan.last_covering_scan)}};
 }
 
 // The rows of the HTML timeline (timeline_runs.hpp): runs of identical outcomes and every state
@@ -98,10 +78,10 @@ Json TimelineRunsJson(const std::vector<core::Outcome>& timeline) {
         {{"first_index", run.first},
          {"last_index", run.first + run.count - 1},
          {"scans", run.count},
-         {"outcome", core::ToString(first.kind)},
-         {"reason", not_covered ? Json(core::ToString(first.reason)) : Json(nullptr)},
-         {"assumption", TextOrNull(first.assumption)},
-         {"state", run.state_after ? Json(core::ToString(*run.state_after)) : Json(nullptr)},
+         {"outcome", core::ToText(first.kind)},
+         {"reason", not_covered ? Json(core::ToText(first.reason)) : Json(nullptr)},
+         {"assumption", core::TextOrNullJson(first.assumption)},
+         {"state", run.state_after ? Json(core::ToText(*run.state_after)) : Json(nullptr)},
          {"state_change", run.change == StateChange::kNone
                               ? Json(nullptr)
                               : Json(StateChangeJsonName(run.change))}});
@@ -110,29 +90,18 @@ Json TimelineRunsJson(const std::vector<core::Outcome>& timeline) {
 }
 
 Json ExposureDetail(const core::ExposureReport& report, const ReportOptions& options) {
-  Json json = ExposureFacts(report.exposure);
+  Json json = core::ExposureJson(report.exposure);
   json["proof"] = ProofStatement(report);
   Json evidence = Json::array();
-  for (const core::Evidence& item : report.evidence) {
-    evidence.push_back({{"scan", Scan(item.scan)},
-                        {"port", item.port},
-                        {"protocol", item.protocol},
-                        {"plugin_id", item.plugin_id},
-                        {"plugin_name", item.plugin_name},
-                        {"severity", item.severity},
-                        {"output", item.output}});
-  }
+  for (const core::Evidence& item : report.evidence) evidence.push_back(core::EvidenceJson(item));
   json["evidence"] = evidence;
   Json timeline = Json::array();
   for (const core::Outcome& outcome : OrderedTimeline(report)) {
-    const bool not_covered = outcome.kind == core::OutcomeKind::kNotCovered;
-    timeline.push_back(
-        {{"scan", Scan(outcome.scan)},
-         {"outcome", core::ToString(outcome.kind)},
-         {"reason", not_covered ? Json(core::ToString(outcome.reason)) : Json(nullptr)},
-         {"reason_text", not_covered ? Json(ReasonText(outcome.reason)) : Json(nullptr)},
-         {"basis", TextOrNull(outcome.basis)},
-         {"assumption", TextOrNull(outcome.assumption)}});
+    Json entry = core::OutcomeJson(outcome);
+    entry["reason_text"] = outcome.kind == core::OutcomeKind::kNotCovered
+                               ? Json(ReasonText(outcome.reason))
+                               : Json(nullptr);
+    timeline.push_back(entry);
   }
   json["timeline"] = timeline;
   json["timeline_runs"] = TimelineRunsJson(OrderedTimeline(report));
@@ -151,10 +120,12 @@ std::string Dump(const Json& json) {
 std::string RenderSummaryJson(const core::SummaryReport& summary, const ReportOptions& options) {
   Json json = Header("ttmtrack-summary", options);
   json["hosts_in_latest_scans"] = summary.hosts_in_latest_scans;
-  json["exposures_by_state"] = {
-      {"open", summary.open}, {"reopened", summary.reopened}, {"fixed", summary.fixed}};
+  using core::ExposureState;
+  json["exposures_by_state"] = {{core::ToText(ExposureState::kOpen), summary.open},
+                                {core::ToText(ExposureState::kReopened), summary.reopened},
+                                {core::ToText(ExposureState::kFixed), summary.fixed}};
   Json latest = Json::array();
-  for (const core::ScanRef& scan : summary.latest_scans) latest.push_back(Scan(scan));
+  for (const core::ScanRef& scan : summary.latest_scans) latest.push_back(core::ScanRefJson(scan));
   json["latest_scans"] = latest;
   Json chart = Json::array();
   for (const DailyOpenCount& day : DailyOpenCounts(summary.open_over_time)) {
@@ -165,11 +136,11 @@ std::string RenderSummaryJson(const core::SummaryReport& summary, const ReportOp
   for (const HostGroup& group : GroupByHost(summary.exposures)) {
     Json exposures = Json::array();
     for (const core::Exposure* exposure : group.exposures) {
-      exposures.push_back(ExposureFacts(*exposure));
+      exposures.push_back(core::ExposureJson(*exposure));
     }
     hosts.push_back({{"ip", group.ip},
-                     {"hostname", TextOrNull(group.hostname)},
-                     {"state", core::ToString(group.state)},
+                     {"hostname", TextOrNullJson(group.hostname)},
+                     {"state", core::ToText(group.state)},
                      {"file", "hosts/" + HostFileStem(group.ip) + ".json"},
                      {"exposures", exposures}});
   }
@@ -179,14 +150,7 @@ std::string RenderSummaryJson(const core::SummaryReport& summary, const ReportOp
 
 std::string RenderHostJson(const core::HostReport& host, const ReportOptions& options) {
   Json json = Header("ttmtrack-host", options);
-  Json scans = Json::array();
-  for (const core::ScanRef& scan : host.identity.scans) scans.push_back(Scan(scan));
-  json["host"] = {{"ip", host.identity.ip},
-                  {"fqdn", TextOrNull(host.identity.fqdn)},
-                  {"netbios_name", TextOrNull(host.identity.netbios_name)},
-                  {"os", TextOrNull(host.identity.os)},
-                  {"mac", TextOrNull(host.identity.mac)},
-                  {"scans", scans}};
+  json["host"] = core::HostIdentityJson(host.identity);
   Json exposures = Json::array();
   for (const core::ExposureReport& report : host.exposures) {
     exposures.push_back(ExposureDetail(report, options));

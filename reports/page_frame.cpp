@@ -1,6 +1,7 @@
 #include "reports/page_frame.hpp"
 
 #include "core/detection_constants.hpp"
+#include "core/enum_text.hpp"
 #include "reports/display_time.hpp"
 #include "reports/remediation.hpp"
 
@@ -147,8 +148,8 @@ void BeginPage(HtmlWriter& html, std::string_view title) {
 }
 
 void StateBadge(HtmlWriter& html, core::ExposureState state) {
-  html.Element("span", {{"class", std::string("badge ") + core::ToString(state)}},
-               core::ToString(state));
+  const std::string text(core::ToText(state));
+  html.Element("span", {{"class", "badge " + text}}, text);
 }
 
 std::string OrDash(const std::string& value) { return value.empty() ? std::string(kDash) : value; }

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "core/enum_text.hpp"
 #include "reports/display_time.hpp"
 #include "reports/timeline_runs.hpp"
 
@@ -11,7 +12,7 @@ namespace ttmtrack::reports {
 namespace {
 
 std::string On(const core::ScanRef& scan) {
-  return "scan " + ScanLabel(scan) + " on " + DisplayTime(scan.time, "an unknown date");
+  return "scan " + core::ScanLabel(scan) + " on " + DisplayTime(scan.time, "an unknown date");
 }
 
 std::string AssumptionSentence(const core::Outcome* outcome) {
@@ -99,22 +100,11 @@ std::string ReopenedStatement(const core::ExposureReport& report,
 
 }  // namespace
 
-std::string ScanLabel(const core::ScanRef& scan) {
-  std::string name = !scan.scan_name.empty()   ? scan.scan_name
-                     : !scan.file_name.empty() ? scan.file_name
-                                               : "#" + std::to_string(scan.id);
-  std::string label = "\u201C" + name + "\u201D";
-  if (!scan.scanner.empty()) label += " (" + scan.scanner + ")";
-  return label;
-}
-
 std::string OutcomeLabel(core::OutcomeKind kind) {
-  switch (kind) {
-    case core::OutcomeKind::kDetected: return "detected";
-    case core::OutcomeKind::kAbsent: return "absent";
-    case core::OutcomeKind::kNotCovered: return "not covered";
-  }
-  return "unknown";
+  // The stored spelling read as words: "not-covered" -> "not covered".
+  std::string label(core::ToText(kind));
+  std::replace(label.begin(), label.end(), '-', ' ');
+  return label;
 }
 
 std::string ReasonText(core::NotCoveredReason reason) {

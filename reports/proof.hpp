@@ -9,10 +9,8 @@ namespace ttmtrack::reports {
 
 // The plain-text sentences that tell an auditor what proves an exposure's state. Shared by the
 // HTML and JSON forms so both say exactly the same thing. The text contains untrusted parts
-// (scan names): HtmlWriter::Text escapes it like any other value.
-
-// “weekly-dmz” (Nessus); falls back to the file name, then to "#<id>", when the scan has no name.
-std::string ScanLabel(const core::ScanRef& scan);
+// (scan names): HtmlWriter::Text escapes it like any other value. Scans are named by
+// core::ScanLabel, as in the CLI's tables.
 
 // "detected", "absent", "not covered".
 std::string OutcomeLabel(core::OutcomeKind kind);

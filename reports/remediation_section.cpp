@@ -34,7 +34,7 @@ void Status(HtmlWriter& html, const core::Exposure& exposure) {
   if (exposure.state == core::ExposureState::kFixed) {
     html.Open("p", {{"class", "note ok"}});
     html.Text("Verified fixed" +
-              (exposure.verified_by ? " by " + ScanLabel(*exposure.verified_by) + " on " +
+              (exposure.verified_by ? " by " + core::ScanLabel(*exposure.verified_by) + " on " +
                                           DisplayTime(exposure.verified_by->time)
                                     : std::string()) +
               ". No action is needed; keep the rules below in place. They are what this "

@@ -4,11 +4,29 @@
 #include <string>
 #include <vector>
 
+#include "core/enum_text.hpp"
 #include "core/ip_network.hpp"
 
 namespace ttmtrack::reports {
 
 enum class ReportFormat { kHtml, kJson };
+
+}  // namespace ttmtrack::reports
+
+namespace ttmtrack::core {
+
+template <>
+struct EnumTexts<reports::ReportFormat> {
+  static constexpr std::string_view kName = "report format";
+  static constexpr std::array<EnumText<reports::ReportFormat>, 2> kTexts{{
+      {reports::ReportFormat::kHtml, "html"},
+      {reports::ReportFormat::kJson, "json"},
+  }};
+};
+
+}  // namespace ttmtrack::core
+
+namespace ttmtrack::reports {
 
 // What a report run needs besides the data. Plain value; the CLI fills it from its flags.
 struct ReportOptions {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/detection_constants.hpp"
+#include "core/enum_text.hpp"
 #include "reports/display_time.hpp"
 #include "reports/host_file_name.hpp"
 #include "reports/html_writer.hpp"
@@ -34,9 +35,11 @@ void Card(HtmlWriter& html, std::string_view css_class, int value, std::string_v
 void Cards(HtmlWriter& html, const core::SummaryReport& summary) {
   html.Raw("<div class=\"cards\">\n");
   Card(html, "hosts", summary.hosts_in_latest_scans, "hosts in the latest scans");
-  Card(html, "open", summary.open, "open exposures");
-  Card(html, "reopened", summary.reopened, "reopened (regressions)");
-  Card(html, "fixed", summary.fixed, "fixed, proved by a re-scan");
+  // The state cards take the state's class, as its badges do (page_frame.cpp, StateBadge).
+  using core::ExposureState;
+  Card(html, core::ToText(ExposureState::kOpen), summary.open, "open exposures");
+  Card(html, core::ToText(ExposureState::kReopened), summary.reopened, "reopened (regressions)");
+  Card(html, core::ToText(ExposureState::kFixed), summary.fixed, "fixed, proved by a re-scan");
   html.Raw("</div>\n");
 }
 
@@ -85,8 +88,8 @@ void ExposureCells(HtmlWriter& html, const core::Exposure& exposure, const std::
   html.Element("td", {{"class", "nowrap"}}, DisplayTime(exposure.first_seen));
   html.Element("td", {{"class", "nowrap"}}, DisplayTime(exposure.last_checked, kNever));
   if (exposure.state == core::ExposureState::kFixed && exposure.verified_by) {
-    html.Element(
-        "td", ScanLabel(*exposure.verified_by) + " on " + DisplayTime(exposure.verified_by->time));
+    html.Element("td", core::ScanLabel(*exposure.verified_by) + " on " +
+                           DisplayTime(exposure.verified_by->time));
   } else {
     html.Element("td", kDash);
   }

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/enum_text.hpp"
+#include "core/scan_ref.hpp"
 #include "reports/display_time.hpp"
 #include "reports/page_frame.hpp"
 #include "reports/proof.hpp"
@@ -12,6 +14,11 @@
 
 namespace ttmtrack::reports {
 namespace {
+
+// Two scans of the same named scan by the same scanner (a nightly job's exports).
+bool SameScanSeries(const core::ScanRef& a, const core::ScanRef& b) {
+  return !a.scan_name.empty() && a.scan_name == b.scan_name && a.scanner == b.scanner;
+}
 
 void WhyCell(HtmlWriter& html, const core::Outcome& outcome, std::string_view note = {}) {
   html.Open("td");
@@ -28,7 +35,7 @@ void WhyCell(HtmlWriter& html, const core::Outcome& outcome, std::string_view no
 void OutcomeAndStateCells(HtmlWriter& html, const core::Outcome& outcome,
                           std::optional<core::ExposureState> state, StateChange change) {
   html.Open("td");
-  html.Element("span", {{"class", std::string("badge ") + core::ToString(outcome.kind)}},
+  html.Element("span", {{"class", "badge " + std::string(core::ToText(outcome.kind))}},
                OutcomeLabel(outcome.kind));
   html.Close("td");
   html.Open("td", {{"class", "nowrap"}});
@@ -54,17 +61,22 @@ void RunRow(HtmlWriter& html, const std::vector<core::Outcome>& timeline, const 
                                                               : "scan"}});
   if (run.count == 1) {
     html.Element("td", {{"class", "nowrap"}}, DisplayTime(first.scan.time));
-    html.Element("td", ScanLabel(first.scan));
+    html.Element("td", core::ScanLabel(first.scan));
   } else {
     html.Open("td", {{"class", "nowrap"}});
     html.Element("strong", std::to_string(run.count) + " scans");
     html.Raw("<br>");
     html.Text(DisplayTime(first.scan.time) + " \u2192 " + DisplayTime(last.scan.time));
     html.Close("td");
-    const std::string first_label = ScanLabel(first.scan);
-    const std::string last_label = ScanLabel(last.scan);
-    html.Element("td", first_label == last_label ? first_label + ", each"
-                                                 : "first " + first_label + ", last " + last_label);
+    // Nightly exports of one scan differ only by file: the run names the scan once.
+    if (SameScanSeries(first.scan, last.scan)) {
+      core::ScanRef series = first.scan;
+      series.file_name.clear();
+      html.Element("td", core::ScanLabel(series) + ", each");
+    } else {
+      html.Element("td",
+                   "first " + core::ScanLabel(first.scan) + ", last " + core::ScanLabel(last.scan));
+    }
   }
   OutcomeAndStateCells(html, first, run.state_after, run.change);
   WhyCell(html, first,
@@ -87,7 +99,7 @@ void EveryScan(HtmlWriter& html, const std::vector<core::Outcome>& timeline,
   for (std::size_t i = 0; i < timeline.size(); ++i) {
     html.Open("tr");
     html.Element("td", {{"class", "nowrap"}}, DisplayTime(timeline[i].scan.time));
-    html.Element("td", ScanLabel(timeline[i].scan));
+    html.Element("td", core::ScanLabel(timeline[i].scan));
     OutcomeAndStateCells(html, timeline[i], states.after[i], states.change[i]);
     WhyCell(html, timeline[i]);
     html.Raw("</tr>\n");

@@ -3,13 +3,13 @@
 #include <ostream>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "cli/config/config.hpp"
 #include "cli/config/config_keys.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
+#include "core/json_fields.hpp"
 
 #ifndef TTMTRACK_DEFAULT_CONFIG
 #error "TTMTRACK_DEFAULT_CONFIG must be defined by the build"
@@ -128,13 +128,7 @@ int RunConfigCommand(const ConfigOptions& options, const CommandContext& context
                                    {"description", "DESCRIPTION", 70}},
                                   context.out);
       for (const db::SettingInfo& setting : store.ListSettings()) {
-        nlohmann::ordered_json row;
-        row["key"] = setting.key;
-        row["value"] = setting.value;
-        row["default"] = setting.default_value;
-        row["allowed"] = setting.allowed;
-        row["description"] = setting.description;
-        writer->Row(row);
+        writer->Row(core::SettingJson(*setting.definition, setting.value));
       }
       writer->Finish();
       break;

@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/format/json_fields.hpp"
+#include "cli/format/json_rows.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"

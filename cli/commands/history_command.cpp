@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/format/json_fields.hpp"
+#include "cli/format/json_rows.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
@@ -36,7 +36,7 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                {"protocol", "PROTO"},
                                {"scan_time", "SCAN TIME"},
                                {"scanner", "SCANNER"},
-                               {"file", "FILE", 36, BaseName},
+                               {"file", "FILE", 36, ShowBaseName("file")},
                                {"outcome", "OUTCOME"},
                                {"reason", "REASON"},
                                {"state_after", "STATE AFTER"},
@@ -48,7 +48,7 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
     core::LifecycleResult state;
     for (const core::Outcome& outcome : report.timeline) {
       core::ApplyOutcome(state, outcome);
-      writer->Row(OutcomeJson(report.exposure, outcome, state.state));
+      writer->Row(HistoryJson(report.exposure, outcome, state.state));
     }
   }
   writer->Finish();

@@ -55,8 +55,12 @@ reports::ReportOptions RenderOptions(const ReportCommandOptions& options,
   }
   render.generated_at = GenerationTime(options);
   render.tool_version = TTMTRACK_VERSION;
-  render.format =
-      options.format == "json" ? reports::ReportFormat::kJson : reports::ReportFormat::kHtml;
+  const auto format = core::FromText<reports::ReportFormat>(options.format);
+  if (!format) {
+    throw Error(Error::Kind::kUsage, "unknown report format \"" + options.format + "\" (allowed: " +
+                                         core::JoinedTexts<reports::ReportFormat>() + ")");
+  }
+  render.format = *format;
   return render;
 }
 
@@ -75,7 +79,7 @@ CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
   command->add_option("--out", options.out_dir, "Output folder")->capture_default_str();
   command->add_option("--host", options.host, "Write only this host's page (IP address)");
   command->add_option("--format", options.format, "html, or json for other tools")
-      ->check(CLI::IsMember({"html", "json"}))
+      ->check(CLI::IsMember(core::AllTexts<reports::ReportFormat>()))
       ->capture_default_str();
   command->add_option("--trusted-net", options.trusted_nets,
                       "A network (CIDR) allowed to reach the port after the fix; repeatable. "

@@ -4,11 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/format/json_fields.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/format/terminal_text.hpp"
 #include "cli/store_access.hpp"
+#include "core/enum_text.hpp"
 #include "core/error.hpp"
+#include "core/json_fields.hpp"
 
 namespace ttmtrack::cli {
 namespace {
@@ -31,7 +32,7 @@ int List(db::Store& store, const RulesOptions& options, const CommandContext& co
                                {"learned_from_scan", "LEARNED FROM SCAN"},
                                {"note", "NOTE", 50}},
                               context.out);
-  for (const core::Rule& rule : store.ListRules()) writer->Row(RuleJson(rule));
+  for (const core::Rule& rule : store.ListRules()) writer->Row(core::RuleJson(rule));
   writer->Finish();
   return exit_code::kOk;
 }
@@ -56,10 +57,10 @@ int Add(db::Store& store, const RulesOptions& options, const CommandContext& con
   }
   const db::AddRuleResult result = store.AddRule(kind, value, options.note);
   const std::string what =
-      std::string(core::ToString(result.rule.kind)) + " " + SafeTerminalText(result.rule.value);
+      std::string(core::ToText(result.rule.kind)) + " " + SafeTerminalText(result.rule.value);
   if (result.status == db::AddRuleStatus::kAlreadyExists) {
     context.out << "rule " << result.rule.id << " (" << what << ", "
-                << core::ToString(result.rule.origin) << ") already exists; nothing changed\n";
+                << core::ToText(result.rule.origin) << ") already exists; nothing changed\n";
   } else {
     context.out << "added rule " << result.rule.id << " (" << what << "); lifecycle recomputed\n";
   }

@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/format/json_fields.hpp"
+#include "cli/format/json_rows.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
@@ -23,7 +23,7 @@ int RunScansCommand(const ScansOptions& options, const CommandContext& context) 
                                {"scan_time", "SCAN TIME"},
                                {"scanner", "SCANNER"},
                                {"scan_name", "NAME", 30},
-                               {"file", "FILE", 40, BaseName},
+                               {"file", "FILE", 40, ShowBaseName("file")},
                                {"hosts", "HOSTS"},
                                {"results", "RESULTS"},
                                {"detections", "DETECTIONS"},

@@ -2,23 +2,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/format/json_fields.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
+#include "core/enum_text.hpp"
 #include "core/error.hpp"
+#include "core/json_fields.hpp"
 
 namespace ttmtrack::cli {
-namespace {
-
-std::optional<core::ExposureState> ParseState(const std::string& text) {
-  for (const auto state :
-       {core::ExposureState::kOpen, core::ExposureState::kFixed, core::ExposureState::kReopened}) {
-    if (text == core::ToString(state)) return state;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
   CLI::App* command = app.add_subcommand(
@@ -31,7 +21,7 @@ CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
       "interrupted, plugin not enabled, port outside the range) never change its state: see "
       "`ttmtrack history IP` for why.");
   command->add_option("--state", options.state, "Only exposures in this state")
-      ->check(CLI::IsMember({"open", "fixed", "reopened"}));
+      ->check(CLI::IsMember(core::AllTexts<core::ExposureState>()));
   command->add_option("--host", options.host, "Only this host (IP address)");
   command->add_option("--format", options.format, "table, json or csv")
       ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
@@ -41,21 +31,22 @@ CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
 int RunStatusCommand(const StatusOptions& options, const CommandContext& context) {
   db::Store store = OpenStore(context, StoreMode::kMustExist);
   db::ExposureFilter filter;
-  if (options.state) filter.state = ParseState(*options.state);
+  if (options.state) filter.state = core::FromText<core::ExposureState>(*options.state);
   if (options.host) filter.ip = *options.host;
-  auto writer = MakeRowWriter(options.format,
-                              {{"ip", "IP"},
-                               {"port", "PORT"},
-                               {"protocol", "PROTO"},
-                               {"state", "STATE"},
-                               {"hostname", "HOST NAME", 30},
-                               {"first_seen", "FIRST SEEN"},
-                               {"last_seen", "LAST SEEN"},
-                               {"last_checked", "LAST CHECKED"},
-                               {"verified_by.file", "VERIFIED BY", 40, BaseName}},
-                              context.out);
+  auto writer =
+      MakeRowWriter(options.format,
+                    {{"ip", "IP"},
+                     {"port", "PORT"},
+                     {"protocol", "PROTO"},
+                     {"state", "STATE"},
+                     {"hostname", "HOST NAME", 30},
+                     {"first_seen", "FIRST SEEN"},
+                     {"last_seen", "LAST SEEN"},
+                     {"last_checked", "LAST CHECKED"},
+                     {"verified_by.file", "VERIFIED BY", 120, ShowScanLabel("verified_by")}},
+                    context.out);
   for (const core::Exposure& exposure : store.ListExposures(filter)) {
-    writer->Row(ExposureJson(exposure));
+    writer->Row(core::ExposureJson(exposure));
   }
   writer->Finish();
   return exit_code::kOk;

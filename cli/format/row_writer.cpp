@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "cli/format/terminal_text.hpp"
+#include "core/json_fields.hpp"
+#include "core/scan_ref.hpp"
 
 namespace ttmtrack::cli {
 namespace {
@@ -110,8 +112,7 @@ class TableRowWriter final : public RowWriter {
         cells.emplace_back("-");
         continue;
       }
-      std::string text = CellText(row, column.key);
-      if (column.display) text = column.display(text);
+      const std::string text = column.display ? column.display(row) : CellText(row, column.key);
       cells.push_back(SafeTerminalText(text, column.max_width));
     }
     rows_.push_back(std::move(cells));
@@ -163,9 +164,18 @@ std::string CellText(const Json& row, const std::string& key) {
   return DumpJson(*cell, -1);
 }
 
-std::string BaseName(const std::string& path) {
-  const std::size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
+std::function<std::string(const Json&)> ShowBaseName(std::string key) {
+  return [key = std::move(key)](const Json& row) {
+    return std::string(core::FileBaseName(CellText(row, key)));
+  };
+}
+
+std::function<std::string(const Json&)> ShowScanLabel(std::string key) {
+  return [key = std::move(key)](const Json& row) {
+    const Json* scan = Lookup(row, key);
+    return scan != nullptr && scan->is_object() ? core::ScanLabel(core::ScanRefFromJson(*scan))
+                                                : std::string();
+  };
 }
 
 std::unique_ptr<RowWriter> MakeRowWriter(OutputFormat format, std::vector<Column> columns,

@@ -20,12 +20,17 @@ struct Column {
   std::string key;
   std::string title;
   std::size_t max_width = 0;  // 0: no limit
-  // Table only: how the cell is shown (e.g. a path's last component). Empty: CellText.
-  std::function<std::string(const std::string&)> display;
+  // Table only: the cell's text, from the whole row (e.g. a path's last component, a scan's
+  // label). Empty: CellText(row, key). Not called when `key` is null or missing ("-").
+  std::function<std::string(const nlohmann::ordered_json& row)> display;
 };
 
-// For Column::display: the last component of a path ("scans/feb.nessus" -> "feb.nessus").
-std::string BaseName(const std::string& path);
+// For Column::display: the last component of the path at `key` ("scans/feb.nessus" ->
+// "feb.nessus", core::FileBaseName).
+std::function<std::string(const nlohmann::ordered_json&)> ShowBaseName(std::string key);
+// For Column::display: core::ScanLabel of the scan reference object at `key` (core::ScanRefJson),
+// as the reports name a scan.
+std::function<std::string(const nlohmann::ordered_json&)> ShowScanLabel(std::string key);
 
 // The one output path of every listing command (STYLE.md §8, duckdb's renderers): commands
 // build each row as a JSON object whose field names are the documented JSON contract, and the

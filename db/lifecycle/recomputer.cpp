@@ -84,7 +84,8 @@ void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
     result.plugin_id = select.Text(2);
     result.plugin_name = select.Text(3);
     result.service_name = select.Text(4);
-    const auto match = core::MatchRule(result, ParseScanFormat(select.Text(1)), rules);
+    const auto match =
+        core::MatchRule(result, ParseStored<core::ScanFormat>(select.Text(1)), rules);
     const std::optional<std::int64_t> rule_id =
         match ? std::optional<std::int64_t>(match->id) : std::nullopt;
     if (rule_id != select.OptionalInt64(5)) changes.emplace_back(select.Int64(0), rule_id);
@@ -99,11 +100,13 @@ void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
 }
 
 void Recomputer::SyncExposures() {
-  db_.Exec(
+  auto insert = db_.Prepare(
       "INSERT INTO exposures(ip, port, protocol, state) "
-      "SELECT DISTINCT ip, port, protocol, 'open' FROM detections WHERE rule_id IS NOT NULL "
+      "SELECT DISTINCT ip, port, protocol, ?1 FROM detections WHERE rule_id IS NOT NULL "
       "ORDER BY ip, port, protocol "
       "ON CONFLICT(ip, port, protocol) DO NOTHING");
+  insert.Bind(1, core::ToText(core::ExposureState::kOpen));
+  insert.Run();
   db_.Exec(
       "DELETE FROM exposures WHERE NOT EXISTS (SELECT 1 FROM detections d "
       "WHERE d.rule_id IS NOT NULL AND d.ip = exposures.ip AND d.port = exposures.port "
@@ -133,7 +136,8 @@ core::PluginJudgement Recomputer::Judge(const sqlite::Statement& scan,
       coverage.individual_plugins->push_back({select.Text(0), select.Text(1), select.Int(2) != 0});
     }
   }
-  return core::JudgePluginEnabled(coverage, ParseScanFormat(scan.Text(3)), rules, detected_any);
+  return core::JudgePluginEnabled(coverage, ParseStored<core::ScanFormat>(scan.Text(3)), rules,
+                                  detected_any);
 }
 
 void Recomputer::JudgeScans(const std::vector<core::Rule>& rules) {
@@ -195,8 +199,8 @@ void Recomputer::StoreJudgements() {
       "plugin_basis = excluded.plugin_basis, export_complete = excluded.export_complete, "
       "export_basis = excluded.export_basis");
   for (const core::ExposureObservation& o : templates_) {
-    const std::string plugin = KnowledgeText(o.plugin_enabled.value);
-    const std::string complete = KnowledgeText(o.export_filter.value);
+    const std::string_view plugin = core::ToText(o.plugin_enabled.value);
+    const std::string_view complete = core::ToText(o.export_filter.value);
     const auto it = stored.find(o.scan.id);
     if (it != stored.end() && it->second.plugin == plugin &&
         it->second.plugin_basis == o.plugin_enabled.basis &&
@@ -252,7 +256,8 @@ void Recomputer::ForEachExposure(const std::function<void(const ExposureRow&)>& 
 }
 
 int PackHostFact(std::string_view completion, bool unreadable_time) {
-  return static_cast<int>(ParseCompletion(completion)) | (unreadable_time ? kUnreadableTime : 0);
+  return static_cast<int>(ParseStored<core::HostCompletion>(completion)) |
+         (unreadable_time ? kUnreadableTime : 0);
 }
 
 void UnpackHostFact(int fact, core::ExposureObservation& o) {
@@ -323,8 +328,8 @@ void Recomputer::WriteOutcomes(std::int64_t exposure_id,
   select_outcomes_.Reset();
   for (const core::Outcome& o : timeline) {
     StoredOutcome& s = stored_[ScanIndex(o.scan.id)];
-    const char* kind = core::ToString(o.kind);
-    const char* reason = core::ToString(o.reason);
+    const std::string_view kind = core::ToText(o.kind);
+    const std::string_view reason = core::ToText(o.reason);
     const bool same = s.present && s.kind == kind && s.reason == reason &&
                       s.assumption == o.assumption && s.basis == o.basis;
     // Every scan yields an outcome for every exposure and outcomes cascade with their scan, so
@@ -336,15 +341,15 @@ void Recomputer::WriteOutcomes(std::int64_t exposure_id,
 void Recomputer::WriteOutcome(std::int64_t exposure_id, const core::Outcome& o) {
   upsert_outcome_.Bind(1, exposure_id)
       .Bind(2, o.scan.id)
-      .Bind(3, core::ToString(o.kind))
-      .Bind(4, core::ToString(o.reason))
+      .Bind(3, core::ToText(o.kind))
+      .Bind(4, core::ToText(o.reason))
       .Bind(5, o.assumption)
       .Bind(6, o.basis);
   upsert_outcome_.Run();
 }
 
 void Recomputer::UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result) {
-  const std::string state = core::ToString(*result.state);
+  const std::string_view state = core::ToText(*result.state);
   const std::optional<std::int64_t> verified_by =
       result.verified_by ? std::optional<std::int64_t>(result.verified_by->id) : std::nullopt;
   if (state == row.state && result.first_seen == row.first_seen &&

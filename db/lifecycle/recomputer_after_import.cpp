@@ -25,7 +25,7 @@ std::string Key(const std::string& ip, std::int64_t port, const std::string& pro
 
 core::LifecycleResult FromRow(const ExposureRow& row) {
   core::LifecycleResult result;
-  result.state = ParseExposureState(row.state);
+  result.state = ParseStored<core::ExposureState>(row.state);
   result.first_seen = row.first_seen;
   result.last_seen = row.last_seen;
   result.last_checked = row.last_checked;
@@ -45,10 +45,10 @@ std::int64_t Recomputer::AddExposuresOf(std::int64_t scan_id) {
   // Row ids of new rows exceed every existing one (INTEGER PRIMARY KEY picks max + 1).
   auto insert = db_.Prepare(
       "INSERT INTO exposures(ip, port, protocol, state) "
-      "SELECT DISTINCT ip, port, protocol, 'open' FROM detections "
+      "SELECT DISTINCT ip, port, protocol, ?2 FROM detections "
       "WHERE scan_id = ?1 AND rule_id IS NOT NULL ORDER BY ip, port, protocol "
       "ON CONFLICT(ip, port, protocol) DO NOTHING");
-  insert.Bind(1, scan_id);
+  insert.Bind(1, scan_id).Bind(2, core::ToText(core::ExposureState::kOpen));
   insert.Run();
   return last_old;
 }
@@ -108,7 +108,7 @@ void Recomputer::ReplayStored(const ExposureRow& row) {
     core::Outcome o;
     o.exposure_id = row.id;
     o.scan = templates_[ScanIndex(select_outcomes_.Int64(0))].scan;
-    o.kind = ParseOutcomeKind(select_outcomes_.Text(1));
+    o.kind = ParseStored<core::OutcomeKind>(select_outcomes_.Text(1));
     outcomes.push_back(std::move(o));
   }
   select_outcomes_.Reset();

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/enum_text.hpp"
 #include "core/error.hpp"
 #include "core/rule.hpp"
 #include "db/schema/mapped_address_rekey.hpp"
@@ -18,9 +19,9 @@ void SeedDefaultRules(sqlite::Database& db, std::int64_t now) {
       "INSERT INTO rules(kind, value, origin, created_at, note) VALUES (?, ?, ?, ?, ?) "
       "ON CONFLICT(kind, value) DO NOTHING");
   for (const core::Rule& rule : core::DefaultRules()) {
-    insert.Bind(1, core::ToString(rule.kind))
+    insert.Bind(1, core::ToText(rule.kind))
         .Bind(2, rule.value)
-        .Bind(3, core::ToString(rule.origin))
+        .Bind(3, core::ToText(rule.origin))
         .Bind(4, now)
         .Bind(5, rule.note);
     insert.Run();
@@ -31,10 +32,13 @@ void SeedDefaultRules(sqlite::Database& db, std::int64_t now) {
 // core::DefaultRules, so the constant lives in one place.
 void SetDefaultRuleFamilies(sqlite::Database& db) {
   auto update = db.Prepare(
-      "UPDATE rules SET plugin_family = ?3 WHERE origin = 'default' AND kind = ?1 AND value = ?2");
+      "UPDATE rules SET plugin_family = ?3 WHERE origin = ?4 AND kind = ?1 AND value = ?2");
   for (const core::Rule& rule : core::DefaultRules()) {
     if (rule.plugin_family.empty()) continue;
-    update.Bind(1, core::ToString(rule.kind)).Bind(2, rule.value).Bind(3, rule.plugin_family);
+    update.Bind(1, core::ToText(rule.kind))
+        .Bind(2, rule.value)
+        .Bind(3, rule.plugin_family)
+        .Bind(4, core::ToText(core::RuleOrigin::kDefault));
     update.Run();
   }
 }

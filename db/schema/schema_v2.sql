@@ -1,7 +1,7 @@
 -- ttmtrack schema, version 2 (upgrade from 1). Documented in docs/schema.md.
 
 -- Options that change what the lifecycle decides (coverage.*) or how exports are read
--- (import.*). A missing key means the built-in default (db/settings.cpp).
+-- (import.*). A missing key means the built-in default (core/setting_catalogue.cpp).
 CREATE TABLE settings (
   key    TEXT PRIMARY KEY,
   value  TEXT NOT NULL

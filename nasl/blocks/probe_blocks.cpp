@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/ascii_text.hpp"
+#include "core/enum_text.hpp"
 #include "core/error.hpp"
 #include "core/ttm_frame.hpp"
 #include "nasl/blocks/report_block.hpp"
@@ -194,13 +195,13 @@ function ttm_tier(kind, silent)
        {"@FRAME@", HexPattern(core::FramePrefix())},
        {"@BANNERS@", BannerTables()},
        {"@MIN_SILENCE@", std::to_string(core::kMinSilenceSeconds)},
-       {"@NONE@", Quoted(core::ToString(ReplyKind::kNone))},
-       {"@CONFIRMED@", Quoted(core::ToString(ReplyKind::kConfirmed))},
+       {"@NONE@", Quoted(core::ToText(ReplyKind::kNone))},
+       {"@CONFIRMED@", Quoted(core::ToText(ReplyKind::kConfirmed))},
        {"@ECHO@", Quoted(core::kEchoService)},
-       {"@FRAME_KIND@", Quoted(core::ToString(ReplyKind::kTtmFrame))},
-       {"@UNRECOGNISED@", Quoted(core::ToString(ReplyKind::kUnrecognised))},
-       {"@TIER_CONFIRMED@", Quoted(core::ToString(core::ProbeTier::kConfirmed))},
-       {"@TIER_UNCONFIRMED@", Quoted(core::ToString(core::ProbeTier::kUnconfirmed))}});
+       {"@FRAME_KIND@", Quoted(core::ToText(ReplyKind::kTtmFrame))},
+       {"@UNRECOGNISED@", Quoted(core::ToText(ReplyKind::kUnrecognised))},
+       {"@TIER_CONFIRMED@", Quoted(core::ToText(core::ProbeTier::kConfirmed))},
+       {"@TIER_UNCONFIRMED@", Quoted(core::ToText(core::ProbeTier::kUnconfirmed))}});
 }
 
 std::optional<BlockKind> KindNamed(std::string_view name) {

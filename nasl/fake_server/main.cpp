@@ -15,7 +15,6 @@
 namespace {
 
 using ttmtrack::nasl::fake_server::FakeServer;
-using ttmtrack::nasl::fake_server::ModeName;
 using ttmtrack::nasl::fake_server::ServerCommandLine;
 
 // Blocks SIGINT and SIGTERM in this thread, so every thread started later inherits the mask
@@ -39,7 +38,7 @@ int Serve(const ServerCommandLine& command_line) {
     ttmtrack::nasl::fake_server::WritePortFile(args.port_file, server.port());
   }
   std::cout << "ttm-fake-server: listening on " << args.server.bind_address << ':' << server.port()
-            << " (mode " << ModeName(args.server.mode) << ")" << std::endl;
+            << " (mode " << ttmtrack::core::ToText(args.server.mode) << ")" << std::endl;
   int received = 0;
   sigwait(&signals, &received);
   if (args.verbose) std::cerr << "ttm-fake-server: signal " << received << ", stopping\n";

@@ -13,15 +13,6 @@
 namespace ttmtrack::nasl::fake_server {
 namespace {
 
-std::string ModeList() {
-  std::string out;
-  for (ServiceMode mode : AllServiceModes()) {
-    if (!out.empty()) out += '|';
-    out += ModeName(mode);
-  }
-  return out;
-}
-
 // CLI11 callback target for a duration given in (possibly fractional) seconds.
 std::function<void(double)> SetSeconds(std::chrono::milliseconds& target) {
   return [&target](double seconds) {
@@ -64,14 +55,10 @@ void SetupCommandLine(CLI::App& app, ServerCommandLine& out) {
          "--mode",
          [&out](const std::string& name) {
            // The validator below has already accepted the name.
-           out.server.mode = ParseServiceMode(name).value_or(ServiceMode::kTtm);
+           out.server.mode = core::FromText<ServiceMode>(name).value_or(ServiceMode::kTtm);
          },
-         "service to play: " + ModeList() + " (default ttm)")
-      ->check(CLI::IsMember([] {
-        std::vector<std::string> names;
-        for (ServiceMode mode : AllServiceModes()) names.emplace_back(ModeName(mode));
-        return names;
-      }()));
+         "service to play: " + core::JoinedTexts<ServiceMode>() + " (default ttm)")
+      ->check(CLI::IsMember(core::AllTexts<ServiceMode>()));
   app.add_option("--port-file", out.port_file, "write the listening port to this file");
   app.add_option_function<double>("--heartbeat", SetSeconds(out.server.heartbeat_interval),
                                   "ttm mode: seconds of client silence before the server "

@@ -30,7 +30,7 @@ ServiceConnection::ServiceConnection(const Poco::Net::StreamSocket& socket,
 }
 
 void ServiceConnection::run() {
-  Log(std::string("connected (mode ") + std::string(ModeName(options().mode)) + ")");
+  Log(std::string("connected (mode ") + std::string(core::ToText(options().mode)) + ")");
   try {
     Serve();
   } catch (const Poco::Net::NetException& e) {

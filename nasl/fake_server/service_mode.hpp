@@ -1,8 +1,9 @@
 #pragma once
 
-#include <optional>
+#include <array>
 #include <string_view>
-#include <vector>
+
+#include "core/enum_text.hpp"
 
 namespace ttmtrack::nasl::fake_server {
 
@@ -23,9 +24,27 @@ enum class ServiceMode {
   kClose,      // accepts and closes at once
 };
 
-std::string_view ModeName(ServiceMode mode);
-std::optional<ServiceMode> ParseServiceMode(std::string_view name);
-// Every mode, in declaration order (for --help and table-driven tests).
-const std::vector<ServiceMode>& AllServiceModes();
-
 }  // namespace ttmtrack::nasl::fake_server
+
+// `--mode` spells a mode as this table does (core::ToText, core::FromText; core::AllValues lists
+// every mode for --help and table-driven tests).
+namespace ttmtrack::core {
+
+template <>
+struct EnumTexts<nasl::fake_server::ServiceMode> {
+  using ServiceMode = nasl::fake_server::ServiceMode;
+  static constexpr std::string_view kName = "service mode";
+  static constexpr std::array<EnumText<ServiceMode>, 9> kTexts{{
+      {ServiceMode::kTtm, "ttm"},
+      {ServiceMode::kTtmSilent, "ttm-silent"},
+      {ServiceMode::kHttp, "http"},
+      {ServiceMode::kSsh, "ssh"},
+      {ServiceMode::kSmtp, "smtp"},
+      {ServiceMode::kTls, "tls"},
+      {ServiceMode::kEcho, "echo"},
+      {ServiceMode::kSilent, "silent"},
+      {ServiceMode::kClose, "close"},
+  }};
+};
+
+}  // namespace ttmtrack::core

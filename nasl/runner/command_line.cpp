@@ -44,10 +44,10 @@ int RunCheck(const CheckOptions& options, std::ostream& err) {
 
 int RunRun(const RunCommandOptions& options, std::ostream& out) {
   RunOptions run;
-  const auto profile = ParseProfile(options.profile);
+  const auto profile = core::FromText<Profile>(options.profile);
   if (!profile) {
-    throw Error(Error::Kind::kUsage,
-                "unknown profile '" + options.profile + "' (expected openvas or nessus)");
+    throw Error(Error::Kind::kUsage, "unknown profile '" + options.profile + "' (expected " +
+                                         core::JoinedTexts<Profile>(" or ") + ")");
   }
   run.profile = *profile;
   run.script_path = options.file;

@@ -1,17 +1,13 @@
 #include <string>
 #include <variant>
 
+#include "core/json_fields.hpp"
 #include "nasl/runner/runner.hpp"
 
 namespace ttmtrack::nasl::runner {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-template <typename T>
-Json Optional(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 Json Pairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
   Json out = Json::object();
@@ -21,14 +17,14 @@ Json Pairs(const std::vector<std::pair<std::string, std::string>>& pairs) {
 
 Json DescriptionJson(const Description& d) {
   Json out = Json::object();
-  out["oid"] = Optional(d.oid);
-  out["id"] = Optional(d.id);
-  out["name"] = Optional(d.name);
-  out["family"] = Optional(d.family);
-  out["category"] = Optional(d.category);
-  out["version"] = Optional(d.version);
-  out["copyright"] = Optional(d.copyright);
-  out["summary"] = Optional(d.summary);
+  out["oid"] = core::OptionalJson(d.oid);
+  out["id"] = core::OptionalJson(d.id);
+  out["name"] = core::OptionalJson(d.name);
+  out["family"] = core::OptionalJson(d.family);
+  out["category"] = core::OptionalJson(d.category);
+  out["version"] = core::OptionalJson(d.version);
+  out["copyright"] = core::OptionalJson(d.copyright);
+  out["summary"] = core::OptionalJson(d.summary);
   out["dependencies"] = d.dependencies;
   out["require_ports"] = d.require_ports;
   out["tags"] = Pairs(d.tags);
@@ -59,7 +55,7 @@ Json ReportJson(const RecordedCall& call) {
 
 std::string ToJson(const RunResult& result) {
   Json out = Json::object();
-  out["profile"] = ProfileName(result.profile);
+  out["profile"] = core::ToText(result.profile);
   out["description"] = DescriptionJson(result.description);
   out["scheduled"] = result.scheduled;
   out["runs"] = result.runs;

@@ -92,16 +92,6 @@ bool Scheduled(const Description& d, const KnowledgeBase& kb) {
 
 }  // namespace
 
-const char* ProfileName(Profile profile) {
-  return profile == Profile::kOpenVas ? "openvas" : "nessus";
-}
-
-std::optional<Profile> ParseProfile(const std::string& name) {
-  if (name == "openvas") return Profile::kOpenVas;
-  if (name == "nessus") return Profile::kNessus;
-  return std::nullopt;
-}
-
 std::pair<std::string, KbValue> ParseKbAssignment(const std::string& text) {
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0) {

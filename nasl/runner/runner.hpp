@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,6 +9,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "core/enum_text.hpp"
 
 // The NASL runner: runs one plugin the way OpenVAS or Nessus would (a
 // description run, the scheduler's decision, then the attack run once per forked KB value) and
@@ -18,10 +21,26 @@ namespace ttmtrack::nasl::runner {
 // Which scanner's built-in set is defined (NASL-NOTES.md: OpenVAS has script_oid, script_tag,
 // log_message, security_message; Nessus has script_id, script_set_attribute, script_summary,
 // security_note, security_warning and the `english:` forms).
+// Spelled "openvas" / "nessus" (core::ToText, core::FromText; the table follows this namespace).
 enum class Profile { kOpenVas, kNessus };
 
-const char* ProfileName(Profile profile);                      // "openvas" / "nessus"
-std::optional<Profile> ParseProfile(const std::string& name);  // inverse; nullopt if unknown
+}  // namespace ttmtrack::nasl::runner
+
+namespace ttmtrack::core {
+
+template <>
+struct EnumTexts<nasl::runner::Profile> {
+  using Profile = nasl::runner::Profile;
+  static constexpr std::string_view kName = "profile";
+  static constexpr std::array<EnumText<Profile>, 2> kTexts{{
+      {Profile::kOpenVas, "openvas"},
+      {Profile::kNessus, "nessus"},
+  }};
+};
+
+}  // namespace ttmtrack::core
+
+namespace ttmtrack::nasl::runner {
 
 // A knowledge-base value: NASL's KB holds integers and strings.
 using KbValue = std::variant<std::int64_t, std::string>;

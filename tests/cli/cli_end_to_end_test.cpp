@@ -95,6 +95,45 @@ TEST_F(CliEndToEndTest, VerificationRescanFixesTheExposureAndNamesTheScan) {
   EXPECT_EQ(rows[0]["last_checked"], "2026-02-05T10:00:00Z");
 }
 
+TEST_F(CliEndToEndTest, StatusTableAndReportNameTheVerifyingScanAlike) {
+  ASSERT_EQ(Ttmtrack({"import", JanuaryScan(), FebruaryRescan()}).exit_code, 0);
+  const json verified_by =
+      json::parse(Ttmtrack({"status", "--format", "json"}).out)[0]["verified_by"];
+  ASSERT_FALSE(verified_by["scan_name"].get<std::string>().empty());
+  // Name, scanner and file, as core::ScanLabel spells it (docs/cli.md, "status").
+  const std::string label = "\u201C" + verified_by["scan_name"].get<std::string>() + "\u201D (" +
+                            verified_by["scanner"].get<std::string>() + ", feb.nessus)";
+  const ProcessResult table = Ttmtrack({"status"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("VERIFIED BY"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find(label), std::string::npos) << table.out;
+  ASSERT_EQ(Ttmtrack({"report", "--out", "r", "--generated-at", "2026-03-01T00:00:00Z"}).exit_code,
+            0);
+  for (const char* page : {"r/index.html", "r/hosts/10.0.0.5.html"}) {
+    EXPECT_NE(test::ReadFileBytes(dir_.File(page)).find(label + " on 2026-02-05 10:00 UTC"),
+              std::string::npos)
+        << page;
+  }
+}
+
+// docs/json.md: one serializer writes an exposure and its verifying scan, so `status` and the
+// report's JSON carry the same objects, with no import-order id.
+TEST_F(CliEndToEndTest, StatusAndTheReportJsonWriteTheSameExposureObject) {
+  ASSERT_EQ(Ttmtrack({"import", JanuaryScan(), FebruaryRescan()}).exit_code, 0);
+  const json status = json::parse(Ttmtrack({"status", "--format", "json"}).out).at(0);
+  ASSERT_EQ(Ttmtrack({"report", "--out", "r", "--format", "json", "--generated-at",
+                      "2026-03-01T00:00:00Z"})
+                .exit_code,
+            0);
+  const json index = json::parse(test::ReadFileBytes(dir_.File("r/index.json")));
+  EXPECT_EQ(index["hosts"].at(0)["exposures"].at(0), status);
+  const json host = json::parse(test::ReadFileBytes(dir_.File("r/hosts/10.0.0.5.json")));
+  const json& exposure = host["exposures"].at(0);
+  for (const auto& [key, value] : status.items()) EXPECT_EQ(exposure[key], value) << key;
+  EXPECT_FALSE(exposure["verified_by"].contains("id"));
+  EXPECT_EQ(host["host"]["scans"].at(1), status["verified_by"]);
+}
+
 TEST_F(CliEndToEndTest, ReimportingTheSameBytesSaysSoAndChangesNothing) {
   const std::string scan = JanuaryScan();
   ASSERT_EQ(Ttmtrack({"import", scan}).exit_code, 0);
@@ -367,6 +406,14 @@ TEST_F(CliEndToEndTest, ConfigSetChangesTheCoverageAssumption) {
   EXPECT_EQ(json::parse(Ttmtrack({"status", "--format", "json"}).out)[0]["state"], "open");
   EXPECT_EQ(Ttmtrack({"config", "set", "coverage.plugin-unknown", "maybe"}).exit_code, 64);
   EXPECT_EQ(Ttmtrack({"config", "get", "coverage.plugin-unknown"}).out, "strict\n");
+  const json settings = json::parse(Ttmtrack({"config", "list", "--format", "json"}).out);
+  ASSERT_EQ(settings.size(), 4u);
+  EXPECT_EQ(settings[0], (json{{"key", "coverage.plugin-unknown"},
+                               {"value", "strict"},
+                               {"default", "assume"},
+                               {"allowed", "assume|strict"},
+                               {"description", settings[0]["description"]}}));
+  EXPECT_FALSE(settings[0]["description"].get<std::string>().empty());
 }
 
 }  // namespace

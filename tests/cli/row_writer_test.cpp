@@ -69,5 +69,34 @@ TEST(RowWriterTest, TableShowsHostileTextInertly) {
   EXPECT_NE(table.find("\\x1b]0;pwned\\x07"), std::string::npos);
 }
 
+TEST(RowWriterTest, TableLabelsAScanReferenceAsTheReportsDoAndCsvKeepsTheField) {
+  Json row;
+  row["verified_by"] = Json{{"file", "scans/feb.nessus"},
+                            {"scanner", "Nessus"},
+                            {"scan_name", "weekly \x1b[31m"},
+                            {"scan_time", "2026-02-05T10:00:00Z"},
+                            {"sha256", "bb"}};
+  Json open_row;
+  open_row["verified_by"] = nullptr;
+  const std::vector<Column> columns{
+      {"verified_by.file", "VERIFIED BY", 0, ShowScanLabel("verified_by")},
+      {"verified_by.file", "FILE", 0, ShowBaseName("verified_by.file")}};
+  std::ostringstream table;
+  auto writer = MakeRowWriter(OutputFormat::kTable, columns, table);
+  writer->Row(row);
+  writer->Row(open_row);
+  writer->Finish();
+  EXPECT_EQ(table.str(),
+            "VERIFIED BY                             FILE\n"
+            "\u201Cweekly \\x1b[31m\u201D (Nessus, feb.nessus)  feb.nessus\n"
+            "-                                       -\n");
+  std::ostringstream csv;
+  writer = MakeRowWriter(OutputFormat::kCsv, columns, csv);
+  writer->Row(row);
+  writer->Finish();
+  EXPECT_EQ(csv.str(),
+            "verified_by.file,verified_by.file\r\nscans/feb.nessus,scans/feb.nessus\r\n");
+}
+
 }  // namespace
 }  // namespace ttmtrack::cli

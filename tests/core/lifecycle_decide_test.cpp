@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/enum_text.hpp"
 #include "core/lifecycle.hpp"
 #include "tests/core/case_name.hpp"
 
@@ -53,8 +54,8 @@ class LifecycleTest : public ::testing::TestWithParam<DecideCase> {};
 TEST_P(LifecycleTest, DecidesTheOutcome) {
   const DecideCase& c = GetParam();
   const Outcome o = DecideOutcome(c.observation, c.policy);
-  EXPECT_EQ(ToString(o.kind), std::string(ToString(c.kind)));
-  EXPECT_EQ(ToString(o.reason), std::string(ToString(c.reason)));
+  EXPECT_EQ(ToText(o.kind), ToText(c.kind));
+  EXPECT_EQ(ToText(o.reason), ToText(c.reason));
   if (std::string(c.assumption_contains).empty()) {
     EXPECT_EQ(o.assumption, "");
   } else {

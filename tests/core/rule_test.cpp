@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "core/detection_constants.hpp"
+#include "core/enum_text.hpp"
+#include "core/error.hpp"
 #include "tests/core/case_name.hpp"
 
 namespace ttmtrack::core {
@@ -96,7 +98,7 @@ TEST(RuleMatchTest, DefaultRulesSeedTheProjectConstants) {
   EXPECT_EQ(rules[0].value, kOwnNessusPluginId);
   EXPECT_EQ(rules[1].value, kOwnOpenVasOid);
   EXPECT_EQ(rules[2].value, kDefaultNameNeedle);
-  EXPECT_EQ(rules[3].value, kServiceName);
+  EXPECT_EQ(rules[3].value, kTtmServiceName);
   for (const Rule& rule : rules) {
     EXPECT_EQ(rule.origin, RuleOrigin::kDefault);
     EXPECT_EQ(rule.scope, RuleScope::kMatch);
@@ -219,20 +221,43 @@ TEST(RuleLearnTest, LongPluginNameIsAbbreviatedOnACharacterBoundary) {
   EXPECT_EQ(learned->note.find("\xC3\""), std::string::npos);  // no half character
 }
 
-TEST(RuleStringsTest, KindAndOriginRoundTrip) {
-  for (RuleKind kind :
-       {RuleKind::kNessusId, RuleKind::kOid, RuleKind::kNameContains, RuleKind::kServiceName}) {
-    EXPECT_EQ(ParseRuleKind(ToString(kind)), kind);
+TEST(RuleValueTest, UserValuesAreTrimmedOfAsciiWhitespace) {
+  EXPECT_EQ(CanonicalRuleValue(RuleKind::kNessusId, " 9564501\n"), "9564501");
+  EXPECT_EQ(CanonicalRuleValue(RuleKind::kOid, "\t1.3.6.1.4.1.32473.564.1 "),
+            "1.3.6.1.4.1.32473.564.1");
+  EXPECT_EQ(CanonicalRuleValue(RuleKind::kNameContains, "  TTM listener "), "TTM listener");
+  // Not ASCII whitespace: NO-BREAK SPACE stays, whatever the machine's locale.
+  EXPECT_EQ(CanonicalRuleValue(RuleKind::kServiceName, "\xC2\xA0ttm"), "\xC2\xA0ttm");
+}
+
+TEST(RuleValueTest, ValuesThatCouldNeverMatchAreUsageErrorsSayingWhy) {
+  const struct {
+    RuleKind kind;
+    std::string value;
+    const char* why;
+  } cases[] = {
+      {RuleKind::kNessusId, "12a", "a Nessus plugin ID is digits"},
+      {RuleKind::kNessusId, "", "a Nessus plugin ID is digits"},
+      {RuleKind::kNessusId, "1234567890123", "a Nessus plugin ID is digits"},
+      {RuleKind::kOid, "1.3..6", "an OID is dotted digits"},
+      {RuleKind::kOid, "12", "an OID is dotted digits"},
+      {RuleKind::kOid, "1.2.", "an OID is dotted digits"},
+      {RuleKind::kNameContains, "   ", "the text is empty"},
+      {RuleKind::kNameContains, std::string(501, 'x'), "longer than 500 bytes"},
+      {RuleKind::kServiceName, "ttm\ncmd", "contains a control character"},
+      {RuleKind::kServiceName, "ttm\x7f", "contains a control character"},
+  };
+  for (const auto& c : cases) {
+    try {
+      CanonicalRuleValue(c.kind, c.value);
+      ADD_FAILURE() << "accepted " << c.value;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), Error::Kind::kUsage) << c.value;
+      EXPECT_NE(e.message().find(c.why), std::string::npos) << e.message();
+      EXPECT_NE(e.message().find(std::string(ToText(c.kind)) + " rule"), std::string::npos)
+          << e.message();
+    }
   }
-  for (RuleOrigin origin : {RuleOrigin::kDefault, RuleOrigin::kUser, RuleOrigin::kLearned}) {
-    EXPECT_EQ(ParseRuleOrigin(ToString(origin)), origin);
-  }
-  for (RuleScope scope : {RuleScope::kMatch, RuleScope::kCoverage}) {
-    EXPECT_EQ(ParseRuleScope(ToString(scope)), scope);
-  }
-  EXPECT_FALSE(ParseRuleKind("nessus"));
-  EXPECT_FALSE(ParseRuleOrigin(""));
-  EXPECT_FALSE(ParseRuleScope("Match"));
 }
 
 }  // namespace

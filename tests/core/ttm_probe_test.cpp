@@ -167,12 +167,5 @@ TEST(TtmProbeTest, StayedSilentTellsAWholeTimeoutFromAHangUpOnASecondClock) {
   }
 }
 
-TEST(TtmProbeTest, EnumNamesAreStable) {
-  EXPECT_STREQ(ToString(ReplyKind::kOtherService), "other-service");
-  EXPECT_STREQ(ToString(ReplyKind::kTtmFrame), "ttm-frame");
-  EXPECT_STREQ(ToString(ProbeTier::kUnconfirmed), "unconfirmed");
-  EXPECT_STREQ(ToString(ProbeTier::kNotTtm), "not-ttm");
-}
-
 }  // namespace
 }  // namespace ttmtrack::core

@@ -1,9 +1,11 @@
 #include "db/schema/migrations.hpp"
 
 #include <fstream>
+#include <set>
 
 #include <gtest/gtest.h>
 
+#include "core/enum_text.hpp"
 #include "core/error.hpp"
 #include "db/sqlite/database.hpp"
 #include "db/sqlite/statement.hpp"
@@ -85,6 +87,34 @@ void CreateVersion2DatabaseWithMappedHosts(const std::string& path) {
   transaction.Commit();
 }
 
+// The spellings a column's `CHECK (column IN ('a', 'b'))` allows, read from the table's SQL as
+// SQLite keeps it (ALTER TABLE ADD COLUMN appends to it). Empty when the table has no such CHECK.
+std::set<std::string> CheckedSpellings(sqlite::Database& db, const std::string& table,
+                                       const std::string& column) {
+  auto s = db.Prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  s.Bind(1, table);
+  if (!s.Step()) return {};
+  const std::string sql = s.Text(0);
+  const std::string head = "CHECK (" + column + " IN (";
+  const std::size_t start = sql.find(head);
+  if (start == std::string::npos) return {};
+  const std::string list =
+      sql.substr(start + head.size(), sql.find(')', start) - start - head.size());
+  std::set<std::string> spellings;
+  for (std::size_t quote = list.find('\''); quote != std::string::npos;) {
+    const std::size_t end = list.find('\'', quote + 1);
+    spellings.insert(list.substr(quote + 1, end - quote - 1));
+    quote = list.find('\'', end + 1);
+  }
+  return spellings;
+}
+
+template <typename Enum>
+std::set<std::string> CoreSpellings() {
+  const std::vector<std::string> texts = core::AllTexts<Enum>();
+  return {texts.begin(), texts.end()};
+}
+
 class MigrationsTest : public ::testing::Test {
  protected:
   TempDir dir_;
@@ -104,6 +134,26 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
   EXPECT_TRUE(HasColumn(db, "outcomes", "basis"));
   EXPECT_EQ(Count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'scan_judgements'"), 1);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM rules WHERE plugin_family = 'Service detection'"), 2);
+}
+
+// The store writes core/enum_text.hpp's spellings and reads them back with ParseStored; the
+// schema's CHECK constraints must allow exactly those, or a write fails or a read throws.
+TEST_F(MigrationsTest, CheckConstraintsAllowExactlyTheCoreSpellings) {
+  const std::string path = dir_.File("spellings.db");
+  { Store store(path); }
+  sqlite::Database db(path);
+  EXPECT_EQ(CheckedSpellings(db, "scans", "format"), CoreSpellings<core::ScanFormat>());
+  EXPECT_EQ(CheckedSpellings(db, "scan_hosts", "completion"),
+            CoreSpellings<core::HostCompletion>());
+  EXPECT_EQ(CheckedSpellings(db, "rules", "kind"), CoreSpellings<core::RuleKind>());
+  EXPECT_EQ(CheckedSpellings(db, "rules", "origin"), CoreSpellings<core::RuleOrigin>());
+  EXPECT_EQ(CheckedSpellings(db, "rules", "scope"), CoreSpellings<core::RuleScope>());
+  EXPECT_EQ(CheckedSpellings(db, "exposures", "state"), CoreSpellings<core::ExposureState>());
+  EXPECT_EQ(CheckedSpellings(db, "outcomes", "kind"), CoreSpellings<core::OutcomeKind>());
+  EXPECT_EQ(CheckedSpellings(db, "scan_judgements", "plugin_enabled"),
+            CoreSpellings<core::Knowledge>());
+  EXPECT_EQ(CheckedSpellings(db, "scan_judgements", "export_complete"),
+            CoreSpellings<core::Knowledge>());
 }
 
 TEST_F(MigrationsTest, ReopeningChangesNothing) {

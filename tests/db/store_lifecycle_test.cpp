@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/enum_text.hpp"
 #include "db/store.hpp"
 #include "tests/core/case_name.hpp"
 #include "tests/db/fake_scan.hpp"
@@ -281,8 +282,8 @@ std::vector<Scenario> Scenarios() {  // NOLINT(readability-function-size)
 }
 
 std::string TimelineEntry(const core::Outcome& o) {
-  std::string entry = o.scan.sha256 + ":" + core::ToString(o.kind);
-  if (o.kind == core::OutcomeKind::kNotCovered) entry += std::string(":") + ToString(o.reason);
+  std::string entry = o.scan.sha256 + ":" + std::string(core::ToText(o.kind));
+  if (o.kind == core::OutcomeKind::kNotCovered) entry += ":" + std::string(core::ToText(o.reason));
   return entry;
 }
 
@@ -293,9 +294,10 @@ std::string Canonical(Store& store) {
     return t ? std::to_string(*t) : std::string("-");
   };
   for (const core::Exposure& e : store.ListExposures()) {
-    out += e.ip + " " + std::to_string(e.port) + "/" + e.protocol + " " + ToString(e.state) + " " +
-           e.hostname + " " + time(e.first_seen) + " " + time(e.last_seen) + " " +
-           time(e.last_checked) + " " + (e.verified_by ? e.verified_by->sha256 : "-") + "\n";
+    out += e.ip + " " + std::to_string(e.port) + "/" + e.protocol + " " +
+           std::string(core::ToText(e.state)) + " " + e.hostname + " " + time(e.first_seen) + " " +
+           time(e.last_seen) + " " + time(e.last_checked) + " " +
+           (e.verified_by ? e.verified_by->sha256 : "-") + "\n";
     for (const auto& report : store.History(e.ip, e.port)) {
       for (const auto& o : report.timeline) {
         out += "  " + TimelineEntry(o) + " [" + o.assumption + "] [" + o.basis + "]\n";
@@ -338,7 +340,7 @@ class StoreLifecycleTest : public ::testing::TestWithParam<Scenario> {
       const core::Exposure& got = exposures[i];
       EXPECT_EQ(got.ip, want.ip);
       EXPECT_EQ(got.port, want.port);
-      EXPECT_EQ(ToString(got.state), std::string(ToString(want.state))) << got.port;
+      EXPECT_EQ(core::ToText(got.state), core::ToText(want.state)) << got.port;
       EXPECT_EQ(got.verified_by ? got.verified_by->sha256 : "", want.verified_by) << got.port;
       std::vector<std::string> timeline;
       const auto history = store.History(got.ip, got.port);

@@ -220,9 +220,10 @@ class StoreSettingsTest : public StoreRulesTest {};
 TEST_F(StoreSettingsTest, DefaultsAreListedWithTheirAllowedValues) {
   const auto settings = store_.ListSettings();
   ASSERT_EQ(settings.size(), 5u);
-  for (const SettingInfo& s : settings) {
-    EXPECT_EQ(s.value, s.default_value) << s.key;
-    EXPECT_FALSE(s.description.empty());
+  for (std::size_t i = 0; i < settings.size(); ++i) {
+    const SettingInfo& s = settings[i];
+    EXPECT_EQ(s.definition, &core::SettingCatalogue()[i]);
+    EXPECT_EQ(s.value, s.definition->default_value) << s.definition->key;
   }
   const core::CoveragePolicy policy = store_.GetCoveragePolicy();
   EXPECT_EQ(policy.plugin_enabled, core::UnknownCoverage::kAssumeCovered);

@@ -20,15 +20,16 @@ class ProofTest : public ::testing::Test {
 
 TEST_F(ProofTest, FixedNamesTheVerifyingScanAndWhatItCovered) {
   EXPECT_EQ(ProofStatement(Exposure(0, 0)),
-            "Fixed: verified by scan \u201Cweekly-dmz\u201D (Nessus) on 2026-02-02 09:30 UTC, "
-            "which scanned the host completely with the ttm_cmd plugin enabled and port 5010/tcp "
+            "Fixed: verified by scan \u201Cweekly-dmz\u201D (Nessus, weekly-dmz-0202.nessus) on "
+            "2026-02-02 09:30 UTC, which scanned the host completely with the ttm_cmd plugin "
+            "enabled and port 5010/tcp "
             "in range, and did not detect it.");
 }
 
 TEST_F(ProofTest, FixedStatesTheAssumptionItRestsOn) {
   EXPECT_THAT(ProofStatement(Exposure(1, 0)),
-              HasSubstr("verified by scan \u201Cgvm-verify\u201D (OpenVAS) on 2026-03-02 22:15 "
-                        "UTC"));
+              HasSubstr("verified by scan \u201Cgvm-verify\u201D (OpenVAS, gvm-verify.xml) on "
+                        "2026-03-02 22:15 UTC"));
   EXPECT_THAT(ProofStatement(Exposure(1, 0)),
               HasSubstr("This rests on an assumption: plugin assumed enabled: GVM reports carry "
                         "no scan configuration."));
@@ -36,16 +37,17 @@ TEST_F(ProofTest, FixedStatesTheAssumptionItRestsOn) {
 
 TEST_F(ProofTest, OpenNamesTheDetectionAndCountsUncoveredScans) {
   EXPECT_EQ(ProofStatement(Exposure(0, 1)),
-            "Open: detected by scan \u201Cbaseline-dmz\u201D (Nessus) on 2026-01-05 10:00 UTC; no "
-            "complete re-scan since has shown it absent. 2 later scans could not check it (see "
+            "Open: detected by scan \u201Cbaseline-dmz\u201D (Nessus, baseline-dmz.nessus) on "
+            "2026-01-05 10:00 UTC; no complete re-scan since has shown it absent. 2 later scans "
+            "could not check it (see "
             "the timeline).");
 }
 
 TEST_F(ProofTest, ReopenedNamesTheFixAndTheNewDetection) {
   EXPECT_EQ(ProofStatement(Exposure(2, 0)),
-            "Reopened: verified fixed by scan \u201Cweekly-dmz\u201D (Nessus) on 2026-02-02 09:30 "
-            "UTC, then detected again by scan \u201Cweekly-dmz\u201D (Nessus) on 2026-03-10 06:00 "
-            "UTC.");
+            "Reopened: verified fixed by scan \u201Cweekly-dmz\u201D (Nessus, "
+            "weekly-dmz-0202.nessus) on 2026-02-02 09:30 UTC, then detected again by scan "
+            "\u201Cweekly-dmz\u201D (Nessus, weekly-dmz-0310.nessus) on 2026-03-10 06:00 UTC.");
 }
 
 TEST_F(ProofTest, FixedWithoutVerifyingScanSaysItIsUnproven) {
@@ -64,12 +66,7 @@ TEST_F(ProofTest, TimelineIsOrderedByScanTimeWhateverTheInputOrder) {
   EXPECT_EQ(ProofStatement(report), ProofStatement(Exposure(2, 0)));
 }
 
-TEST_F(ProofTest, ScanLabelFallsBackToFileThenId) {
-  core::ScanRef scan;
-  scan.id = 9;
-  EXPECT_EQ(ScanLabel(scan), "\u201C#9\u201D");
-  scan.file_name = "x.nessus";
-  EXPECT_EQ(ScanLabel(scan), "\u201Cx.nessus\u201D");
+TEST_F(ProofTest, ReasonTextIsASentenceFragment) {
   EXPECT_EQ(ReasonText(core::NotCoveredReason::kPluginNotEnabled),
             "the ttm_cmd plugin was not enabled");
 }

@@ -74,10 +74,11 @@ TEST_F(YearHistoryTest, TimelineShowsEachStateChangeOnItsOwnRowAndCollapsesTheRe
 
 TEST_F(YearHistoryTest, ProofNamesTheFixAndTheReopeningNotTheLatestScans) {
   EXPECT_THAT(HostPage(),
-              HasSubstr("Reopened: verified fixed by scan \u201Cnightly-trading\u201D (Nessus) on "
-                        "2025-04-11 02:00 UTC, then detected again by scan \u201Cnightly-trading"
-                        "\u201D (Nessus) on 2025-07-20 02:00 UTC. Latest detection: scan "
-                        "\u201Cnightly-trading\u201D (Nessus) on 2025-12-31 02:00 UTC."));
+              HasSubstr("Reopened: verified fixed by scan \u201Cnightly-trading\u201D (Nessus, "
+                        "night-100.nessus) on 2025-04-11 02:00 UTC, then detected again by scan "
+                        "\u201Cnightly-trading\u201D (Nessus, night-200.nessus) on 2025-07-20 "
+                        "02:00 UTC. Latest detection: scan \u201Cnightly-trading\u201D (Nessus, "
+                        "night-364.nessus) on 2025-12-31 02:00 UTC."));
 }
 
 TEST_F(YearHistoryTest, EvidenceShowsTheFirstTheReopeningAndTheLatestDetection) {
@@ -125,9 +126,10 @@ TEST_F(YearHistoryTest, JsonKeepsEveryScanAndNamesTheRuns) {
   std::size_t covered = 0;
   for (const auto& run : runs) {
     if (!run["state_change"].is_null()) {
-      changes.push_back(run["state_change"].get<std::string>() + "@" +
-                        exposure["timeline"][run["first_index"].get<std::size_t>()]["scan"]["time"]
-                            .get<std::string>());
+      changes.push_back(
+          run["state_change"].get<std::string>() + "@" +
+          exposure["timeline"][run["first_index"].get<std::size_t>()]["scan"]["scan_time"]
+              .get<std::string>());
     }
     EXPECT_EQ(run["first_index"].get<std::size_t>(), covered);
     covered += run["scans"].get<std::size_t>();

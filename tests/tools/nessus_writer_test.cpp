@@ -83,7 +83,7 @@ TEST_F(NessusWriterTest, CountsMatchWhatAParserSees) {
   for (const ProbedElement* item : doc.All(kItems)) {
     if (item->attributes.at("pluginID") == core::kOwnNessusPluginId) {
       ++detections;
-      EXPECT_EQ(item->attributes.at("svc_name"), core::kServiceName);
+      EXPECT_EQ(item->attributes.at("svc_name"), core::kTtmServiceName);
       EXPECT_EQ(item->attributes.at("pluginName"),
                 "Trading Technologies Messaging (TTM) ttm_cmd Detection");
     }

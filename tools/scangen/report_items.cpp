@@ -398,7 +398,7 @@ std::size_t CountReportItems(const ScanSpec& scan, const HostSpec& host) {
 DetectionPlugin OwnDetectionPlugin() {
   return DetectionPlugin{std::string(core::kOwnNessusPluginId), std::string(core::kOwnOpenVasOid),
                          "Trading Technologies Messaging (TTM) ttm_cmd Detection",
-                         std::string(core::kOwnPluginFamily), std::string(core::kServiceName)};
+                         std::string(core::kOwnPluginFamily), std::string(core::kTtmServiceName)};
 }
 
 }  // namespace ttmtrack::scangen

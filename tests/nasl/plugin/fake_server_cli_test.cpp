@@ -28,8 +28,8 @@ TEST(FakeServerCliTest, HelpListsEveryModeAndExitsZero) {
   const process::ProcessResult r =
       process::RunProcess({kServer, "--help"}, {.time_limit = kRunLimit});
   EXPECT_EQ(r.exit_code, 0);
-  for (const fake_server::ServiceMode mode : fake_server::AllServiceModes()) {
-    const std::string name(fake_server::ModeName(mode));
+  for (const fake_server::ServiceMode mode : core::AllValues<fake_server::ServiceMode>()) {
+    const std::string name(core::ToText(mode));
     EXPECT_NE(r.out.find("  " + name + " "), std::string::npos) << name;
   }
   EXPECT_NE(r.out.find("--port-file"), std::string::npos);

@@ -120,10 +120,10 @@ INSTANTIATE_TEST_SUITE_P(EveryMode, FakeServerModeClassTest, ::testing::ValuesIn
                          ModeCaseName);
 
 TEST(FakeServerModeClassTableTest, CoversEveryMode) {
-  for (ServiceMode mode : AllServiceModes()) {
+  for (ServiceMode mode : core::AllValues<ServiceMode>()) {
     bool found = false;
     for (const ModeCase& c : kModeCases) found = found || c.mode == mode;
-    EXPECT_TRUE(found) << ModeName(mode);
+    EXPECT_TRUE(found) << core::ToText(mode);
   }
 }
 

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/ascii_text.hpp"
+#include "core/enum_text.hpp"
 #include "core/error.hpp"
 #include "core/ttm_frame.hpp"
 #include "core/ttm_probe.hpp"
@@ -217,8 +218,8 @@ TEST_P(ProbeBlocksDifferentialTest, NaslClassifierReadsEveryReplyAsTheCxxOneDoes
   for (const auto& [kind, reply_class] : TierInputs()) {
     for (const bool silent : {true, false}) {
       const core::ProbeTier tier = core::TierOf(reply_class, silent);
-      expected.push_back(std::string("tier:") +
-                         (tier == core::ProbeTier::kNotTtm ? "" : core::ToString(tier)));
+      expected.push_back("tier:" +
+                         std::string(tier == core::ProbeTier::kNotTtm ? "" : core::ToText(tier)));
     }
   }
   for (int timeout = core::kMinSilenceSeconds; timeout < core::kMinSilenceSeconds + 3; ++timeout) {

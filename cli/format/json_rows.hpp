@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "core/exposure.hpp"
+#include "core/outcome.hpp"
+#include "db/store_types.hpp"
+
+namespace ttmtrack::cli {
+
+// The JSON rows of the CLI that are not one domain object (a `status` row is core::ExposureJson,
+// a `rules list` row core::RuleJson, a `config list` row core::SettingJson; the rows of `import`
+// and `run` are cli/format/import_summary.hpp's): built from core/json_fields.hpp's objects where
+// they contain one, so a field means the same in every listing and in the report. docs/json.md
+// lists the fields; they are a contract (add, never rename or retype).
+
+// One `scans` row: {scan_id} and the scan reference's fields, then what the store knows about
+// the scan (format, counts, coverage judgements, result filter).
+nlohmann::ordered_json ScanJson(const db::ScanRow& scan);
+// One `detections` row: the evidence with its scan reference flattened, plus the stored
+// detection's id, host, service, rule and source line.
+nlohmann::ordered_json DetectionJson(const db::DetectionRow& detection);
+// One `history` row: the exposure's key, then the outcome with its scan reference flattened;
+// `state_after` is the exposure's state once this outcome is applied.
+nlohmann::ordered_json HistoryJson(const core::Exposure& exposure, const core::Outcome& outcome,
+                                   const std::optional<core::ExposureState>& state_after);
+
+}  // namespace ttmtrack::cli

@@ -1,0 +1,127 @@
+#include "core/setting_catalogue.hpp"
+
+#include <array>
+#include <charconv>
+#include <cstdint>
+
+#include "core/ascii_text.hpp"
+#include "core/civil_time.hpp"
+#include "core/enum_text.hpp"
+#include "core/error.hpp"
+
+namespace ttmtrack::core {
+namespace {
+
+constexpr std::string_view kAssume = ToText(UnknownCoverage::kAssumeCovered);
+
+constexpr std::int64_t kMaxHours = 87600;  // ten years
+
+std::optional<std::int64_t> ParseHours(std::string_view text) {
+  std::int64_t hours = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), hours);
+  if (error != std::errc() || end != text.data() + text.size() || hours < 0 || hours > kMaxHours) {
+    return std::nullopt;
+  }
+  return hours;
+}
+
+constexpr std::array<SettingDefinition, 5> kCatalogue{{
+    {kPluginUnknownSetting, SettingType::kCoverageAssumption, kAssume,
+     "when an export does not say whether the ttm_cmd plugin was enabled: assume it was "
+     "(recorded in each outcome) or count the scan as not covering",
+     true},
+    {kPortUnknownSetting, SettingType::kCoverageAssumption, kAssume,
+     "when an export does not enumerate the scanned ports (\"default\" or no range) and the "
+     "port was not probed: assume it was scanned, or count the scan as not covering",
+     true},
+    {kHostUnknownSetting, SettingType::kCoverageAssumption, kAssume,
+     "when an export does not say whether a host's scan finished: assume it did, or count the "
+     "scan as not covering that host",
+     true},
+    {kNessusUtcOffsetSetting, SettingType::kUtcOffset, "+00:00",
+     "zone of Nessus HOST_START/HOST_END strings when the export has no *_TIMESTAMP tags; a "
+     "change re-reads the stored times of every scan imported since schema v4",
+     true},
+    {kFutureMarginSetting, SettingType::kHours, "24",
+     "how many hours after the import a scan may be dated (scanner clocks and zones); a later "
+     "scan is refused",
+     false},
+}};
+
+UnknownCoverage StoredPolicy(const std::string& value) {
+  return FromText<UnknownCoverage>(value).value_or(UnknownCoverage::kAssumeCovered);
+}
+
+}  // namespace
+
+std::span<const SettingDefinition> SettingCatalogue() { return kCatalogue; }
+
+const SettingDefinition* FindSetting(std::string_view key) {
+  for (const SettingDefinition& definition : kCatalogue) {
+    if (definition.key == key) return &definition;
+  }
+  return nullptr;
+}
+
+const SettingDefinition& RequireSetting(std::string_view key) {
+  if (const SettingDefinition* definition = FindSetting(key)) return *definition;
+  std::string known;
+  for (const SettingDefinition& definition : kCatalogue) {
+    known += (known.empty() ? "" : ", ") + std::string(definition.key);
+  }
+  throw Error(Error::Kind::kUsage,
+              "unknown setting \"" + std::string(key) + "\" (known: " + known + ")");
+}
+
+std::string AllowedValues(SettingType type) {
+  switch (type) {
+    case SettingType::kCoverageAssumption: return JoinedTexts<UnknownCoverage>();
+    case SettingType::kUtcOffset: return "+HH:MM|-HH:MM";
+    case SettingType::kHours: return "0.." + std::to_string(kMaxHours);
+  }
+  return "";
+}
+
+std::optional<UnknownCoverage> ParseCoverageAssumption(std::string_view value) {
+  return FromText<UnknownCoverage>(ToLower(Trim(value)));
+}
+
+std::string CanonicalSettingValue(const SettingDefinition& definition, std::string_view value) {
+  switch (definition.type) {
+    case SettingType::kCoverageAssumption:
+      if (const std::optional<UnknownCoverage> assumption = ParseCoverageAssumption(value)) {
+        return std::string(ToText(*assumption));
+      }
+      break;
+    case SettingType::kUtcOffset:
+      if (const Parsed<int> offset = ParseUtcOffset(value)) return FormatUtcOffset(offset.value());
+      break;
+    case SettingType::kHours:
+      if (const std::optional<std::int64_t> hours = ParseHours(Trim(value))) {
+        return std::to_string(*hours);
+      }
+      break;
+  }
+  throw Error(Error::Kind::kUsage, "invalid value \"" + std::string(value) + "\" for setting " +
+                                       std::string(definition.key) +
+                                       " (allowed: " + AllowedValues(definition.type) + ")");
+}
+
+CoveragePolicy CoveragePolicyFromSettings(const StoredSetting& get) {
+  CoveragePolicy policy;
+  policy.plugin_enabled = StoredPolicy(get(kPluginUnknownSetting));
+  policy.port_scanned = StoredPolicy(get(kPortUnknownSetting));
+  policy.host_completed = StoredPolicy(get(kHostUnknownSetting));
+  return policy;
+}
+
+int NessusUtcOffsetFromSettings(const StoredSetting& get) {
+  return ParseUtcOffset(get(kNessusUtcOffsetSetting)).value_or(0);
+}
+
+std::int64_t FutureMarginSecondsFromSettings(const StoredSetting& get) {
+  const std::optional<std::int64_t> hours = ParseHours(get(kFutureMarginSetting));
+  return (hours ? *hours : *ParseHours(RequireSetting(kFutureMarginSetting).default_value)) * 3600;
+}
+
+}  // namespace ttmtrack::core

@@ -13,6 +13,7 @@
 #include "bench/nightly_bench.hpp"
 #include "bench/recompute_bench.hpp"
 #include "bench/reports_bench.hpp"
+#include "bench/verify_bench.hpp"
 
 namespace {
 
@@ -24,6 +25,7 @@ struct BenchOptions {
   ttmtrack::bench::NightlyOptions nightly;
   ttmtrack::bench::RecomputeOptions recompute;
   ttmtrack::bench::ReportsOptions reports;
+  ttmtrack::bench::VerifyOptions verify;
   std::string read_export;
   bool one_thread = false;
 };
@@ -33,6 +35,7 @@ int Dispatch(const CLI::App& app, BenchOptions& o) {
   if (app.got_subcommand("read-export")) {
     return bench::ReadExportAndCount(o.read_export, o.one_thread);
   }
+  if (app.got_subcommand("verify")) return bench::RunVerify(o.verify);
   std::filesystem::create_directories(o.work_dir);
   std::cerr << "ttmtrack-bench: working in " << o.work_dir << '\n';
   if (app.got_subcommand("end-to-end")) {
@@ -86,6 +89,9 @@ int main(int argc, char** argv) {
       *app.add_subcommand("recompute", "The lifecycle recomputation in the store"), o.recompute);
   ttmtrack::bench::SetupReports(
       *app.add_subcommand("reports", "Report rendering alone, HTML and JSON"), o.reports);
+  ttmtrack::bench::SetupVerify(
+      *app.add_subcommand("verify", "The vantage-point prober of ttmtrack verify, on loopback"),
+      o.verify);
   // The child the importer benchmark measures; not for people (an empty group hides it).
   CLI::App* read_export =
       app.add_subcommand("read-export", "Read one export into a counting sink")->group("");

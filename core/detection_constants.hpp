@@ -22,8 +22,8 @@ inline constexpr std::string_view kOwnPluginLevelName = "Medium";
 // The sibling plugin of the unconfirmed-listener tier (nasl/ttm_cmd_unconfirmed.nasl): a TTM
 // port that is open, that service detection left unidentified and that answers the probe in no
 // known protocol (core/ttm_probe.hpp, TierOf). Same detection, same severity, weaker evidence:
-// Quality of Detection 30 % (the tag qod = 30). Not yet among the default rules (core/rule.cpp);
-// until then the name rule below matches it by its plugin name.
+// Quality of Detection 30 % (the tag qod = 30). Default rules of tier unconfirmed (core/rule.cpp,
+// schema version 5).
 inline constexpr std::string_view kOwnUnconfirmedNessusPluginId = "9564502";
 inline constexpr std::string_view kOwnUnconfirmedOpenVasOid = "1.3.6.1.4.1.32473.564.2";
 inline constexpr int kOwnUnconfirmedPluginQod = 30;

@@ -159,6 +159,16 @@ struct EnumTexts<ExposureState> {
   }};
 };
 
+// docs/verification.md, "Detection tiers".
+template <>
+struct EnumTexts<DetectionTier> {
+  static constexpr std::string_view kName = "detection tier";
+  static constexpr std::array<EnumText<DetectionTier>, 2> kTexts{{
+      {DetectionTier::kConfirmed, "confirmed"},
+      {DetectionTier::kUnconfirmed, "unconfirmed"},
+  }};
+};
+
 template <>
 struct EnumTexts<RuleKind> {
   static constexpr std::string_view kName = "rule kind";

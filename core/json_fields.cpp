@@ -59,6 +59,8 @@ Json ExposureKeyJson(const Exposure& exposure) {
 Json ExposureJson(const Exposure& exposure) {
   Json j = ExposureKeyJson(exposure);
   j["state"] = ToText(exposure.state);
+  // The strongest evidence it ever had (docs/verification.md, "Detection tiers").
+  j["tier"] = ToText(exposure.tier);
   j["hostname"] = TextOrNullJson(exposure.hostname);
   j["first_seen"] = TimeJson(exposure.first_seen);
   j["last_seen"] = TimeJson(exposure.last_seen);
@@ -85,6 +87,7 @@ Json EvidenceJson(const Evidence& evidence) {
   j["plugin_id"] = evidence.plugin_id;
   j["plugin_name"] = evidence.plugin_name;
   j["severity"] = evidence.severity;
+  j["tier"] = ToText(evidence.tier);
   j["output"] = evidence.output;
   return j;
 }
@@ -111,6 +114,8 @@ Json RuleJson(const Rule& rule) {
   // "match": results it matches are detections; "coverage": learned from a service-name match,
   // it only counts for plugin enablement (docs/rules.md).
   j["scope"] = ToText(rule.scope);
+  // The tier of the detections it makes (docs/verification.md, "Detection tiers").
+  j["tier"] = ToText(rule.tier);
   j["enabled"] = rule.enabled;
   j["created_at"] = TimeJson(rule.created_at);
   j["learned_from_scan"] = OptionalJson(rule.learned_from_scan);

@@ -46,17 +46,17 @@ nlohmann::ordered_json ScanRefJson(const ScanRef& scan);
 ScanRef ScanRefFromJson(const nlohmann::ordered_json& json);
 // {detection_id, ip, port, protocol}: what identifies an exposure.
 nlohmann::ordered_json ExposureKeyJson(const Exposure& exposure);
-// ExposureKeyJson's fields, then {state, hostname, first_seen, last_seen, last_checked,
+// ExposureKeyJson's fields, then {state, tier, hostname, first_seen, last_seen, last_checked,
 // verified_by (ScanRefJson or null)}.
 nlohmann::ordered_json ExposureJson(const Exposure& exposure);
 // {scan (ScanRefJson), outcome, reason (null unless not-covered), assumption, basis}
 nlohmann::ordered_json OutcomeJson(const Outcome& outcome);
-// {scan (ScanRefJson), port, protocol, plugin_id, plugin_name, severity, output}
+// {scan (ScanRefJson), port, protocol, plugin_id, plugin_name, severity, tier, output}
 nlohmann::ordered_json EvidenceJson(const Evidence& evidence);
 // {ip, fqdn, netbios_name, os, mac, scans (array of ScanRefJson, oldest first)}
 nlohmann::ordered_json HostIdentityJson(const HostIdentity& identity);
-// {rule_id, kind, value, origin, scope, enabled, created_at, learned_from_scan, plugin_family,
-// note}
+// {rule_id, kind, value, origin, scope, tier, enabled, created_at, learned_from_scan,
+// plugin_family, note}
 nlohmann::ordered_json RuleJson(const Rule& rule);
 // {term, min_qod, levels, apply_overrides, first, rows, filtered_count, full_count,
 // results_in_export}

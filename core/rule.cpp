@@ -93,10 +93,19 @@ RuleKind IdRuleKind(ScanFormat format) {
   return format == ScanFormat::kNessusV2 ? RuleKind::kNessusId : RuleKind::kOid;
 }
 
+DetectionTier TierOf(const Rule& rule, const ResultRecord& result) {
+  if (result.plugin_id == kOwnUnconfirmedNessusPluginId ||
+      result.plugin_id == kOwnUnconfirmedOpenVasOid) {
+    return DetectionTier::kUnconfirmed;
+  }
+  return rule.tier;
+}
+
 std::vector<Rule> DefaultRules() {
   auto make = [](RuleKind kind, std::string_view value, std::string_view note,
-                 std::string_view family = {}) {
+                 std::string_view family = {}, DetectionTier tier = DetectionTier::kConfirmed) {
     Rule rule;
+    rule.tier = tier;
     rule.kind = kind;
     rule.value = std::string(value);
     rule.origin = RuleOrigin::kDefault;
@@ -109,6 +118,12 @@ std::vector<Rule> DefaultRules() {
            kOwnPluginFamily),
       make(RuleKind::kOid, kOwnOpenVasOid, "ttmtrack's own NASL plugin (OpenVAS OID)",
            kOwnPluginFamily),
+      make(RuleKind::kNessusId, kOwnUnconfirmedNessusPluginId,
+           "ttmtrack's unconfirmed-listener plugin (Nessus ID)", kOwnPluginFamily,
+           DetectionTier::kUnconfirmed),
+      make(RuleKind::kOid, kOwnUnconfirmedOpenVasOid,
+           "ttmtrack's unconfirmed-listener plugin (OpenVAS OID)", kOwnPluginFamily,
+           DetectionTier::kUnconfirmed),
       make(RuleKind::kNameContains, kDefaultNameNeedle, "any plugin naming the protocol"),
       make(RuleKind::kServiceName, kTtmServiceName, "any result on the ttm_cmd service"),
   };

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/exposure.hpp"
 #include "core/result_record.hpp"
 #include "core/scan_info.hpp"
 
@@ -39,6 +40,8 @@ struct Rule {
   std::string plugin_family;
   // kCoverage only for ID rules learned from a service-name match.
   RuleScope scope = RuleScope::kMatch;
+  // The tier of the results it matches (core/exposure.hpp).
+  DetectionTier tier = DetectionTier::kConfirmed;
 };
 
 // The value of a rule of `kind` as a user typed it, checked and without leading and trailing
@@ -52,8 +55,14 @@ std::string CanonicalRuleValue(RuleKind kind, std::string_view value);
 RuleKind IdRuleKind(ScanFormat format);
 
 // The rules every new database starts with: the project's own plugin IDs (with their family),
-// the plugin-name needle and the service name (core/detection_constants.hpp).
+// those of the unconfirmed-listener tier (tier kUnconfirmed), the plugin-name needle and the
+// service name (core/detection_constants.hpp).
 std::vector<Rule> DefaultRules();
+
+// The tier of a detection of `result` that `rule` matched: the rule's, except that a result of
+// the unconfirmed-listener plugin (either ID, core/detection_constants.hpp) is unconfirmed
+// whichever rule matched it (the name rule matches its name too).
+DetectionTier TierOf(const Rule& rule, const ResultRecord& result);
 
 // The first rule that matches `result` of a scan in `format`, in this order of precedence:
 // ID rules (kNessusId for Nessus, kOid for GVM), then kNameContains (case-insensitive, ASCII

@@ -12,13 +12,14 @@ namespace {
 
 constexpr const char* kSelectRules =
     "SELECT id, kind, value, origin, created_at, note, enabled, learned_from_scan_id, "
-    "plugin_family, scope FROM rules";
+    "plugin_family, scope, tier FROM rules";
 
 core::Rule ReadRule(const sqlite::Statement& row) {
   core::Rule rule;
   rule.id = row.Int64(0);
   // The table's CHECK constraints make a throw unreachable unless the file was edited by hand.
   rule.kind = ParseStored<core::RuleKind>(row.Text(1));
+  rule.tier = ParseStored<core::DetectionTier>(row.Text(10));
   rule.value = row.Text(2);
   rule.origin = ParseStored<core::RuleOrigin>(row.Text(3));
   rule.created_at = row.Int64(4);

@@ -66,8 +66,8 @@ constexpr const char* kFindHostSql = "SELECT id FROM scan_hosts WHERE scan_id = 
 
 constexpr const char* kInsertDetectionSql =
     "INSERT INTO detections(scan_id, scan_host_id, ip, port, protocol, service_name, plugin_id, "
-    "plugin_name, plugin_family, severity, severity_label, output, rule_id, source_line, qod) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    "plugin_name, plugin_family, severity, severity_label, output, rule_id, source_line, qod, "
+    "tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
 // ';' separates names in the column; a name containing one (hostile input) must not turn into
 // two names, one of which could be "Service detection".
@@ -254,7 +254,8 @@ void ScanWriter::Result(const core::ResultRecord& result) {
       .Bind(12, result.output)
       .Bind(13, matched->id)
       .Bind(14, result.line)
-      .Bind(15, result.qod ? std::optional<std::int64_t>(*result.qod) : std::nullopt);
+      .Bind(15, result.qod ? std::optional<std::int64_t>(*result.qod) : std::nullopt)
+      .Bind(16, core::ToText(core::TierOf(*matched, result)));
   insert_detection_.Run();
   ++detections_;
   Learn(result, *matched);

@@ -69,8 +69,8 @@ std::vector<ScanRow> SelectScans(sqlite::Database& db, const std::string& where,
 std::vector<core::Evidence> SelectEvidence(sqlite::Database& db, const core::Exposure& e) {
   auto select =
       db.Prepare("SELECT " + ScanRefColumns("s") +
-                 ", d.port, d.protocol, d.plugin_id, d.plugin_name, d.severity, d.output "
-                 "FROM detections d JOIN scans s ON s.id = d.scan_id "
+                 ", d.port, d.protocol, d.plugin_id, d.plugin_name, d.severity, d.output, "
+                 "d.tier FROM detections d JOIN scans s ON s.id = d.scan_id "
                  "WHERE d.ip = ?1 AND d.port = ?2 AND d.protocol = ?3 AND d.rule_id IS NOT NULL "
                  "ORDER BY s.scan_time, s.sha256, d.id");
   select.Bind(1, e.ip).Bind(2, static_cast<std::int64_t>(e.port)).Bind(3, e.protocol);
@@ -84,6 +84,7 @@ std::vector<core::Evidence> SelectEvidence(sqlite::Database& db, const core::Exp
     item.plugin_name = select.Text(9);
     item.severity = select.Int(10);
     item.output = select.Text(11);
+    item.tier = ParseStored<core::DetectionTier>(select.Text(12));
     evidence.push_back(std::move(item));
   }
   return evidence;
@@ -189,7 +190,7 @@ std::vector<DetectionRow> Store::ListDetections(const DetectionFilter& filter) {
   auto select = impl_->db.Prepare(
       "SELECT d.id, " + ScanRefColumns("s") + ", d.ip, " + HostNameExpression("h") +
       ", d.port, d.protocol, d.service_name, d.plugin_id, d.plugin_name, d.plugin_family, "
-      "d.severity, d.severity_label, d.output, d.rule_id, d.source_line "
+      "d.severity, d.severity_label, d.output, d.rule_id, d.source_line, d.tier "
       "FROM detections d JOIN scans s ON s.id = d.scan_id JOIN scan_hosts h "
       "ON h.id = d.scan_host_id WHERE (?1 IS NULL OR d.ip = ?1) AND (?2 IS NULL OR d.port = ?2) "
       "AND (?3 IS NULL OR d.scan_id = ?3) AND (?4 OR d.rule_id IS NOT NULL)");
@@ -217,6 +218,7 @@ std::vector<DetectionRow> Store::ListDetections(const DetectionFilter& filter) {
       if (const auto it = rules.find(*rule_id); it != rules.end()) d.rule = it->second;
     }
     d.source_line = select.Int64(19);
+    d.tier = ParseStored<core::DetectionTier>(select.Text(20));
     rows.push_back(std::move(d));
   }
   // Sorted here, not in SQL: hosts take the one core order (core::HostKeyLess), whatever store.
@@ -237,8 +239,8 @@ std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
       ScanRefColumns("v") + ", (SELECT " + HostNameExpression("h") +
       " FROM scan_hosts h JOIN scans hs "
       "ON hs.id = h.scan_id WHERE h.ip = e.ip AND (h.fqdn <> '' OR h.netbios_name <> '' OR "
-      "(h.name <> '' AND h.name <> h.ip)) ORDER BY hs.scan_time DESC, hs.sha256 DESC LIMIT 1) "
-      "FROM exposures e LEFT JOIN scans v ON v.id = e.verified_by_scan_id "
+      "(h.name <> '' AND h.name <> h.ip)) ORDER BY hs.scan_time DESC, hs.sha256 DESC LIMIT 1), "
+      "e.tier FROM exposures e LEFT JOIN scans v ON v.id = e.verified_by_scan_id "
       "WHERE (?1 IS NULL OR e.state = ?1) AND (?2 IS NULL OR e.ip = ?2)");
   if (filter.state) select.Bind(1, core::ToText(*filter.state));
   if (filter.ip) select.Bind(2, core::HostKey(*filter.ip));
@@ -255,6 +257,7 @@ std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
     e.last_checked = select.OptionalInt64(7);
     e.verified_by = ReadOptionalScanRef(select, 8);
     e.hostname = select.Text(14);
+    e.tier = ParseStored<core::DetectionTier>(select.Text(15));
     exposures.push_back(std::move(e));
   }
   std::sort(exposures.begin(), exposures.end(), [](const auto& a, const auto& b) {

@@ -65,6 +65,9 @@ struct DetectionRow {
   // but makes no exposure (docs/rules.md).
   std::optional<core::Rule> rule;
   std::int64_t source_line = 0;
+  // Its matched rule's tier (docs/verification.md, "Detection tiers"); kept when no rule
+  // matches any more.
+  core::DetectionTier tier = core::DetectionTier::kConfirmed;
 };
 
 // Filter for ListDetections; every set field must match. `ip`: any spelling of the host

@@ -155,6 +155,7 @@ void EvidenceBlock(HtmlWriter& html, const core::Evidence& evidence) {
   KeyValueRow(html, "Plugin",
               OrDash(evidence.plugin_id) + " \u2014 " + OrDash(evidence.plugin_name));
   KeyValueRow(html, "Severity", std::to_string(evidence.severity));
+  KeyValueRow(html, "Tier", TierText(evidence.tier));
   html.Raw("</table>\n<div class=\"label\">Plugin output, verbatim</div>\n");
   if (evidence.output.empty()) {
     html.Raw("<p class=\"muted\">The scanner reported no plugin output.</p>\n");
@@ -206,6 +207,7 @@ void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
   html.Close("h2");
   html.Element("div", {{"class", "proof " + state}}, ProofStatement(report));
   html.Raw("<table class=\"kv\">\n");
+  KeyValueRow(html, "Evidence", TierText(exposure.tier) + " (the strongest it ever had)");
   KeyValueRow(html, "First seen", DisplayTime(exposure.first_seen));
   KeyValueRow(html, "Last seen", DisplayTime(exposure.last_seen));
   KeyValueRow(html, "Last checked", DisplayTime(exposure.last_checked, kNever));

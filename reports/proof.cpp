@@ -107,6 +107,17 @@ std::string OutcomeLabel(core::OutcomeKind kind) {
   return label;
 }
 
+std::string TierText(core::DetectionTier tier) {
+  switch (tier) {
+    case core::DetectionTier::kConfirmed:
+      return "confirmed: the listener answered the probe with the TTM signature";
+    case core::DetectionTier::kUnconfirmed:
+      return "unconfirmed: an open TTM port that answered the probe in no known protocol "
+             "(a possible ttm_cmd listener)";
+  }
+  return "unknown";
+}
+
 std::string ReasonText(core::NotCoveredReason reason) {
   switch (reason) {
     case core::NotCoveredReason::kNone: return "";

@@ -15,6 +15,10 @@ namespace ttmtrack::reports {
 // "detected", "absent", "not covered".
 std::string OutcomeLabel(core::OutcomeKind kind);
 
+// "confirmed: the listener answered the probe with the TTM signature" or "unconfirmed: ..."
+// (docs/verification.md, "Detection tiers").
+std::string TierText(core::DetectionTier tier);
+
 // Why a scan could not see the exposure, as a sentence fragment: "the host was not in this
 // scan". Empty for kNone.
 std::string ReasonText(core::NotCoveredReason reason);

@@ -38,6 +38,7 @@ int RunDetectionsCommand(const DetectionsOptions& options, const CommandContext&
                                {"protocol", "PROTO"},
                                {"plugin_id", "PLUGIN", 26},
                                {"plugin_name", "PLUGIN NAME", 40},
+                               {"tier", "TIER"},
                                {"output", "OUTPUT", 50}},
                               context.out);
   for (const db::DetectionRow& detection : store.ListDetections(filter)) {

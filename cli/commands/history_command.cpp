@@ -10,6 +10,24 @@
 #include "core/lifecycle.hpp"
 
 namespace ttmtrack::cli {
+namespace {
+
+// The scan's detection at the exposure that the history row shows: the first of the strongest
+// tier (a scan may report both tiers' plugins when one port answers both ways).
+const core::Evidence* StrongestDetection(const core::ExposureReport& report,
+                                         const core::ScanRef& scan) {
+  const core::Evidence* found = nullptr;
+  for (const core::Evidence& evidence : report.evidence) {
+    if (evidence.scan.sha256 != scan.sha256) continue;
+    if (found == nullptr || (found->tier != core::DetectionTier::kConfirmed &&
+                             evidence.tier == core::DetectionTier::kConfirmed)) {
+      found = &evidence;
+    }
+  }
+  return found;
+}
+
+}  // namespace
 
 CLI::App* SetupHistoryCommand(CLI::App& app, HistoryOptions& options) {
   CLI::App* command = app.add_subcommand(
@@ -38,9 +56,11 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                {"scanner", "SCANNER"},
                                {"file", "FILE", 36, ShowBaseName("file")},
                                {"outcome", "OUTCOME"},
+                               {"tier", "TIER"},
                                {"reason", "REASON"},
                                {"state_after", "STATE AFTER"},
-                               {"assumption", "ASSUMPTION", 60}},
+                               {"assumption", "ASSUMPTION", 60},
+                               {"evidence", "EVIDENCE", 50}},
                               context.out);
   for (const core::ExposureReport& report : exposures) {
     // The state after each outcome: the lifecycle applied one outcome at a time, in the
@@ -48,7 +68,10 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
     core::LifecycleResult state;
     for (const core::Outcome& outcome : report.timeline) {
       core::ApplyOutcome(state, outcome);
-      writer->Row(HistoryJson(report.exposure, outcome, state.state));
+      writer->Row(HistoryJson(report.exposure, outcome, state.state,
+                              outcome.kind == core::OutcomeKind::kDetected
+                                  ? StrongestDetection(report, outcome.scan)
+                                  : nullptr));
     }
   }
   writer->Finish();

@@ -28,6 +28,7 @@ int List(db::Store& store, const RulesOptions& options, const CommandContext& co
                                {"value", "VALUE", 40},
                                {"origin", "ORIGIN"},
                                {"scope", "SCOPE"},
+                               {"tier", "TIER"},
                                {"enabled", "ENABLED"},
                                {"learned_from_scan", "LEARNED FROM SCAN"},
                                {"note", "NOTE", 50}},

@@ -17,7 +17,11 @@ CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
       "One row per exposure: a (host, port, protocol) at which c564e5ab was ever detected. "
       "open = detected and never proved fixed since; fixed = the latest scan that could have "
       "seen it did not (that scan is `verified_by`); reopened = detected again after being "
-      "fixed. Scans that could not have seen an exposure (host missing, host scan "
+      "fixed. tier = the strongest evidence it ever had: confirmed (the listener answered the "
+      "probe "
+      "with the TTM signature) or unconfirmed (an open TTM port that answered in no known "
+      "protocol: a possible listener); both are detections. Scans that could not have seen an "
+      "exposure (host missing, host scan "
       "interrupted, plugin not enabled, port outside the range) never change its state: see "
       "`ttmtrack history IP` for why.");
   command->add_option("--state", options.state, "Only exposures in this state")
@@ -39,6 +43,7 @@ int RunStatusCommand(const StatusOptions& options, const CommandContext& context
                      {"port", "PORT"},
                      {"protocol", "PROTO"},
                      {"state", "STATE"},
+                     {"tier", "TIER"},
                      {"hostname", "HOST NAME", 30},
                      {"first_seen", "FIRST SEEN"},
                      {"last_seen", "LAST SEEN"},

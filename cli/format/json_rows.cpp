@@ -49,7 +49,7 @@ Json ScanJson(const db::ScanRow& scan) {
 Json DetectionJson(const db::DetectionRow& detection) {
   const core::Evidence evidence{detection.scan,      detection.port,        detection.protocol,
                                 detection.plugin_id, detection.plugin_name, detection.severity,
-                                detection.output};
+                                detection.output,    detection.tier};
   Json j;
   j["id"] = detection.id;
   j["detection_id"] = core::kDetectionId;
@@ -66,10 +66,13 @@ Json DetectionJson(const db::DetectionRow& detection) {
 }
 
 Json HistoryJson(const core::Exposure& exposure, const core::Outcome& outcome,
-                 const std::optional<core::ExposureState>& state_after) {
+                 const std::optional<core::ExposureState>& state_after,
+                 const core::Evidence* detection) {
   Json j = core::ExposureKeyJson(exposure);
   Append(j, core::Flattened(core::OutcomeJson(outcome), "scan"));
   j["state_after"] = state_after ? Json(core::ToText(*state_after)) : Json();
+  j["tier"] = detection ? Json(core::ToText(detection->tier)) : Json();
+  j["evidence"] = detection ? Json(detection->output) : Json();
   return j;
 }
 

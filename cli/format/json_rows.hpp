@@ -23,8 +23,11 @@ nlohmann::ordered_json ScanJson(const db::ScanRow& scan);
 // detection's id, host, service, rule and source line.
 nlohmann::ordered_json DetectionJson(const db::DetectionRow& detection);
 // One `history` row: the exposure's key, then the outcome with its scan reference flattened;
-// `state_after` is the exposure's state once this outcome is applied.
+// `state_after` is the exposure's state once this outcome is applied. `detection`: for a detected
+// outcome, the scan's detection at the exposure (the strongest tier's first), whose tier and
+// output the row shows as `tier` and `evidence`; nullptr otherwise (both null).
 nlohmann::ordered_json HistoryJson(const core::Exposure& exposure, const core::Outcome& outcome,
-                                   const std::optional<core::ExposureState>& state_after);
+                                   const std::optional<core::ExposureState>& state_after,
+                                   const core::Evidence* detection = nullptr);
 
 }  // namespace ttmtrack::cli

@@ -64,6 +64,7 @@ void Recomputer::RunAll(RulesChanged rules_changed) {
     db_.Phase("recompute:exposure");
     ProcessExposure(row);
   });
+  StoreExposureTiers();
 }
 
 std::size_t Recomputer::ScanIndex(std::int64_t scan_id) const {
@@ -76,9 +77,14 @@ std::size_t Recomputer::ScanIndex(std::int64_t scan_id) const {
 
 void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
   auto select = db_.Prepare(
-      "SELECT d.id, s.format, d.plugin_id, d.plugin_name, d.service_name, d.rule_id "
+      "SELECT d.id, s.format, d.plugin_id, d.plugin_name, d.service_name, d.rule_id, d.tier "
       "FROM detections d JOIN scans s ON s.id = d.scan_id");
-  std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>> changes;
+  struct Change {
+    std::int64_t id;
+    std::optional<std::int64_t> rule_id;
+    std::string tier;
+  };
+  std::vector<Change> changes;
   core::ResultRecord result;
   while (select.Step()) {
     result.plugin_id = select.Text(2);
@@ -88,13 +94,18 @@ void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
         core::MatchRule(result, ParseStored<core::ScanFormat>(select.Text(1)), rules);
     const std::optional<std::int64_t> rule_id =
         match ? std::optional<std::int64_t>(match->id) : std::nullopt;
-    if (rule_id != select.OptionalInt64(5)) changes.emplace_back(select.Int64(0), rule_id);
+    // Each detection's tier is derived like its rule (core::TierOf); a detection no rule
+    // matches keeps its last tier: it makes no exposure.
+    std::string tier = match ? std::string(core::ToText(core::TierOf(*match, result))) : select.Text(6);
+    if (rule_id != select.OptionalInt64(5) || tier != select.Text(6)) {
+      changes.push_back({select.Int64(0), rule_id, std::move(tier)});
+    }
   }
   // Applied after the scan: SQLite leaves it undefined whether a running SELECT sees rows the
   // same connection changes under it.
-  auto update = db_.Prepare("UPDATE detections SET rule_id = ?2 WHERE id = ?1");
-  for (const auto& [id, rule_id] : changes) {
-    update.Bind(1, id).Bind(2, rule_id);
+  auto update = db_.Prepare("UPDATE detections SET rule_id = ?2, tier = ?3 WHERE id = ?1");
+  for (const Change& change : changes) {
+    update.Bind(1, change.id).Bind(2, change.rule_id).Bind(3, change.tier);
     update.Run();
   }
 }

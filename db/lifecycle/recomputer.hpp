@@ -74,7 +74,9 @@ class Recomputer {
   //     matches); skipped for RulesChanged::kNo (a setting change), when it could change nothing;
   //  2. exposures: one per (ip, port, protocol) with a matched detection; others are deleted;
   //  3. per scan: JudgePluginEnabled against every ID rule, stored in scan_judgements;
-  //  4. per exposure and scan: DecideOutcome under the policy; then Replay for the state.
+  //  4. per exposure and scan: DecideOutcome under the policy; then Replay for the state;
+  //  5. each exposure's tier: the strongest of its detections (docs/verification.md,
+  //     "Detection tiers").
   // REQUIRES: a write transaction is open on `db`.
   void RunAll(RulesChanged rules_changed);
 
@@ -102,6 +104,9 @@ class Recomputer {
   void WriteOutcome(std::int64_t exposure_id, const core::Outcome& outcome);
   void UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result);
   std::size_t ScanIndex(std::int64_t scan_id) const;
+
+  // Each exposure's tier (tiers.cpp).
+  void StoreExposureTiers();
 
   // One new scan (recomputer_after_import.cpp).
   std::int64_t AddExposuresOf(std::int64_t scan_id);

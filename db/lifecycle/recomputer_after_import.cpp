@@ -132,6 +132,7 @@ void Recomputer::RunAfterImport(std::int64_t scan_id) {
       DecideInNewScan(row, scan, scan_is_last);
     }
   });
+  StoreExposureTiers();
 }
 
 }  // namespace ttmtrack::db::lifecycle

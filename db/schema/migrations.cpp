@@ -13,12 +13,14 @@
 namespace ttmtrack::db::schema {
 namespace {
 
-// Version 1 starts with the default rules; later versions keep the user's rules as they are.
+// Version 1 starts with the default rules of its time (the confirmed tier's); later versions
+// keep the user's rules as they are, and version 5 adds the unconfirmed tier's.
 void SeedDefaultRules(sqlite::Database& db, std::int64_t now) {
   auto insert = db.Prepare(
       "INSERT INTO rules(kind, value, origin, created_at, note) VALUES (?, ?, ?, ?, ?) "
       "ON CONFLICT(kind, value) DO NOTHING");
   for (const core::Rule& rule : core::DefaultRules()) {
+    if (rule.tier == core::DetectionTier::kUnconfirmed) continue;
     insert.Bind(1, core::ToText(rule.kind))
         .Bind(2, rule.value)
         .Bind(3, core::ToText(rule.origin))
@@ -43,10 +45,33 @@ void SetDefaultRuleFamilies(sqlite::Database& db) {
   }
 }
 
+// Version 5 adds the default rules of the unconfirmed tier with their tier. A rule for the same
+// ID may exist already: learned from the name rule (which matched the sibling plugin before
+// version 5) or added by the user; it becomes the default rule, keeping whether it is enabled.
+void AddUnconfirmedTierRules(sqlite::Database& db, std::int64_t now) {
+  auto upsert = db.Prepare(
+      "INSERT INTO rules(kind, value, origin, created_at, note, plugin_family, tier) "
+      "VALUES (?1, ?2, 'default', ?3, ?4, ?5, ?6) "
+      "ON CONFLICT(kind, value) DO UPDATE SET origin = 'default', scope = 'match', "
+      "note = excluded.note, plugin_family = excluded.plugin_family, tier = excluded.tier, "
+      "learned_from_scan_id = NULL");
+  for (const core::Rule& rule : core::DefaultRules()) {
+    if (rule.tier != core::DetectionTier::kUnconfirmed) continue;
+    upsert.Bind(1, core::ToText(rule.kind))
+        .Bind(2, rule.value)
+        .Bind(3, now)
+        .Bind(4, rule.note)
+        .Bind(5, rule.plugin_family)
+        .Bind(6, core::ToText(rule.tier));
+    upsert.Run();
+  }
+}
+
 void AfterMigration(sqlite::Database& db, int version, std::int64_t now) {
   if (version == 1) SeedDefaultRules(db, now);
   if (version == 2) SetDefaultRuleFamilies(db);
   if (version == 3) RekeyMappedAddresses(db);
+  if (version == 5) AddUnconfirmedTierRules(db, now);
 }
 
 }  // namespace

@@ -272,6 +272,51 @@ TEST_F(CliEndToEndTest, UserRuleTurnsAForeignPluginIntoADetection) {
   EXPECT_EQ(detections[0]["ip"], "10.0.0.7");
 }
 
+TEST_F(CliEndToEndTest, StatusHistoryAndReportShowTheTierWithItsEvidence) {
+  const std::string silent = Generate(
+      "silent.nessus",
+      {"nessus", "--time", "2026-01-05T10:00:00Z", "--detect-id", "9564502", "--detect-name",
+       "Trading Technologies Messaging (TTM) Possible ttm_cmd Listener (Unconfirmed)",
+       "--detect-svc", "unknown", "--host", "10.0.0.5:detect=5010"});
+  const std::string answered =
+      Generate("answered.nessus",
+               {"nessus", "--time", "2026-02-05T10:00:00Z", "--host", "10.0.0.5:detect=5010"});
+  ASSERT_EQ(Ttmtrack({"import", silent}).exit_code, 0);
+  json status = json::parse(Ttmtrack({"status", "--format", "json"}).out);
+  ASSERT_EQ(status.size(), 1u);
+  EXPECT_EQ(status[0]["state"], "open");
+  EXPECT_EQ(status[0]["tier"], "unconfirmed");
+  const json detections = json::parse(Ttmtrack({"detections", "--format", "json"}).out);
+  ASSERT_EQ(detections.size(), 1u);
+  EXPECT_EQ(detections[0]["tier"], "unconfirmed");
+  EXPECT_EQ(detections[0]["rule"]["tier"], "unconfirmed");
+  EXPECT_EQ(detections[0]["rule"]["value"], "9564502");
+  const ProcessResult table = Ttmtrack({"status"});
+  EXPECT_NE(table.out.find("TIER"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("unconfirmed"), std::string::npos) << table.out;
+
+  // A later confirmed detection makes the exposure confirmed; history keeps each scan's tier.
+  ASSERT_EQ(Ttmtrack({"import", answered}).exit_code, 0);
+  status = json::parse(Ttmtrack({"status", "--format", "json"}).out);
+  EXPECT_EQ(status[0]["tier"], "confirmed");
+  const json history = json::parse(Ttmtrack({"history", "10.0.0.5", "--format", "json"}).out);
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0]["tier"], "unconfirmed");
+  EXPECT_EQ(history[0]["evidence"], detections[0]["output"]);
+  EXPECT_EQ(history[1]["tier"], "confirmed");
+  EXPECT_TRUE(history[1]["evidence"].is_string());
+
+  ASSERT_EQ(Ttmtrack({"report", "--out", dir_.File("report"), "--format", "json"}).exit_code, 0);
+  std::ifstream host_file(dir_.File("report/hosts/10.0.0.5.json"));
+  ASSERT_TRUE(host_file) << "no host JSON";
+  const json host = json::parse(host_file);
+  ASSERT_EQ(host["exposures"].size(), 1u);
+  EXPECT_EQ(host["exposures"][0]["tier"], "confirmed");
+  ASSERT_EQ(host["exposures"][0]["evidence"].size(), 2u);
+  EXPECT_EQ(host["exposures"][0]["evidence"][0]["tier"], "unconfirmed");
+  EXPECT_EQ(host["exposures"][0]["evidence"][1]["tier"], "confirmed");
+}
+
 TEST_F(CliEndToEndTest, HostileStringsStayInertInTablesAndCsv) {
   // A formula for spreadsheets that open the CSV, and a C1 control (U+009B, CSI) that XML may
   // carry: ESC itself cannot appear in well-formed XML 1.0.

@@ -219,7 +219,7 @@ const JudgeCase kJudgeCases[] = {
      {Learned("155555", "Misc.")},
      false,
      Knowledge::kNo,
-     "of 9564501 is disabled; the plugin family \"Misc.\" of 155555 is disabled"},
+     "of 9564502 is disabled; the plugin family \"Misc.\" of 155555 is disabled"},
     // A rule without a family takes the family its individual item names.
     {"AnItemNamesTheFamilyOfARuleWithoutOne",
      With(Families({}, {}, {"Misc."}),
@@ -319,7 +319,7 @@ TEST(PluginEnablementRulesTest, ManyIdRulesAreAbbreviatedInTheBasis) {
     rules.push_back(r);
   }
   const Judgement j = JudgePluginEnabled(PluginList({"1"}), ScanFormat::kNessusV2, rules, false);
-  EXPECT_NE(j.basis.find("and 6 more"), std::string::npos) << j.basis;
+  EXPECT_NE(j.basis.find("and 7 more"), std::string::npos) << j.basis;
 }
 
 }  // namespace

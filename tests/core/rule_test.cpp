@@ -94,11 +94,18 @@ TEST(RuleMatchTest, UserIdRuleMatches) {
 
 TEST(RuleMatchTest, DefaultRulesSeedTheProjectConstants) {
   const auto rules = DefaultRules();
-  ASSERT_EQ(rules.size(), 4u);
+  ASSERT_EQ(rules.size(), 6u);
   EXPECT_EQ(rules[0].value, kOwnNessusPluginId);
   EXPECT_EQ(rules[1].value, kOwnOpenVasOid);
-  EXPECT_EQ(rules[2].value, kDefaultNameNeedle);
-  EXPECT_EQ(rules[3].value, kTtmServiceName);
+  EXPECT_EQ(rules[2].value, kOwnUnconfirmedNessusPluginId);
+  EXPECT_EQ(rules[3].value, kOwnUnconfirmedOpenVasOid);
+  EXPECT_EQ(rules[4].value, kDefaultNameNeedle);
+  EXPECT_EQ(rules[5].value, kTtmServiceName);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const bool unconfirmed = i == 2 || i == 3;
+    EXPECT_EQ(rules[i].tier, unconfirmed ? DetectionTier::kUnconfirmed : DetectionTier::kConfirmed)
+        << rules[i].value;
+  }
   for (const Rule& rule : rules) {
     EXPECT_EQ(rule.origin, RuleOrigin::kDefault);
     EXPECT_EQ(rule.scope, RuleScope::kMatch);
@@ -207,14 +214,14 @@ TEST(RuleLearnTest, KnownIdIsNotLearnedAgainEvenWhenDisabled) {
 TEST(RuleLearnTest, ResultWithoutPluginIdTeachesNothing) {
   const auto rules = DefaultRules();
   const auto result = Result("", "Trading Technologies Messaging");
-  EXPECT_FALSE(RuleToLearn(result, ScanFormat::kNessusV2, rules[2], rules));
+  EXPECT_FALSE(RuleToLearn(result, ScanFormat::kNessusV2, rules[4], rules));
 }
 
 TEST(RuleLearnTest, LongPluginNameIsAbbreviatedOnACharacterBoundary) {
   const auto rules = DefaultRules();
   std::string name = "Trading Technologies Messaging ";
   for (int i = 0; i < 100; ++i) name += "\xC3\xA9";  // é, two bytes each
-  const auto learned = RuleToLearn(Result("42", name), ScanFormat::kNessusV2, rules[2], rules);
+  const auto learned = RuleToLearn(Result("42", name), ScanFormat::kNessusV2, rules[4], rules);
   ASSERT_TRUE(learned);
   EXPECT_LT(learned->note.size(), 200u);
   EXPECT_NE(learned->note.find("...\""), std::string::npos);

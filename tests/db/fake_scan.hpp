@@ -74,6 +74,17 @@ struct FakeScan {
     return Result(ip, port, std::string(nessus ? core::kOwnNessusPluginId : core::kOwnOpenVasOid),
                   "TTM command channel detection", protocol);
   }
+
+  // c564e5ab by the unconfirmed-listener plugin's ID of this scan's format, with its evidence.
+  FakeScan& DetectUnconfirmed(const std::string& ip, std::uint16_t port = 5010) {
+    const bool nessus = info.format == core::ScanFormat::kNessusV2;
+    Result(
+        ip, port,
+        std::string(nessus ? core::kOwnUnconfirmedNessusPluginId : core::kOwnUnconfirmedOpenVasOid),
+        "Trading Technologies Messaging (TTM) Possible ttm_cmd Listener (Unconfirmed)");
+    results.back().output = "sent 17 bytes; no reply; silent for 5 s";
+    return *this;
+  }
 };
 
 // A Nessus scan whose policy enables the project's plugin and scans every port: a scan that

@@ -115,6 +115,28 @@ std::set<std::string> CoreSpellings() {
   return {texts.begin(), texts.end()};
 }
 
+// A database as a version-4 ttmtrack left it after importing a scan of the unconfirmed-listener
+// plugin: the name rule matched it and taught a learned rule for 9564502, which matches it since.
+void CreateVersion4DatabaseWithLearnedSibling(const std::string& path) {
+  sqlite::Database db(path);
+  sqlite::Transaction transaction(db);
+  ASSERT_EQ(schema::Migrate(db, 1000, 4).to, 4);
+  db.Exec(
+      "INSERT INTO scans(id, file_name, sha256, file_sha256, file_size, format, scanner, "
+      "  scan_time, imported_at, port_range) "
+      "  VALUES (1, 'a.nessus', 'aa', 'aa', 100, 'nessus-v2', 'Nessus', 500, 1000, 'all');"
+      "INSERT INTO scan_hosts(id, scan_id, ip, completion) VALUES "
+      "  (1, 1, '192.0.2.10', 'completed'), (2, 1, '192.0.2.11', 'completed');"
+      "INSERT INTO rules(id, kind, value, origin, created_at, note, learned_from_scan_id) "
+      "  VALUES (50, 'nessus-id', '9564502', 'learned', 1000, 'learned', 1);"
+      "INSERT INTO detections(id, scan_id, scan_host_id, ip, port, protocol, plugin_id, "
+      "  plugin_name, output, rule_id) VALUES "
+      "  (1, 1, 1, '192.0.2.10', 5010, 'tcp', '9564501', 'TTM', 'a', "
+      "    (SELECT id FROM rules WHERE value = '9564501')), "
+      "  (2, 1, 2, '192.0.2.11', 10200, 'tcp', '9564502', 'Possible listener', 'silent', 50);");
+  transaction.Commit();
+}
+
 class MigrationsTest : public ::testing::Test {
  protected:
   TempDir dir_;
@@ -125,15 +147,19 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
   {
     Store store(path);
     EXPECT_EQ(store.SchemaVersion(), Store::SupportedSchemaVersion());
-    EXPECT_EQ(Store::SupportedSchemaVersion(), 4);
-    EXPECT_EQ(store.ListRules().size(), 4u);
+    EXPECT_EQ(Store::SupportedSchemaVersion(), 5);
+    EXPECT_EQ(store.ListRules().size(), 6u);
   }
   sqlite::Database db(path);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM settings"), 0);
   EXPECT_TRUE(HasColumn(db, "rules", "enabled"));
   EXPECT_TRUE(HasColumn(db, "outcomes", "basis"));
   EXPECT_EQ(Count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'scan_judgements'"), 1);
-  EXPECT_EQ(Count(db, "SELECT count(*) FROM rules WHERE plugin_family = 'Service detection'"), 2);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM rules WHERE plugin_family = 'Service detection'"), 4);
+  EXPECT_EQ(Count(db,
+                  "SELECT count(*) FROM rules WHERE tier = 'unconfirmed' AND value IN "
+                  "('9564502', '1.3.6.1.4.1.32473.564.2')"),
+            2);
 }
 
 // The store writes core/enum_text.hpp's spellings and reads them back with ParseStored; the
@@ -148,6 +174,9 @@ TEST_F(MigrationsTest, CheckConstraintsAllowExactlyTheCoreSpellings) {
   EXPECT_EQ(CheckedSpellings(db, "rules", "kind"), CoreSpellings<core::RuleKind>());
   EXPECT_EQ(CheckedSpellings(db, "rules", "origin"), CoreSpellings<core::RuleOrigin>());
   EXPECT_EQ(CheckedSpellings(db, "rules", "scope"), CoreSpellings<core::RuleScope>());
+  EXPECT_EQ(CheckedSpellings(db, "rules", "tier"), CoreSpellings<core::DetectionTier>());
+  EXPECT_EQ(CheckedSpellings(db, "detections", "tier"), CoreSpellings<core::DetectionTier>());
+  EXPECT_EQ(CheckedSpellings(db, "exposures", "tier"), CoreSpellings<core::DetectionTier>());
   EXPECT_EQ(CheckedSpellings(db, "exposures", "state"), CoreSpellings<core::ExposureState>());
   EXPECT_EQ(CheckedSpellings(db, "outcomes", "kind"), CoreSpellings<core::OutcomeKind>());
   EXPECT_EQ(CheckedSpellings(db, "scan_judgements", "plugin_enabled"),
@@ -257,6 +286,39 @@ TEST_F(MigrationsTest, ScansStoredBeforeVersionFourKeepTheirHashAsTheFilesHash) 
   const ImportResult result = store.ImportScan(same_file.Reader());
   EXPECT_EQ(result.status, ImportStatus::kAlreadyImported);
   EXPECT_EQ(result.scan_id, 1);
+}
+
+TEST_F(MigrationsTest, VersionFiveMakesTheSiblingRulesDefaultsOfTheUnconfirmedTier) {
+  const std::string path = dir_.File("v4-sibling.db");
+  CreateVersion4DatabaseWithLearnedSibling(path);
+  Store store(path);
+  const std::vector<core::Rule> rules = store.ListRules();
+  EXPECT_EQ(rules.size(), 6u);
+  for (const core::Rule& rule : rules) {
+    const bool sibling = rule.value == core::kOwnUnconfirmedNessusPluginId ||
+                         rule.value == core::kOwnUnconfirmedOpenVasOid;
+    EXPECT_EQ(rule.origin, core::RuleOrigin::kDefault) << rule.value;
+    EXPECT_EQ(rule.tier,
+              sibling ? core::DetectionTier::kUnconfirmed : core::DetectionTier::kConfirmed)
+        << rule.value;
+    EXPECT_TRUE(rule.enabled) << rule.value;
+    EXPECT_EQ(rule.learned_from_scan, std::nullopt) << rule.value;
+    if (sibling) {
+      EXPECT_EQ(rule.plugin_family, core::kOwnPluginFamily);
+    }
+  }
+  // The learned rule became the default one (same id): detection 2 keeps its match and, with
+  // it, takes the unconfirmed tier, as does its exposure.
+  const auto detections = store.ListDetections({});
+  ASSERT_EQ(detections.size(), 2u);
+  EXPECT_EQ(detections[0].tier, core::DetectionTier::kConfirmed);
+  EXPECT_EQ(detections[1].tier, core::DetectionTier::kUnconfirmed);
+  EXPECT_EQ(detections[1].rule->id, 50);
+  const auto exposures = store.ListExposures();
+  ASSERT_EQ(exposures.size(), 2u);
+  EXPECT_EQ(exposures[0].tier, core::DetectionTier::kConfirmed);
+  EXPECT_EQ(exposures[1].ip, "192.0.2.11");
+  EXPECT_EQ(exposures[1].tier, core::DetectionTier::kUnconfirmed);
 }
 
 TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {

@@ -278,7 +278,7 @@ TEST_F(StoreImportTest, NameMatchLearnsThePluginIdWithItsSourceScan) {
   EXPECT_EQ(result.learned_rules, 1);
   EXPECT_EQ(result.detections, 2);
   const auto rules = store_.ListRules();
-  ASSERT_EQ(rules.size(), 5u);
+  ASSERT_EQ(rules.size(), 7u);
   EXPECT_EQ(rules.back().origin, core::RuleOrigin::kLearned);
   EXPECT_EQ(rules.back().value, "155555");
   EXPECT_EQ(rules.back().learned_from_scan, result.scan_id);

@@ -46,7 +46,7 @@ TEST_F(StoreRulesTest, DuplicateRuleIsReportedNotAdded) {
       store_.AddRule(core::RuleKind::kNameContains, "trading technologies MESSAGING", "");
   EXPECT_EQ(variant.status, AddRuleStatus::kAlreadyExists);
   EXPECT_EQ(variant.rule.origin, core::RuleOrigin::kDefault);
-  EXPECT_EQ(store_.ListRules().size(), 5u);
+  EXPECT_EQ(store_.ListRules().size(), 7u);
 }
 
 TEST_F(StoreRulesTest, InvalidRuleValuesAreUsageErrors) {
@@ -63,7 +63,7 @@ TEST_F(StoreRulesTest, InvalidRuleValuesAreUsageErrors) {
       EXPECT_EQ(e.kind(), Error::Kind::kUsage) << value;
     }
   }
-  EXPECT_EQ(store_.ListRules().size(), 4u);
+  EXPECT_EQ(store_.ListRules().size(), 6u);
 }
 
 TEST_F(StoreRulesTest, DefaultRulesCannotBeRemovedButCanBeDisabled) {
@@ -177,7 +177,7 @@ TEST_F(StoreRulesTest, NameMatchUpgradesACoverageRuleInPlace) {
   const auto rule = FindRule(core::RuleKind::kNessusId, "155555");
   EXPECT_EQ(rule->scope, core::RuleScope::kMatch);
   EXPECT_EQ(rule->origin, core::RuleOrigin::kLearned);
-  EXPECT_EQ(store_.ListRules().size(), 5u);
+  EXPECT_EQ(store_.ListRules().size(), 7u);
   // Every detection of the plugin now matches by its ID.
   for (const DetectionRow& d : store_.ListDetections({})) {
     EXPECT_EQ(d.rule->kind, core::RuleKind::kNessusId) << d.port;

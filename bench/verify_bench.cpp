@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "core/enum_text.hpp"
 #include "evidence/probe/port_prober.hpp"
 #include "nasl/fake_server/fake_server.hpp"
 
@@ -101,7 +102,7 @@ int RunVerify(const VerifyOptions& options) {
   std::map<std::string, int> counts;
   int wrong = 0;
   for (const core::VantageCheck& check : checks) {
-    ++counts[core::ToString(check.outcome)];
+    ++counts[std::string(core::ToText(check.outcome))];
     if (check.outcome != expected[check.port]) ++wrong;
   }
   std::cout << "verify: " << options.targets << " targets, timeout " << options.timeout_seconds

@@ -52,6 +52,7 @@ struct CliApp::Commands {
   CLI::App* config = nullptr;
   CLI::App* report = nullptr;
   CLI::App* run = nullptr;
+  CLI::App* verify = nullptr;
 };
 
 CliApp::CliApp()
@@ -80,6 +81,7 @@ CliApp::CliApp()
   commands_->rules = SetupRulesCommand(app, options_.rules);
   commands_->config = SetupConfigCommand(app, options_.config);
   commands_->run = SetupRunCommand(app, options_.run);
+  commands_->verify = SetupVerifyCommand(app, options_.verify);
 }
 
 CliApp::~CliApp() = default;
@@ -108,6 +110,7 @@ int CliApp::Run(std::ostream& out, std::ostream& err, bool show_progress, bool j
   if (c.rules->parsed()) return RunRulesCommand(options_.rules, context);
   if (c.config->parsed()) return RunConfigCommand(options_.config, context);
   if (c.run->parsed()) return RunRunCommand(options_.run, context);
+  if (c.verify->parsed()) return RunVerifyCommand(options_.verify, context);
   throw Error(Error::Kind::kInternal, "no command was parsed");
 }
 

@@ -15,6 +15,7 @@
 #include "cli/commands/run_command.hpp"
 #include "cli/commands/scans_command.hpp"
 #include "cli/commands/status_command.hpp"
+#include "cli/commands/verify_command.hpp"
 
 namespace CLI {
 class App;
@@ -37,6 +38,7 @@ struct CliOptions {
   ConfigOptions config;
   ReportCommandOptions report;
   RunOptions run;
+  VerifyOptions verify;
 };
 
 // The `ttmtrack` command line: builds the CLI11 parser over a CliOptions, parses, and runs the

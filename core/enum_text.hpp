@@ -15,6 +15,7 @@
 #include "core/rule.hpp"
 #include "core/scan_info.hpp"
 #include "core/ttm_probe.hpp"
+#include "core/vantage_check.hpp"
 
 // The one spelling of each enum value, as duckdb's EnumUtil keeps them: one constexpr table per
 // enum, one generic ToText / FromText. The spellings are stored in the database (the schema's
@@ -230,6 +231,19 @@ struct EnumTexts<ProbeTier> {
       {ProbeTier::kConfirmed, "confirmed"},
       {ProbeTier::kUnconfirmed, "unconfirmed"},
       {ProbeTier::kNotTtm, "not-ttm"},
+  }};
+};
+
+// What a vantage-point check found (core/vantage_check.hpp, `ttmtrack verify`).
+template <>
+struct EnumTexts<VantageOutcome> {
+  static constexpr std::string_view kName = "vantage-check outcome";
+  static constexpr std::array<EnumText<VantageOutcome>, 5> kTexts{{
+      {VantageOutcome::kReachableConfirmed, "reachable-confirmed"},
+      {VantageOutcome::kReachableUnconfirmed, "reachable-unconfirmed"},
+      {VantageOutcome::kRefused, "refused"},
+      {VantageOutcome::kFiltered, "filtered"},
+      {VantageOutcome::kOtherService, "other-service"},
   }};
 };
 

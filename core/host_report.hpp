@@ -8,6 +8,7 @@
 #include "core/exposure.hpp"
 #include "core/outcome.hpp"
 #include "core/scan_ref.hpp"
+#include "core/vantage_check.hpp"
 
 namespace ttmtrack::core {
 
@@ -25,6 +26,8 @@ struct ExposureReport {
   Exposure exposure;
   std::vector<Evidence> evidence;  // every detection, oldest first
   std::vector<Outcome> timeline;   // every outcome, in scan-time order
+  // Every vantage-point check of (ip, port, protocol), oldest first (`ttmtrack verify`).
+  std::vector<VantageCheckRecord> vantage_checks;
 };
 
 struct HostReport {

@@ -3,6 +3,7 @@
 #include "core/civil_time.hpp"
 #include "core/detection_constants.hpp"
 #include "core/enum_text.hpp"
+#include "core/ascii_text.hpp"
 
 namespace ttmtrack::core {
 
@@ -89,6 +90,27 @@ Json EvidenceJson(const Evidence& evidence) {
   j["severity"] = evidence.severity;
   j["tier"] = ToText(evidence.tier);
   j["output"] = evidence.output;
+  return j;
+}
+
+Json VantageCheckJson(const VantageCheckRecord& record) {
+  const VantageCheck& check = record.check;
+  Json j;
+  j["detection_id"] = kDetectionId;
+  j["ip"] = check.address.ToString();
+  j["port"] = check.port;
+  j["protocol"] = "tcp";
+  j["vantage"] = record.vantage;
+  j["trusted_vantage"] = !record.untrusted;
+  j["checked_at"] = TimeJson(record.checked_at);
+  j["outcome"] = ToText(check.outcome);
+  j["detection"] = record.IsDetection();
+  j["service"] = TextOrNullJson(check.service);
+  j["waited_ms"] = check.waited_ms;
+  j["detail"] = check.detail;
+  j["sent_hex"] = HexLower(check.sent);
+  j["reply_hex"] = HexLower(check.reply);
+  j["evidence"] = DescribeEvidence(check);
   return j;
 }
 

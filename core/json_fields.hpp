@@ -15,6 +15,7 @@
 #include "core/rule.hpp"
 #include "core/scan_ref.hpp"
 #include "core/setting_catalogue.hpp"
+#include "core/vantage_check.hpp"
 
 // The one JSON form of each domain type, used by every JSON ttmtrack writes: the listing
 // commands' `--format json` (cli/) and the report's index.json and hosts/*.json (reports/).
@@ -53,6 +54,9 @@ nlohmann::ordered_json ExposureJson(const Exposure& exposure);
 nlohmann::ordered_json OutcomeJson(const Outcome& outcome);
 // {scan (ScanRefJson), port, protocol, plugin_id, plugin_name, severity, tier, output}
 nlohmann::ordered_json EvidenceJson(const Evidence& evidence);
+// {detection_id, ip, port, protocol, vantage, trusted_vantage, checked_at, outcome, detection,
+// service, waited_ms, detail, sent_hex, reply_hex, evidence}: one vantage-point check.
+nlohmann::ordered_json VantageCheckJson(const VantageCheckRecord& record);
 // {ip, fqdn, netbios_name, os, mac, scans (array of ScanRefJson, oldest first)}
 nlohmann::ordered_json HostIdentityJson(const HostIdentity& identity);
 // {rule_id, kind, value, origin, scope, tier, enabled, created_at, learned_from_scan,

@@ -19,7 +19,6 @@ enum class VantageOutcome {
   kOtherService,          // connected; another protocol answered, or the peer hung up unasked
 };
 
-const char* ToString(VantageOutcome outcome);  // "reachable-confirmed", ..., "other-service"
 // True for the two reachable outcomes: a TTM listener answered the connection.
 bool IsReachable(VantageOutcome outcome);
 
@@ -35,6 +34,20 @@ struct VantageCheck {
   // (for a silent listener: how long it stayed silent). Milliseconds.
   std::int64_t waited_ms = 0;
   std::string detail;  // one line: "connection refused", "no answer within 2 s", ...
+};
+
+// The check's evidence in one line, bytes in hex: "sent 0a1b...; received 12 bytes 4854...;
+// waited 2000 ms; no answer within 2 s" (history and the reports show it).
+std::string DescribeEvidence(const VantageCheck& check);
+
+// A check as stored (`ttmtrack verify`): where from, when, and what it found.
+struct VantageCheckRecord {
+  std::string vantage;          // the vantage point's name (--from)
+  bool untrusted = true;        // false: the vantage point is inside the trusted networks
+  std::int64_t checked_at = 0;  // epoch seconds UTC
+  VantageCheck check;
+  // A reachable listener from an untrusted vantage point: a detection for the lifecycle.
+  bool IsDetection() const { return untrusted && IsReachable(check.outcome); }
 };
 
 }  // namespace ttmtrack::core

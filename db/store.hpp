@@ -110,6 +110,13 @@ class Store {
   // nothing and does not count for plugin enablement.
   bool SetRuleEnabled(std::int64_t id, bool enabled);
 
+  // --- Vantage-point checks (docs/verification.md, "Vantage-point checks") -------------------
+
+  // Stores the checks of one `ttmtrack verify` run in one transaction and recomputes the
+  // lifecycle: a check that counts as a detection (VantageCheckRecord::IsDetection) may open,
+  // keep open or reopen an exposure. Throws kUsage for a record without a vantage name.
+  void RecordVantageChecks(const std::vector<core::VantageCheckRecord>& checks);
+
   // --- Settings ------------------------------------------------------------------------------
   // The keys, their types, defaults and validation are core/setting_catalogue.hpp's
   // (docs/verification.md, "Assumptions"); the store keeps canonical values and reads them back.
@@ -139,8 +146,8 @@ class Store {
   // One row per exposure, ordered by host, port, protocol; hostname = latest known FQDN, else
   // NetBIOS name, else ReportHost name that is not the IP itself.
   std::vector<core::Exposure> ListExposures(const ExposureFilter& filter = {});
-  // The exposures of `host` (only `port` when given) with every detection as evidence and every
-  // outcome, scan by scan. Empty when the host has no exposure.
+  // The exposures of `host` (only `port` when given) with every detection as evidence, every
+  // outcome, scan by scan, and every vantage-point check. Empty when the host has no exposure.
   std::vector<core::ExposureReport> History(const std::string& host,
                                             std::optional<std::uint16_t> port = std::nullopt);
   // The key of every host that ever had an exposure, in host order.

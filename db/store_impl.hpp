@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/coverage_policy.hpp"
 #include "core/scan_ref.hpp"
@@ -55,5 +56,9 @@ std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, i
 // SQL expression naming a scan_hosts row aliased `alias`: FQDN, else NetBIOS name, else the
 // scanned name when it is not the IP itself; '' when none.
 std::string HostNameExpression(std::string_view alias);
+
+// Every vantage-point check of the exposure's (ip, port, protocol), oldest first.
+std::vector<core::VantageCheckRecord> SelectVantageChecks(sqlite::Database& db,
+                                                          const core::Exposure& exposure);
 
 }  // namespace ttmtrack::db

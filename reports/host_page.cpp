@@ -196,6 +196,26 @@ void Evidence(HtmlWriter& html, const core::ExposureReport& report) {
   html.Raw("</details>\n");
 }
 
+// `ttmtrack verify` checks, beside the scans' timeline (docs/verification.md, "Vantage-point
+// checks"). Reply bytes are attacker-controlled: shown in hex, escaped like any text.
+void VantageChecks(HtmlWriter& html, const core::ExposureReport& report) {
+  if (report.vantage_checks.empty()) return;
+  html.Raw("<h3>Vantage-point checks</h3>\n");
+  html.Raw(
+      "<table>\n<thead><tr><th>Checked</th><th>Vantage point</th><th>Result</th>"
+      "<th>Counts as</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+  for (const core::VantageCheckRecord& record : report.vantage_checks) {
+    html.Open("tr");
+    html.Element("td", {{"class", "nowrap"}}, DisplayTime(record.checked_at));
+    html.Element("td", record.vantage + (record.untrusted ? " (untrusted)" : " (trusted)"));
+    html.Element("td", core::ToText(record.check.outcome));
+    html.Element("td", record.IsDetection() ? "a detection" : "evidence only");
+    html.Element("td", core::DescribeEvidence(record.check));
+    html.Raw("</tr>\n");
+  }
+  html.Raw("</tbody>\n</table>\n");
+}
+
 void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
   const core::Exposure& exposure = report.exposure;
   const std::string state(core::ToText(exposure.state));
@@ -222,6 +242,7 @@ void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
   html.Close("h3");
   Evidence(html, report);
   TimelineSection(html, report);
+  VantageChecks(html, report);
   html.Raw("</section>\n");
 }
 

@@ -95,6 +95,11 @@ Json ExposureDetail(const core::ExposureReport& report, const ReportOptions& opt
   Json evidence = Json::array();
   for (const core::Evidence& item : report.evidence) evidence.push_back(core::EvidenceJson(item));
   json["evidence"] = evidence;
+  Json checks = Json::array();
+  for (const core::VantageCheckRecord& record : report.vantage_checks) {
+    checks.push_back(core::VantageCheckJson(record));
+  }
+  json["vantage_checks"] = checks;
   Json timeline = Json::array();
   for (const core::Outcome& outcome : OrderedTimeline(report)) {
     Json entry = core::OutcomeJson(outcome);

@@ -63,16 +63,33 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                {"evidence", "EVIDENCE", 50}},
                               context.out);
   for (const core::ExposureReport& report : exposures) {
-    // The state after each outcome: the lifecycle applied one outcome at a time, in the
-    // timeline's (scan time, sha256) order, exactly as Replay does.
+    // The state after each row: the lifecycle applied one outcome at a time, in the timeline's
+    // (scan time, sha256) order, exactly as Replay does; a vantage-point check that counts as a
+    // detection is applied as one at its time, after the scans of the same second.
     core::LifecycleResult state;
+    std::size_t next_check = 0;
+    auto checks_until = [&](std::optional<std::int64_t> time) {
+      for (; next_check < report.vantage_checks.size(); ++next_check) {
+        const core::VantageCheckRecord& check = report.vantage_checks[next_check];
+        if (time && check.checked_at >= *time) break;
+        if (check.IsDetection()) {
+          core::Outcome detected;
+          detected.kind = core::OutcomeKind::kDetected;
+          detected.scan.time = check.checked_at;
+          core::ApplyOutcome(state, detected);
+        }
+        writer->Row(VantageHistoryJson(report.exposure, check, state.state));
+      }
+    };
     for (const core::Outcome& outcome : report.timeline) {
+      checks_until(outcome.scan.time);
       core::ApplyOutcome(state, outcome);
       writer->Row(HistoryJson(report.exposure, outcome, state.state,
                               outcome.kind == core::OutcomeKind::kDetected
                                   ? StrongestDetection(report, outcome.scan)
                                   : nullptr));
     }
+    checks_until(std::nullopt);
   }
   writer->Finish();
   return exit_code::kOk;

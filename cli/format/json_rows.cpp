@@ -1,5 +1,7 @@
 #include "cli/format/json_rows.hpp"
 
+#include <string>
+
 #include "core/detection_constants.hpp"
 #include "core/enum_text.hpp"
 #include "core/json_fields.hpp"
@@ -73,6 +75,33 @@ Json HistoryJson(const core::Exposure& exposure, const core::Outcome& outcome,
   j["state_after"] = state_after ? Json(core::ToText(*state_after)) : Json();
   j["tier"] = detection ? Json(core::ToText(detection->tier)) : Json();
   j["evidence"] = detection ? Json(detection->output) : Json();
+  j["source"] = "scan";
+  return j;
+}
+
+Json VantageHistoryJson(const core::Exposure& exposure, const core::VantageCheckRecord& record,
+                        const std::optional<core::ExposureState>& state_after) {
+  const core::VantageOutcome outcome = record.check.outcome;
+  Json j = core::ExposureKeyJson(exposure);
+  j["file"] = nullptr;
+  j["scanner"] = "vantage point";
+  j["scan_name"] = record.vantage;
+  j["scan_time"] = core::TimeJson(record.checked_at);
+  j["sha256"] = nullptr;
+  j["outcome"] = core::ToText(outcome);
+  j["reason"] = nullptr;
+  j["assumption"] = "";
+  j["basis"] =
+      std::string(record.untrusted ? "untrusted" : "trusted") + " vantage point; " +
+      (record.IsDetection() ? "a detection" : "evidence only, never a proof of a fix by itself");
+  j["state_after"] = state_after ? Json(core::ToText(*state_after)) : Json();
+  j["tier"] = outcome == core::VantageOutcome::kReachableConfirmed
+                  ? Json(core::ToText(core::DetectionTier::kConfirmed))
+              : outcome == core::VantageOutcome::kReachableUnconfirmed
+                  ? Json(core::ToText(core::DetectionTier::kUnconfirmed))
+                  : Json();
+  j["evidence"] = core::DescribeEvidence(record.check);
+  j["source"] = "vantage-point";
   return j;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/exposure.hpp"
 #include "core/outcome.hpp"
+#include "core/vantage_check.hpp"
 #include "db/store_types.hpp"
 
 namespace ttmtrack::cli {
@@ -29,5 +30,12 @@ nlohmann::ordered_json DetectionJson(const db::DetectionRow& detection);
 nlohmann::ordered_json HistoryJson(const core::Exposure& exposure, const core::Outcome& outcome,
                                    const std::optional<core::ExposureState>& state_after,
                                    const core::Evidence* detection = nullptr);
+// A vantage-point check as a `history` row beside the scans' outcomes (`source`
+// "vantage-point"; HistoryJson's rows have "scan"): the same fields, with scanner "vantage
+// point", scan_name the vantage point's name, scan_time the check's time, file and sha256 null,
+// outcome the check's outcome (docs/json.md).
+nlohmann::ordered_json VantageHistoryJson(const core::Exposure& exposure,
+                                          const core::VantageCheckRecord& record,
+                                          const std::optional<core::ExposureState>& state_after);
 
 }  // namespace ttmtrack::cli

@@ -56,6 +56,7 @@ Recomputer::Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
 void Recomputer::RunAll(RulesChanged rules_changed) {
   const std::vector<core::Rule> rules = LoadRules(db_);
   if (rules_changed == RulesChanged::kYes) RematchDetections(rules);
+  LoadVantage();
   db_.Phase("recompute:exposures");
   SyncExposures();
   db_.Phase("recompute:judge");
@@ -118,10 +119,13 @@ void Recomputer::SyncExposures() {
       "ON CONFLICT(ip, port, protocol) DO NOTHING");
   insert.Bind(1, core::ToText(core::ExposureState::kOpen));
   insert.Run();
+  AddVantageExposures();
   db_.Exec(
       "DELETE FROM exposures WHERE NOT EXISTS (SELECT 1 FROM detections d "
       "WHERE d.rule_id IS NOT NULL AND d.ip = exposures.ip AND d.port = exposures.port "
-      "AND d.protocol = exposures.protocol)");
+      "AND d.protocol = exposures.protocol) AND NOT EXISTS (SELECT 1 FROM vantage_checks v "
+      "WHERE v.untrusted = 1 AND v.outcome IN ('reachable-confirmed', 'reachable-unconfirmed') "
+      "AND v.ip = exposures.ip AND v.port = exposures.port AND v.protocol = exposures.protocol)");
 }
 
 core::PluginJudgement Recomputer::Judge(const sqlite::Statement& scan,
@@ -318,6 +322,7 @@ void Recomputer::ProcessExposure(const ExposureRow& row) {
     o.port_seen_open = probed_[k] != 0;
     outcomes.push_back(core::DecideOutcome(o, policy_));
   }
+  AppendVantageDetections(row, outcomes);
   const core::LifecycleResult result = core::Replay(std::move(outcomes));
   if (!result.state) {
     throw Error(Error::Kind::kInternal,
@@ -338,6 +343,7 @@ void Recomputer::WriteOutcomes(std::int64_t exposure_id,
   }
   select_outcomes_.Reset();
   for (const core::Outcome& o : timeline) {
+    if (IsVantageOutcome(o)) continue;  // kept in vantage_checks, not in outcomes
     StoredOutcome& s = stored_[ScanIndex(o.scan.id)];
     const std::string_view kind = core::ToText(o.kind);
     const std::string_view reason = core::ToText(o.reason);

@@ -74,9 +74,11 @@ class Recomputer {
   //     matches); skipped for RulesChanged::kNo (a setting change), when it could change nothing;
   //  2. exposures: one per (ip, port, protocol) with a matched detection; others are deleted;
   //  3. per scan: JudgePluginEnabled against every ID rule, stored in scan_judgements;
-  //  4. per exposure and scan: DecideOutcome under the policy; then Replay for the state;
-  //  5. each exposure's tier: the strongest of its detections (docs/verification.md,
-  //     "Detection tiers").
+  //  4. per exposure and scan: DecideOutcome under the policy; then Replay for the state, with
+  //     each vantage-point check that reached a TTM listener from an untrusted vantage point
+  //     as a detection at its time (docs/verification.md, "Vantage-point checks");
+  //  5. each exposure's tier: the strongest of its detections and vantage-point checks
+  //     (docs/verification.md, "Detection tiers").
   // REQUIRES: a write transaction is open on `db`.
   void RunAll(RulesChanged rules_changed);
 
@@ -107,6 +109,11 @@ class Recomputer {
 
   // Each exposure's tier (tiers.cpp).
   void StoreExposureTiers();
+  // Vantage-point checks (vantage_evidence.cpp).
+  void LoadVantage();
+  void AddVantageExposures();
+  void AppendVantageDetections(const ExposureRow& row, std::vector<core::Outcome>& outcomes);
+  static bool IsVantageOutcome(const core::Outcome& outcome) { return outcome.scan.id == 0; }
 
   // One new scan (recomputer_after_import.cpp).
   std::int64_t AddExposuresOf(std::int64_t scan_id);
@@ -137,6 +144,9 @@ class Recomputer {
   // "default", unknown or unreadable; a plugin enabled only through coverage rules, I12); when
   // none does, probes are not looked up.
   bool needs_probes_ = true;
+  // Whether any vantage-point check is a detection (an untrusted vantage point reached a TTM
+  // listener); when none is, exposures are not looked up in vantage_checks.
+  bool vantage_detections_ = false;
 
   // The new scan's facts about existing exposures, keyed "ip|port|protocol" (or ip for hosts).
   std::unordered_map<std::string, int> new_scan_hosts_;

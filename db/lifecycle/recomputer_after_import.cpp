@@ -92,7 +92,7 @@ void Recomputer::DecideInNewScan(const ExposureRow& row, std::size_t scan, bool 
   const core::Outcome outcome = core::DecideOutcome(o, policy_);
   WriteOutcome(row.id, outcome);
   if (outcome.kind == core::OutcomeKind::kNotCovered) return;  // I4: wherever it sorts
-  if (scan_is_last) {
+  if (scan_is_last && !vantage_detections_) {
     core::LifecycleResult result = FromRow(row);
     core::ApplyOutcome(result, outcome);
     UpdateExposure(row, result);
@@ -112,11 +112,13 @@ void Recomputer::ReplayStored(const ExposureRow& row) {
     outcomes.push_back(std::move(o));
   }
   select_outcomes_.Reset();
+  AppendVantageDetections(row, outcomes);
   UpdateExposure(row, core::Replay(std::move(outcomes)));
 }
 
 void Recomputer::RunAfterImport(std::int64_t scan_id) {
   const std::vector<core::Rule> rules = LoadRules(db_);
+  LoadVantage();
   db_.Phase("recompute:exposures");
   const std::int64_t last_old = AddExposuresOf(scan_id);
   db_.Phase("recompute:judge");

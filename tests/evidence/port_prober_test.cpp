@@ -15,6 +15,7 @@
 
 #include "core/ttm_probe.hpp"
 #include "nasl/fake_server/fake_server.hpp"
+#include "tests/evidence/loopback_ports.hpp"
 
 namespace ttmtrack::evidence {
 namespace {
@@ -24,6 +25,8 @@ using nasl::fake_server::FakeServer;
 using nasl::fake_server::FakeServerOptions;
 using nasl::fake_server::ServiceMode;
 using std::chrono::milliseconds;
+using test::ClosedPort;
+using test::FullBacklogListener;
 
 const core::IpAddress kLoopback = *core::IpAddress::Parse("127.0.0.1");
 
@@ -32,53 +35,6 @@ core::VantageCheck CheckOne(int port, milliseconds timeout = milliseconds(1000))
   const auto checks = prober.Run({{kLoopback, port}});
   EXPECT_EQ(checks.size(), 1U);
   return checks.front();
-}
-
-// A listening socket on 127.0.0.1 with a backlog of 0 and one connection that is never
-// accepted: the accept queue is full, so the kernel drops every further SYN.
-class FullBacklogListener {
- public:
-  FullBacklogListener() {
-    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    auto* raw = reinterpret_cast<sockaddr*>(&address);
-    if (listener_ < 0 || ::bind(listener_, raw, length) != 0 || ::listen(listener_, 0) != 0 ||
-        ::getsockname(listener_, raw, &length) != 0) {
-      ADD_FAILURE() << "cannot make the listener";
-      return;
-    }
-    port_ = ntohs(address.sin_port);
-    filler_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (::connect(filler_, raw, length) != 0) ADD_FAILURE() << "the filler did not connect";
-  }
-  ~FullBacklogListener() {
-    ::close(filler_);
-    ::close(listener_);
-  }
-  FullBacklogListener(const FullBacklogListener&) = delete;
-  FullBacklogListener& operator=(const FullBacklogListener&) = delete;
-  int port() const { return port_; }
-
- private:
-  int listener_ = -1;
-  int filler_ = -1;
-  int port_ = 0;
-};
-
-// A port nothing listens on: bound, then released.
-int ClosedPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), length);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
 }
 
 class ServedPortTest : public testing::Test {

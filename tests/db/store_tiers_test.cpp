@@ -55,7 +55,7 @@ TEST_P(StoreTiersTest, TierIsTheStrongestEvidenceInEveryImportOrder) {
     std::vector<const FakeScan*> order;
     for (const FakeScan& s : scans) order.push_back(&s);
     if (reversed) std::reverse(order.begin(), order.end());
-    for (const FakeScan* s : order) store.ImportScan(s->info.sha256, s->Reader());
+    for (const FakeScan* s : order) store.ImportScan(s->Reader());
     const auto history = store.History(kIp);
     ASSERT_EQ(history.size(), 1u) << (reversed ? "reversed" : "in order");
     const core::ExposureReport& r = history[0];
@@ -119,7 +119,7 @@ TEST(StoreTiersGvmTest, TheSiblingOidIsUnconfirmedAndRulesShowTheirTier) {
   Store store(dir.File("gvm.db"));
   FakeScan scan = GvmScan("g1", 1000);
   scan.Host(kIp).DetectUnconfirmed(kIp, 10200);
-  store.ImportScan("g1", scan.Reader());
+  store.ImportScan(scan.Reader());
   const auto detections = store.ListDetections({});
   ASSERT_EQ(detections.size(), 1u);
   EXPECT_EQ(detections[0].tier, DetectionTier::kUnconfirmed);
@@ -136,7 +136,7 @@ TEST(StoreTiersGvmTest, TheSiblingPluginStaysUnconfirmedWhenTheNameRuleMatchesIt
   Store store(dir.File("off.db"));
   FakeScan scan = NessusScan("n1", 1000);
   scan.Host(kIp).DetectUnconfirmed(kIp, 5010);
-  store.ImportScan("n1", scan.Reader());
+  store.ImportScan(scan.Reader());
   ASSERT_EQ(store.ListExposures().size(), 1u);
   for (const core::Rule& rule : store.ListRules()) {
     if (rule.tier == DetectionTier::kUnconfirmed) {

@@ -1,6 +1,6 @@
 # How the test tree registers its programs and tests (STYLE.md §6). Labels (ctest -L / -LE):
-#   <module>   every test of tests/<module>/ (core, db, importer, reports, evidence, nasl, cli, scenarios,
-#              tools, layering), set per folder with ttmtrack_test_labels()
+#   <module>   every test of tests/<module>/ (core, db, importer, reports, evidence, nasl, cli,
+#              scenarios, tools, layering), set per folder with ttmtrack_test_labels()
 #   slow       takes seconds (big generated exports, memory ceilings, busy-database waits,
 #              compiler runs); the fast loop leaves these out
 #   browser    starts chromium

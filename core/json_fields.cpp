@@ -1,9 +1,9 @@
 #include "core/json_fields.hpp"
 
+#include "core/ascii_text.hpp"
 #include "core/civil_time.hpp"
 #include "core/detection_constants.hpp"
 #include "core/enum_text.hpp"
-#include "core/ascii_text.hpp"
 
 namespace ttmtrack::core {
 

@@ -8,11 +8,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "core/json_fields.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
 #include "core/host_key.hpp"
+#include "core/json_fields.hpp"
 #include "evidence/probe/port_prober.hpp"
 
 namespace ttmtrack::cli {
@@ -126,7 +126,8 @@ int RunVerifyCommand(const VerifyOptions& options, const CommandContext& context
                                {"detail", "DETAIL", 40},
                                {"reply_hex", "REPLY", 40}},
                               context.out);
-  for (const core::VantageCheckRecord& record : records) writer->Row(core::VantageCheckJson(record));
+  for (const core::VantageCheckRecord& record : records)
+    writer->Row(core::VantageCheckJson(record));
   writer->Finish();
   return exit_code::kOk;
 }

@@ -97,7 +97,8 @@ void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
         match ? std::optional<std::int64_t>(match->id) : std::nullopt;
     // Each detection's tier is derived like its rule (core::TierOf); a detection no rule
     // matches keeps its last tier: it makes no exposure.
-    std::string tier = match ? std::string(core::ToText(core::TierOf(*match, result))) : select.Text(6);
+    std::string tier =
+        match ? std::string(core::ToText(core::TierOf(*match, result))) : select.Text(6);
     if (rule_id != select.OptionalInt64(5) || tier != select.Text(6)) {
       changes.push_back({select.Int64(0), rule_id, std::move(tier)});
     }

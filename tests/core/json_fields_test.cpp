@@ -65,9 +65,10 @@ TEST(JsonFieldsTest, ScanReferenceReadsBackForLabels) {
 // The `status --format json` contract of an earlier issue: these fields, these types.
 TEST(JsonFieldsTest, ExposureKeepsTheStatusContract) {
   const Json j = ExposureJson(FixedExposure());
-  EXPECT_EQ(Keys(j),
-            (std::vector<std::string>{"detection_id", "ip", "port", "protocol", "state", "hostname",
-                                      "first_seen", "last_seen", "last_checked", "verified_by"}));
+  EXPECT_EQ(Keys(j), (std::vector<std::string>{"detection_id", "ip", "port", "protocol", "state",
+                                               "tier", "hostname", "first_seen", "last_seen",
+                                               "last_checked", "verified_by"}));
+  EXPECT_EQ(j["tier"], "confirmed");
   EXPECT_EQ(j["detection_id"], "c564e5ab");
   EXPECT_TRUE(j["port"].is_number_unsigned());
   EXPECT_EQ(j["port"], 5010);
@@ -101,7 +102,7 @@ TEST(JsonFieldsTest, EvidenceNestsItsScan) {
   const Evidence evidence{Rescan(), 5010, "tcp", "9564501", "TTM detect", 2, "banner\n"};
   const Json j = EvidenceJson(evidence);
   EXPECT_EQ(Keys(j), (std::vector<std::string>{"scan", "port", "protocol", "plugin_id",
-                                               "plugin_name", "severity", "output"}));
+                                               "plugin_name", "severity", "tier", "output"}));
   EXPECT_EQ(j["scan"]["sha256"], std::string(64, 'b'));
 }
 

@@ -177,6 +177,8 @@ TEST_F(MigrationsTest, CheckConstraintsAllowExactlyTheCoreSpellings) {
   EXPECT_EQ(CheckedSpellings(db, "rules", "tier"), CoreSpellings<core::DetectionTier>());
   EXPECT_EQ(CheckedSpellings(db, "detections", "tier"), CoreSpellings<core::DetectionTier>());
   EXPECT_EQ(CheckedSpellings(db, "exposures", "tier"), CoreSpellings<core::DetectionTier>());
+  EXPECT_EQ(CheckedSpellings(db, "vantage_checks", "outcome"),
+            CoreSpellings<core::VantageOutcome>());
   EXPECT_EQ(CheckedSpellings(db, "exposures", "state"), CoreSpellings<core::ExposureState>());
   EXPECT_EQ(CheckedSpellings(db, "outcomes", "kind"), CoreSpellings<core::OutcomeKind>());
   EXPECT_EQ(CheckedSpellings(db, "scan_judgements", "plugin_enabled"),

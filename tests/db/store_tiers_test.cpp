@@ -2,9 +2,11 @@
 // detection takes its rule's tier, both tiers are detections for the lifecycle, and an
 // exposure's tier is the strongest evidence it ever had, whatever the import order.
 #include <algorithm>
+#include <string>
 
 #include <gtest/gtest.h>
 
+#include "core/enum_text.hpp"
 #include "db/store.hpp"
 #include "tests/core/case_name.hpp"
 #include "tests/db/fake_scan.hpp"

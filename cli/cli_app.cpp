@@ -9,6 +9,7 @@
 
 #include "cli/config/config.hpp"
 #include "cli/format/terminal_text.hpp"
+#include "cli/help_formatter.hpp"
 #include "core/error.hpp"
 
 #if !defined(TTMTRACK_VERSION) || !defined(TTMTRACK_DEFAULT_CONFIG)
@@ -40,6 +41,23 @@ that of the first file that failed.
 
 Docs: README.md and docs/ in the ttmtrack sources.)";
 
+// Under every command's help instead of the whole footer: the exit codes are listed once.
+constexpr const char* kCommandFooter =
+    "Exit codes, the database and the config file: ttmtrack --help.";
+
+// One line for a usage error, then where to read more: the help of the command that was being
+// parsed ("ttmtrack history --help"), as git and ripgrep point to theirs.
+std::string FailureMessage(const CLI::App* app, const CLI::Error& error) {
+  std::string command = "ttmtrack";
+  for (const CLI::App* sub = app; sub != nullptr;) {
+    const std::vector<CLI::App*> parsed = sub->get_subcommands();
+    sub = parsed.empty() ? nullptr : parsed.front();
+    if (sub != nullptr) command += " " + sub->get_name();
+  }
+  return "ttmtrack: " + SafeTerminalText(error.what()) + "\nRun '" + command +
+         " --help' for more information.\n";
+}
+
 }  // namespace
 
 struct CliApp::Commands {
@@ -63,15 +81,19 @@ CliApp::CliApp()
           "ttmtrack")),
       commands_(std::make_unique<Commands>()) {
   CLI::App& app = *app_;
-  app.footer(kFooter);
+  // Before the commands are added: they share the formatter.
+  app.formatter(std::make_shared<HelpFormatter>(TerminalWidth()));
+  app.failure_message(FailureMessage);
   app.set_version_flag("--version", TTMTRACK_VERSION);
   app.require_subcommand(1);
   app.add_option("--db", options_.db_path,
                  "SQLite database file (default: $TTMTRACK_DB, else the config file's "
-                 "database key, else ./ttmtrack.db)");
+                 "database key, else ./ttmtrack.db)")
+      ->type_name("PATH");
   app.add_option("--config", options_.config_file,
                  "Config file (default: $TTMTRACK_CONFIG, else " TTMTRACK_DEFAULT_CONFIG
-                 " when it exists; /dev/null: none)");
+                 " when it exists; /dev/null: none)")
+      ->type_name("PATH");
   commands_->import = SetupImportCommand(app, options_.import);
   commands_->scans = SetupScansCommand(app, options_.scans);
   commands_->detections = SetupDetectionsCommand(app, options_.detections);
@@ -82,11 +104,22 @@ CliApp::CliApp()
   commands_->config = SetupConfigCommand(app, options_.config);
   commands_->run = SetupRunCommand(app, options_.run);
   commands_->verify = SetupVerifyCommand(app, options_.verify);
+  app.footer(kFooter);
+  for (CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    const std::string footer = command->get_footer();
+    command->footer(footer.empty() ? kCommandFooter : footer + "\n\n" + kCommandFooter);
+    for (CLI::App* action : command->get_subcommands([](const CLI::App*) { return true; })) {
+      const std::string action_footer = action->get_footer();
+      action->footer(action_footer.empty() ? kCommandFooter
+                                           : action_footer + "\n\n" + kCommandFooter);
+    }
+  }
 }
 
 CliApp::~CliApp() = default;
 
 void CliApp::Parse(std::vector<std::string> args) {
+  CheckCommandName(*app_, args);
   // CLI11 takes the arguments last-first.
   std::reverse(args.begin(), args.end());
   app_->parse(args);

@@ -143,11 +143,11 @@ std::string RunSummaryText(const RunSummary& summary, bool include_notifications
   if (f.kept > 0) files += fmt::format(", {} left in the drop folder after an error", f.kept);
   Line(out, "files", files);
   const db::LifecycleCounts& c = summary.exposures.counts;
-  std::string exposures =
-      fmt::format("{} new, {} still open, {} verified fixed, {} reopened, {} not covered",
-                  c.new_exposures, c.still_open, c.verified_fixed, c.reopened, c.not_checked);
-  if (c.still_fixed > 0) exposures += fmt::format(", {} still fixed", c.still_fixed);
-  Line(out, "exposures", exposures);
+  Line(out, "exposures",
+       fmt::format("{} new, {} still open, {} verified fixed, {} reopened, {} not covered, {} "
+                   "still fixed",
+                   c.new_exposures, c.still_open, c.verified_fixed, c.reopened, c.not_checked,
+                   c.still_fixed));
   if (!summary.exposures.new_exposures.empty()) {
     Line(out, "new", Plural(summary.exposures.new_exposures.size(), "exposure") + ":");
     List(out, summary.exposures.new_exposures, list_limit, ExposureName);

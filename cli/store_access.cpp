@@ -19,6 +19,12 @@ db::Store OpenStore(const CommandContext& context, StoreMode mode) {
   return db::Store(context.db_path, StoreOptionsFromEnvironment());
 }
 
+importer::ReadOptions ReadOptionsFor(db::Store& store) {
+  importer::ReadOptions options;
+  options.nessus_local_utc_offset_seconds = store.NessusUtcOffsetSeconds();
+  return options;
+}
+
 db::ImportResult ImportExportFile(db::Store& store, const std::string& path,
                                   const importer::ReadOptions& options) {
   // Reads the file once. When a stored scan came from a file of the same size, the file is

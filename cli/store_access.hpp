@@ -15,6 +15,10 @@ enum class StoreMode { kMustExist, kCreate };
 // Throws Error kNoInput when the database must exist and does not.
 db::Store OpenStore(const CommandContext& context, StoreMode mode);
 
+// The reader options every import uses with `store`: its Nessus zone setting
+// (import.nessus-utc-offset). No progress callback.
+importer::ReadOptions ReadOptionsFor(db::Store& store);
+
 // Imports the export at `path` in one transaction (Store::ImportScan over importer::ReadExport,
 // keyed by the SHA-256 of its bytes). Throws ttmtrack::Error as those do; the database is then
 // as before.

@@ -75,8 +75,8 @@ Json OutcomeJson(const Outcome& outcome) {
   j["scan"] = ScanRefJson(outcome.scan);
   j["outcome"] = ToText(outcome.kind);
   j["reason"] = outcome.kind == OutcomeKind::kNotCovered ? Json(ToText(outcome.reason)) : Json();
-  j["assumption"] = outcome.assumption;
-  j["basis"] = outcome.basis;
+  j["assumption"] = TextOrNullJson(outcome.assumption);
+  j["basis"] = TextOrNullJson(outcome.basis);
   return j;
 }
 
@@ -142,7 +142,7 @@ Json RuleJson(const Rule& rule) {
   j["created_at"] = TimeJson(rule.created_at);
   j["learned_from_scan"] = OptionalJson(rule.learned_from_scan);
   j["plugin_family"] = TextOrNullJson(rule.plugin_family);
-  j["note"] = rule.note;
+  j["note"] = TextOrNullJson(rule.note);
   return j;
 }
 

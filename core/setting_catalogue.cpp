@@ -48,6 +48,15 @@ constexpr std::array<SettingDefinition, 5> kCatalogue{{
      false},
 }};
 
+constexpr std::array<SettingValueMeaning, 2> kCoverageMeanings{{
+    {ToText(UnknownCoverage::kAssumeCovered),
+     "the missing fact counts as covered, so such a scan can prove an exposure fixed; every "
+     "outcome that rests on it names the assumption (history's ASSUMPTION column, the report)"},
+    {ToText(UnknownCoverage::kNotCovered),
+     "the missing fact makes the scan not cover the exposure (not-covered, reason "
+     "coverage-unknown): only facts stated in the export can prove a fix"},
+}};
+
 UnknownCoverage StoredPolicy(const std::string& value) {
   return FromText<UnknownCoverage>(value).value_or(UnknownCoverage::kAssumeCovered);
 }
@@ -55,6 +64,11 @@ UnknownCoverage StoredPolicy(const std::string& value) {
 }  // namespace
 
 std::span<const SettingDefinition> SettingCatalogue() { return kCatalogue; }
+
+std::span<const SettingValueMeaning> ValueMeanings(SettingType type) {
+  if (type == SettingType::kCoverageAssumption) return kCoverageMeanings;
+  return {};
+}
 
 const SettingDefinition* FindSetting(std::string_view key) {
   for (const SettingDefinition& definition : kCatalogue) {

@@ -49,6 +49,14 @@ const SettingDefinition& RequireSetting(std::string_view key);
 // "+HH:MM|-HH:MM", "0..87600".
 std::string AllowedValues(SettingType type);
 
+// What each value of a setting of `type` means, for `config describe`: {value, meaning} pairs;
+// empty for types whose values speak for themselves (offsets, hours).
+struct SettingValueMeaning {
+  std::string_view value;
+  std::string_view meaning;
+};
+std::span<const SettingValueMeaning> ValueMeanings(SettingType type);
+
 // A coverage assumption as a user may type it: ASCII case and surrounding whitespace ignored
 // (" STRICT " is kNotCovered). nullopt when it is neither spelling.
 std::optional<UnknownCoverage> ParseCoverageAssumption(std::string_view value);

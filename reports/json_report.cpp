@@ -22,7 +22,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // 2: scans are core::ScanRefJson (no import-order id; `file`, `scan_time`), exposures carry
-// `detection_id` and `ip`, and an outcome's empty basis or assumption is "" (docs/json.md).
+// `detection_id` and `ip`, and an outcome's empty basis or assumption is null, as every
+// "none" is (docs/json.md).
 constexpr int kFormatVersion = 2;
 
 using core::TextOrNullJson;

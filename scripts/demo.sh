@@ -33,9 +33,12 @@ echo "== ttmtrack --db $db status"
 "$ttmtrack" --db "$db" status
 
 echo
-echo "== ttmtrack --db $db report --out $out --trusted-net 10.20.0.0/16"
-"$ttmtrack" --db "$db" report --out "$out" --trusted-net 10.20.0.0/16
+# The sample hosts are in 10.40.8.0/24 (the trading subnet): it is the network the report's
+# firewall rules keep allowed to the ttm_cmd port.
+echo "== ttmtrack --db $db report --out $out --trusted-net 10.40.8.0/24"
+"$ttmtrack" --db "$db" report --out "$out" --trusted-net 10.40.8.0/24
 echo
 echo "Open $out/index.html in a browser. The database is $db: try"
-echo "  $ttmtrack --db $db history <IP>"
+echo "  $ttmtrack --db $db history 10.40.8.11"
 echo "  $ttmtrack --db $db detections"
+echo "  $ttmtrack --help"

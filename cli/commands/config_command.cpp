@@ -1,15 +1,19 @@
 #include "cli/commands/config_command.hpp"
 
+#include <cctype>
 #include <ostream>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/config/config.hpp"
 #include "cli/config/config_keys.hpp"
 #include "cli/format/row_writer.hpp"
+#include "cli/format/terminal_text.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
 #include "core/json_fields.hpp"
+#include "core/setting_catalogue.hpp"
 
 #ifndef TTMTRACK_DEFAULT_CONFIG
 #error "TTMTRACK_DEFAULT_CONFIG must be defined by the build"
@@ -76,6 +80,28 @@ int RunConfigCheck(const ConfigOptions& options, const CommandContext& context) 
   return exit_code::kOk;
 }
 
+// `config describe`: one setting at a time, as a page a newcomer can read.
+void Describe(const db::SettingInfo& setting, std::ostream& out) {
+  const core::SettingDefinition& d = *setting.definition;
+  const std::size_t width = TerminalWidth();
+  out << d.key << " = " << setting.value << "  (default " << d.default_value
+      << "; allowed: " << core::AllowedValues(d.type) << ")\n";
+  std::string description(d.description);
+  if (!description.empty()) description[0] = static_cast<char>(std::toupper(description[0]));
+  out << "  " << WrapText(description + ".", width, 2) << '\n';
+  for (const core::SettingValueMeaning& meaning : core::ValueMeanings(d.type)) {
+    out << "    "
+        << WrapText(std::string(meaning.value) + ": " + std::string(meaning.meaning), width, 6)
+        << '\n';
+  }
+  out << "  "
+      << WrapText(d.affects_lifecycle
+                      ? "Changing it recomputes every exposure's outcomes and state."
+                      : "Changing it affects later imports only.",
+                  width, 2)
+      << '\n';
+}
+
 }  // namespace
 
 CLI::App* SetupConfigCommand(CLI::App& app, ConfigOptions& options) {
@@ -85,10 +111,14 @@ CLI::App* SetupConfigCommand(CLI::App& app, ConfigOptions& options) {
       "the config file");
   command->require_subcommand(1);
   CLI::App* list = command->add_subcommand("list", "Every setting, its value and default");
-  list->add_option("--format", options.format, "table, json or csv")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddFormatOption(*list, options.format);
   list->callback([&options] { options.action = Action::kList; });
-  CLI::App* get = command->add_subcommand("get", "Print one setting's value");
+  CLI::App* describe = command->add_subcommand(
+      "describe", "Explain a setting (every setting without KEY): what each value means");
+  describe->add_option("key", options.key, "Setting name (config list)");
+  describe->callback([&options] { options.action = Action::kDescribe; });
+  CLI::App* get =
+      command->add_subcommand("get", "Print one setting's value (config describe KEY explains it)");
   get->add_option("key", options.key, "Setting name (config list)")->required();
   get->callback([&options] { options.action = Action::kGet; });
   CLI::App* set = command->add_subcommand(
@@ -102,8 +132,7 @@ CLI::App* SetupConfigCommand(CLI::App& app, ConfigOptions& options) {
   // (and their man pages) without filling the command lists.
   check->footer(ConfigCheckDescription() + check->get_footer());
   command->footer(ConfigCheckDescription() + command->get_footer());
-  check->add_option("--format", options.format, "table, json or csv")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddFormatOption(*check, options.format);
   check->callback([&options] { options.action = Action::kCheck; });
   return command;
 }
@@ -115,17 +144,33 @@ int RunConfigCommand(const ConfigOptions& options, const CommandContext& context
   switch (options.action) {
     case Action::kCheck: break;  // handled above: it needs no database
     case Action::kGet: context.out << store.GetSetting(options.key) << '\n'; break;
+    case Action::kDescribe: {
+      if (!options.key.empty()) core::RequireSetting(options.key);  // names the known keys
+      bool first = true;
+      for (const db::SettingInfo& setting : store.ListSettings()) {
+        if (!options.key.empty() && setting.definition->key != options.key) continue;
+        if (!first) context.out << '\n';
+        first = false;
+        Describe(setting, context.out);
+      }
+      context.out
+          << "\nMore: docs/verification.md, \"Assumptions\"; change one with ttmtrack config "
+             "set KEY VALUE.\n";
+      break;
+    }
     case Action::kSet:
       store.SetSetting(options.key, options.value);
       context.out << options.key << " = " << store.GetSetting(options.key) << '\n';
       break;
     case Action::kList: {
+      Column description{"description", "DESCRIPTION"};
+      description.wrap = true;  // read whole: what assume and strict mean
       auto writer = MakeRowWriter(options.format,
                                   {{"key", "KEY"},
                                    {"value", "VALUE"},
                                    {"default", "DEFAULT"},
                                    {"allowed", "ALLOWED"},
-                                   {"description", "DESCRIPTION", 70}},
+                                   description},
                                   context.out);
       for (const db::SettingInfo& setting : store.ListSettings()) {
         writer->Row(core::SettingJson(*setting.definition, setting.value));

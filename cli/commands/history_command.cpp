@@ -2,11 +2,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/format/json_rows.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
 #include "core/host_key.hpp"
+#include "core/ip_address.hpp"
 #include "core/lifecycle.hpp"
 
 namespace ttmtrack::cli {
@@ -33,9 +35,8 @@ CLI::App* SetupHistoryCommand(CLI::App& app, HistoryOptions& options) {
   CLI::App* command = app.add_subcommand(
       "history", "Every scan's outcome for a host's exposures, with the reason when not covered");
   command->add_option("ip", options.host, "The host (IP address)")->required();
-  command->add_option("--port", options.port, "Only the exposure on this port");
-  command->add_option("--format", options.format, "table, json or csv")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddPortOption(*command, options.port, "Only the exposure on this port");
+  AddFormatOption(*command, options.format);
   return command;
 }
 
@@ -43,23 +44,35 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
   db::Store store = OpenStore(context, StoreMode::kMustExist);
   const std::string ip = core::HostKey(options.host);
   const std::vector<core::ExposureReport> exposures = store.History(ip, options.port);
+  // A host an export named without an address is kept under that name (core/host_key.hpp), so
+  // only text that is neither an address nor such a host is a typing error.
+  if (exposures.empty() && !core::IpAddress::ParseTolerant(options.host)) {
+    throw Error(Error::Kind::kUsage, "history: '" + options.host +
+                                         "' is not a valid IP address (e.g. 10.40.8.11 or "
+                                         "2001:db8::5), nor a host name ttmtrack status lists");
+  }
   if (exposures.empty()) {
     throw Error(Error::Kind::kNoInput,
                 "no exposure recorded for host " + ip +
                     (options.port ? " port " + std::to_string(*options.port) : std::string()) +
                     " (ttmtrack status lists the exposures)");
   }
+  // What the outcome rests on, whole: the facts from the export, wrapped on a terminal.
+  Column basis{"basis", "BASIS"};
+  basis.wrap = true;
   auto writer = MakeRowWriter(options.format,
                               {{"port", "PORT"},
                                {"protocol", "PROTO"},
                                {"scan_time", "SCAN TIME"},
                                {"scanner", "SCANNER"},
-                               {"file", "FILE", 36, ShowBaseName("file")},
+                               // The verification file is what an auditor looks for: whole.
+                               {"file", "FILE", 0, ShowBaseName("file")},
                                {"outcome", "OUTCOME"},
                                {"tier", "TIER"},
-                               {"reason", "REASON"},
                                {"state_after", "STATE AFTER"},
-                               {"assumption", "ASSUMPTION", 60},
+                               {"reason", "REASON"},
+                               {"assumption", "ASSUMPTION"},
+                               basis,
                                {"evidence", "EVIDENCE", 50}},
                               context.out);
   for (const core::ExposureReport& report : exposures) {

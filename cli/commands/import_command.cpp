@@ -6,8 +6,10 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/format/import_summary.hpp"
 #include "cli/format/terminal_text.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/import_progress.hpp"
 #include "cli/journal_stream.hpp"
 #include "cli/spool/drop_folder_settings.hpp"
@@ -26,8 +28,7 @@ void PrintJson(const Json& json, const CommandContext& context) {
 
 int ImportFiles(const ImportOptions& options, const CommandContext& context) {
   db::Store store = OpenStore(context, StoreMode::kCreate);
-  importer::ReadOptions read_options;
-  read_options.nessus_local_utc_offset_seconds = store.NessusUtcOffsetSeconds();
+  importer::ReadOptions read_options = ReadOptionsFor(store);
   int exit_code = exit_code::kOk;
   Json report = Json::array();
   for (const std::string& file : options.files) {
@@ -64,8 +65,7 @@ int ImportFolder(const ImportOptions& options, const CommandContext& context) {
   const RunLock lock(RunLockPath(context.db_path, config),
                      ResolveLockTimeout(options.lock_timeout_seconds, config));
   db::Store store = OpenStore(context, StoreMode::kCreate);
-  importer::ReadOptions read_options;
-  read_options.nessus_local_utc_offset_seconds = store.NessusUtcOffsetSeconds();
+  importer::ReadOptions read_options = ReadOptionsFor(store);
   int exit_code = exit_code::kOk;
   Json report = Json::array();
   ImportDropFolder(store, folder, read_options, [&](const DropResult& result) {
@@ -111,7 +111,8 @@ std::pair<CLI::Option*, CLI::Option*> AddSpoolTimingOptions(
 CLI::App* SetupImportCommand(CLI::App& app, ImportOptions& options) {
   CLI::App* command = app.add_subcommand(
       "import", "Import Nessus v2 (.nessus) and OpenVAS/GVM XML exports, plain or gzip");
-  command->description(
+  SetLongDescription(
+      *command,
       "Import Nessus v2 (.nessus) and OpenVAS/GVM report XML exports, plain or gzip-compressed "
       "(the format is recognised from the content, not the file name). Each file is one "
       "transaction: a malformed, truncated or hostile file is reported as FILE:LINE:COL and "
@@ -126,8 +127,9 @@ CLI::App* SetupImportCommand(CLI::App& app, ImportOptions& options) {
       "ending in .part or .tmp, and links are left alone. Nothing is ever deleted. Only one "
       "run or import --from works on a database at a time (exit 75 when busy).");
   command->add_option("files", options.files, "Export files to import");
-  command->add_option("--format", options.format, "Output: table (one line per file) or json")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddFormatOption(*command, options.format, {OutputFormat::kTable, OutputFormat::kJson},
+                  "Output: table (one line per file, the default) or json; no csv: a file's "
+                  "summary is nested (its exposure counts), not one flat row");
   CLI::Option* from = command->add_option("--from", options.from,
                                           "Import the drop folder DIR (instead of FILE arguments)");
   from->excludes(command->get_option("files"));

@@ -4,8 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/config/config.hpp"
 #include "cli/format/terminal_text.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/report_output.hpp"
 #include "cli/store_access.hpp"
 #include "core/civil_time.hpp"
@@ -69,18 +71,19 @@ reports::ReportOptions RenderOptions(const ReportCommandOptions& options,
 CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
   CLI::App* command = app.add_subcommand(
       "report", "Write the auditors' HTML remediation report (summary and one page per host)");
-  command->description(
+  SetLongDescription(
+      *command,
       "Write DIR/index.html (hosts scanned, exposures by state, open exposures over time, every "
       "exposed host, most urgent first) and DIR/hosts/<ip>.html for every host that ever had an "
       "exposure: identity, evidence, the timeline of outcomes, what proves the state, and the "
       "remediation with firewall rules for the actual port. Self-contained files (no "
       "JavaScript, no external requests), print-friendly. The same database and "
       "--generated-at give byte-identical files.");
-  command->add_option("--out", options.out_dir, "Output folder")->capture_default_str();
+  command->add_option("--out", options.out_dir, "Output folder (default: report)");
   command->add_option("--host", options.host, "Write only this host's page (IP address)");
-  command->add_option("--format", options.format, "html, or json for other tools")
-      ->check(CLI::IsMember(core::AllTexts<reports::ReportFormat>()))
-      ->capture_default_str();
+  RestrictTo(
+      command->add_option("--format", options.format, "html (default), or json for other tools"),
+      core::AllTexts<reports::ReportFormat>());
   command->add_option("--trusted-net", options.trusted_nets,
                       "A network (CIDR) allowed to reach the port after the fix; repeatable. "
                       "Default: the config file's report.trusted-networks; without either, the "

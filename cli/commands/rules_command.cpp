@@ -4,8 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/format/terminal_text.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/store_access.hpp"
 #include "core/enum_text.hpp"
 #include "core/error.hpp"
@@ -17,8 +19,7 @@ namespace {
 using Action = RulesOptions::Action;
 
 void AddFormat(CLI::App* command, RulesOptions& options) {
-  command->add_option("--format", options.format, "table, json or csv")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddFormatOption(*command, options.format);
 }
 
 int List(db::Store& store, const RulesOptions& options, const CommandContext& context) {
@@ -102,7 +103,8 @@ int SetEnabled(db::Store& store, const RulesOptions& options, const CommandConte
 CLI::App* SetupRulesCommand(CLI::App& app, RulesOptions& options) {
   CLI::App* command =
       app.add_subcommand("rules", "Which scan results count as c564e5ab (list, add, remove)");
-  command->description(
+  SetLongDescription(
+      *command,
       "Which results count as c564e5ab is data: default rules (the project's own plugin IDs, "
       "plugin names containing \"Trading Technologies Messaging\", service ttm_cmd), rules you "
       "add, and plugin IDs learned from name matches. Every change recomputes the lifecycle.");

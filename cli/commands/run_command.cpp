@@ -5,10 +5,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/commands/import_command.hpp"
 #include "cli/config/config.hpp"
 #include "cli/format/import_summary.hpp"
 #include "cli/format/terminal_text.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/journal_stream.hpp"
 #include "cli/notify/notifier.hpp"
 #include "cli/report_output.hpp"
@@ -62,7 +64,8 @@ std::optional<RunReport> WriteReport(db::Store& store, const Config& config) {
 CLI::App* SetupRunCommand(CLI::App& app, RunOptions& options) {
   CLI::App* command = app.add_subcommand(
       "run", "The nightly job: import the drop folder, rewrite the report, notify, summarise");
-  command->description(
+  SetLongDescription(
+      *command,
       "The nightly job in one step, driven by the config file (ttmtrack-nightly.service runs "
       "it): import every settled export in the drop folder (spool.incoming) in the order the "
       "scans ran, moving each to spool.done or, refused, to spool.failed with FILE.error "
@@ -77,9 +80,8 @@ CLI::App* SetupRunCommand(CLI::App& app, RunOptions& options) {
       "file's code (65 refused, 66 unreadable, 70/74/75 database or disk trouble), else the "
       "report's, else 69 when a notification failed. A failed notification never undoes an "
       "import.");
-  command->add_option("--format", options.format, "Summary as text or json")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  RestrictTo(command->add_option("--format", options.format, "Summary as text (default) or json"),
+             {"text", "json"});
   AddSpoolTimingOptions(*command, options.settle_seconds, options.lock_timeout_seconds);
   command->add_flag("--no-report", options.no_report, "Do not rewrite the report folder");
   command->add_flag("--no-notify", options.no_notify, "Send no notifications");
@@ -96,8 +98,7 @@ int RunRunCommand(const RunOptions& options, const CommandContext& context) {
   const RunLock lock(RunLockPath(context.db_path, config),
                      ResolveLockTimeout(options.lock_timeout_seconds, config));
   db::Store store = OpenStore(context, StoreMode::kCreate);
-  importer::ReadOptions read_options;
-  read_options.nessus_local_utc_offset_seconds = store.NessusUtcOffsetSeconds();
+  importer::ReadOptions read_options = ReadOptionsFor(store);
   const std::vector<core::Exposure> before = store.ListExposures();
   summary.files = ImportDropFolder(store, summary.folder, read_options, [&](const DropResult& r) {
     if (r.import.unreadable_host_times > 0) {

@@ -2,7 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/format/row_writer.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/store_access.hpp"
 #include "core/enum_text.hpp"
 #include "core/error.hpp"
@@ -13,7 +15,8 @@ namespace ttmtrack::cli {
 CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
   CLI::App* command = app.add_subcommand(
       "status", "One row per exposure (host, port, protocol): open, fixed or reopened");
-  command->description(
+  SetLongDescription(
+      *command,
       "One row per exposure: a (host, port, protocol) at which c564e5ab was ever detected. "
       "open = detected and never proved fixed since; fixed = the latest scan that could have "
       "seen it did not (that scan is `verified_by`); reopened = detected again after being "
@@ -24,11 +27,10 @@ CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
       "exposure (host missing, host scan "
       "interrupted, plugin not enabled, port outside the range) never change its state: see "
       "`ttmtrack history IP` for why.");
-  command->add_option("--state", options.state, "Only exposures in this state")
-      ->check(CLI::IsMember(core::AllTexts<core::ExposureState>()));
+  RestrictTo(command->add_option("--state", options.state, "Only exposures in this state"),
+             core::AllTexts<core::ExposureState>());
   command->add_option("--host", options.host, "Only this host (IP address)");
-  command->add_option("--format", options.format, "table, json or csv")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddFormatOption(*command, options.format);
   return command;
 }
 

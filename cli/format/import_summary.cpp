@@ -6,6 +6,15 @@ namespace ttmtrack::cli {
 
 using Json = nlohmann::ordered_json;
 
+namespace {
+
+// "1 host", "2 hosts".
+std::string Count(std::int64_t n, const char* noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
 std::string ImportSummaryLine(const std::string& file, const db::ImportResult& result) {
   if (result.status == db::ImportStatus::kAlreadyImported) {
     if (result.stored_file_name == file) {
@@ -15,15 +24,15 @@ std::string ImportSummaryLine(const std::string& file, const db::ImportResult& r
                        file, result.scan_id, result.stored_file_name);
   }
   const db::LifecycleCounts& c = result.lifecycle;
+  // Every line carries every count, zero or not, so lines can be compared and parsed alike.
   std::string line = fmt::format(
-      "{}: imported as scan {} ({} hosts, {} results, {} detections); exposures: {} new, {} "
-      "still open, {} verified fixed, {} reopened, {} not checked",
-      file, result.scan_id, result.hosts, result.results, result.detections, c.new_exposures,
-      c.still_open, c.verified_fixed, c.reopened, c.not_checked);
-  if (c.still_fixed > 0) line += fmt::format(", {} still fixed", c.still_fixed);
+      "{}: imported as scan {} ({}, {}, {}); exposures: {} new, {} still open, {} verified "
+      "fixed, {} reopened, {} not checked, {} still fixed",
+      file, result.scan_id, Count(result.hosts, "host"), Count(result.results, "result"),
+      Count(result.detections, "detection"), c.new_exposures, c.still_open, c.verified_fixed,
+      c.reopened, c.not_checked, c.still_fixed);
   if (result.learned_rules > 0) {
-    line += fmt::format("; learned {} plugin ID rule{}", result.learned_rules,
-                        result.learned_rules == 1 ? "" : "s");
+    line += "; learned " + Count(std::int64_t{result.learned_rules}, "plugin ID rule");
   }
   return line;
 }

@@ -40,10 +40,10 @@ Json ScanJson(const db::ScanRow& scan) {
   j["enabled_plugins"] = core::OptionalJson(scan.enabled_plugin_count);
   j["port_range"] = core::OptionalJson(scan.port_range);
   j["plugin_enabled"] = core::KnowledgeJson(scan.plugin_enabled.value);
-  j["plugin_enabled_basis"] = scan.plugin_enabled.basis;
+  j["plugin_enabled_basis"] = core::TextOrNullJson(scan.plugin_enabled.basis);
   // GVM exports are views: could this one show a c564e5ab result at all (docs/verification.md)?
   j["export_complete"] = core::KnowledgeJson(scan.export_filter.value);
-  j["export_basis"] = scan.export_filter.basis;
+  j["export_basis"] = core::TextOrNullJson(scan.export_filter.basis);
   j["result_filter"] = scan.result_filter ? core::ResultFilterJson(*scan.result_filter) : Json();
   return j;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <map>
-#include <string>
+#include <array>
+#include <string_view>
 
 #include "core/enum_text.hpp"
 
@@ -25,19 +25,3 @@ struct EnumTexts<cli::OutputFormat> {
 };
 
 }  // namespace ttmtrack::core
-
-namespace ttmtrack::cli {
-
-// For CLI11's transform: the spellings users type.
-inline const std::map<std::string, OutputFormat>& OutputFormatNames() {
-  static const std::map<std::string, OutputFormat> names = [] {
-    std::map<std::string, OutputFormat> map;
-    for (const auto& entry : core::EnumTexts<OutputFormat>::kTexts) {
-      map.emplace(entry.text, entry.value);
-    }
-    return map;
-  }();
-  return names;
-}
-
-}  // namespace ttmtrack::cli

@@ -109,11 +109,13 @@ class TableRowWriter final : public RowWriter {
       const Json* cell = Lookup(row, column.key);
       const bool missing = cell == nullptr || cell->is_null();
       if (missing) {
-        cells.emplace_back("-");
+        cells.push_back(column.null_text);
         continue;
       }
       const std::string text = column.display ? column.display(row) : CellText(row, column.key);
-      cells.push_back(SafeTerminalText(text, column.max_width));
+      cells.push_back(column.cut == Column::Cut::kMiddle
+                          ? CutMiddle(SafeTerminalText(text), column.max_width)
+                          : SafeTerminalText(text, column.max_width));
     }
     rows_.push_back(std::move(cells));
   }
@@ -140,6 +142,17 @@ class TableRowWriter final : public RowWriter {
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) line += "  ";
+      if (i + 1 == cells.size() && columns_[i].wrap && TableWidth() > 0) {
+        const std::size_t start = DisplayWidth(line);
+        const std::size_t width = TableWidth();
+        const std::string wrapped =
+            WrapText(cells[i], std::max<std::size_t>(width, start + 30) - start);
+        for (const char c : wrapped) {
+          line += c;
+          if (c == '\n') line.append(start, ' ');
+        }
+        continue;
+      }
       line += cells[i];
       if (i + 1 < cells.size()) line.append(widths[i] - DisplayWidth(cells[i]), ' ');
     }
@@ -167,6 +180,20 @@ std::string CellText(const Json& row, const std::string& key) {
 std::function<std::string(const Json&)> ShowBaseName(std::string key) {
   return [key = std::move(key)](const Json& row) {
     return std::string(core::FileBaseName(CellText(row, key)));
+  };
+}
+
+std::function<std::string(const Json&)> ShowFirstLine(std::string key) {
+  return [key = std::move(key)](const Json& row) {
+    const std::string text = CellText(row, key);
+    constexpr std::string_view kBlank = " \t\r\n";
+    const std::size_t start = text.find_first_not_of(kBlank);
+    if (start == std::string::npos) return std::string();
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string line = text.substr(start, end - start);
+    line.erase(line.find_last_not_of(kBlank) + 1);
+    if (text.find_first_not_of(kBlank, end) != std::string::npos) line += " ...";
+    return line;
   };
 }
 

@@ -21,13 +21,28 @@ struct Column {
   std::string title;
   std::size_t max_width = 0;  // 0: no limit
   // Table only: the cell's text, from the whole row (e.g. a path's last component, a scan's
-  // label). Empty: CellText(row, key). Not called when `key` is null or missing ("-").
+  // label). Empty: CellText(row, key). Not called when `key` is null or missing (null_text).
   std::function<std::string(const nlohmann::ordered_json& row)> display;
+  // Where a cell longer than max_width loses text: at the end ("Trading Tech..."), or in the
+  // middle, for text whose tail tells rows apart ("Trading ... (unconfirmed)").
+  enum class Cut { kEnd, kMiddle };
+  Cut cut = Cut::kEnd;
+  // Table only: what a null or missing value shows (e.g. "yes (assumed)" where a setting fills
+  // in what the export did not state).
+  std::string null_text = "-";
+  // Table only, last column only: the text is never cut; on a terminal it wraps within the
+  // terminal's width (TableWidth; at least 30 columns of text), continuation lines starting
+  // under the column.
+  bool wrap = false;
 };
 
 // For Column::display: the last component of the path at `key` ("scans/feb.nessus" ->
 // "feb.nessus", core::FileBaseName).
 std::function<std::string(const nlohmann::ordered_json&)> ShowBaseName(std::string key);
+// For Column::display: the first line of text at `key` that is not blank, without its leading
+// and trailing white space (plugin output often starts with a line break); " ..." is added
+// when more lines follow.
+std::function<std::string(const nlohmann::ordered_json&)> ShowFirstLine(std::string key);
 // For Column::display: core::ScanLabel of the scan reference object at `key` (core::ScanRefJson),
 // as the reports name a scan.
 std::function<std::string(const nlohmann::ordered_json&)> ShowScanLabel(std::string key);

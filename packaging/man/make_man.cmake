@@ -18,6 +18,9 @@ set(args --no-info --no-discard-stderr "--version-string=${VERSION}" "--name=${S
 if(INCLUDE)
   list(APPEND args "--include=${INCLUDE}")
 endif()
+# ttmtrack wraps its help to $COLUMNS (else the terminal, else 80): fix it so that every build
+# writes the same pages.
+set(ENV{COLUMNS} 80)
 execute_process(
   COMMAND "${HELP2MAN}" ${args} "${PROGRAM}"
   OUTPUT_VARIABLE page

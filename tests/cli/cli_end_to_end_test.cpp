@@ -66,7 +66,12 @@ TEST_F(CliEndToEndTest, ImportPrintsOneLinePerFileAndStatusShowsTheExposure) {
   ASSERT_EQ(import.exit_code, 0) << import.err;
   EXPECT_NE(import.out.find("jan.nessus: imported as scan 1 (2 hosts"), std::string::npos)
       << import.out;
-  EXPECT_NE(import.out.find("1 detections); exposures: 1 new"), std::string::npos) << import.out;
+  // Plurals right, every count on every line (issue 15, item 16).
+  EXPECT_NE(import.out.find("(2 hosts, "), std::string::npos) << import.out;
+  EXPECT_NE(import.out.find(", 1 detection); exposures: 1 new, 0 still open, 0 verified fixed, "
+                            "0 reopened, 0 not checked, 0 still fixed\n"),
+            std::string::npos)
+      << import.out;
 
   const ProcessResult status = Ttmtrack({"status", "--format", "json"});
   ASSERT_EQ(status.exit_code, 0) << status.err;
@@ -329,7 +334,8 @@ TEST_F(CliEndToEndTest, HostileStringsStayInertInTablesAndCsv) {
   const ProcessResult table = Ttmtrack({"detections"});
   EXPECT_EQ(table.exit_code, 0);
   EXPECT_EQ(table.out.find("\xc2\x9b"), std::string::npos) << table.out;
-  EXPECT_NE(table.out.find("\\x9b2J\\nnext"), std::string::npos) << table.out;
+  // The table shows the output's first line, its control characters as escapes.
+  EXPECT_NE(table.out.find("\\x9b2J ..."), std::string::npos) << table.out;
   const ProcessResult csv = Ttmtrack({"detections", "--format", "csv"});
   EXPECT_NE(csv.out.find("\"'=cmd|"), std::string::npos) << csv.out;
   // JSON carries the evidence verbatim.
@@ -438,6 +444,109 @@ TEST_F(CliEndToEndTest, UsageErrorsExit64AndHelpDocumentsExitCodes) {
   const ProcessResult import_help = Ttmtrack({"import", "--help"});
   EXPECT_EQ(import_help.exit_code, 0);
   EXPECT_NE(import_help.out.find("gzip"), std::string::npos);
+}
+
+// The bundled samples (scripts/demo.sh imports them): what a newcomer sees first.
+class CliSampleTest : public CliEndToEndTest {
+ protected:
+  void SetUp() override {
+    std::vector<std::string> args{"import"};
+    for (const char* name :
+         {"2026-01-12-trading-nessus.nessus", "2026-01-26-trading-openvas.xml.gz",
+          "2026-02-16-trading-verification.nessus", "2026-03-16-trading-nessus.nessus"}) {
+      args.push_back(std::string(TTMTRACK_SOURCE_DIR) + "/samples/scans/" + name);
+    }
+    const ProcessResult import = Ttmtrack(args);
+    ASSERT_EQ(import.exit_code, 0) << import.err;
+  }
+};
+
+TEST_F(CliSampleTest, HistoryTableShowsTheWholeFileAndTheBasisOfEveryRow) {
+  const ProcessResult history = Ttmtrack({"history", "10.40.8.13"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_NE(history.out.find("2026-02-16-trading-verification.nessus"), std::string::npos)
+      << history.out;
+  EXPECT_NE(history.out.find("BASIS"), std::string::npos) << history.out;
+  // The absent row that fixed it says why the scan could have seen the listener.
+  EXPECT_NE(history.out.find("absent       fixed"), std::string::npos) << history.out;
+  EXPECT_NE(history.out.find("port 5010/tcp is inside the scanned range 1-65535"),
+            std::string::npos)
+      << history.out;
+  // docs/json.md: "none" is null, never "".
+  for (const json& row : json::parse(Ttmtrack({"history", "10.40.8.13", "--format", "json"}).out)) {
+    for (const char* key : {"reason", "assumption", "basis"}) {
+      EXPECT_TRUE(row[key].is_null() || !row[key].get<std::string>().empty()) << key << row;
+    }
+  }
+}
+
+TEST_F(CliSampleTest, HistoryOfTextThatIsNoAddressIsAUsageError) {
+  const ProcessResult result = Ttmtrack({"history", "not-an-ip"});
+  EXPECT_EQ(result.exit_code, 64);
+  EXPECT_NE(result.err.find("'not-an-ip' is not a valid IP address"), std::string::npos)
+      << result.err;
+  const ProcessResult port = Ttmtrack({"history", "10.40.8.11", "--port", "99999"});
+  EXPECT_EQ(port.exit_code, 64);
+  EXPECT_NE(port.err.find("1 to 65535"), std::string::npos) << port.err;
+  EXPECT_EQ(Ttmtrack({"history", "10.40.8.99"}).exit_code, 66);
+}
+
+TEST_F(CliSampleTest, DetectionsTableShowsTheOutputsFirstLineWithoutEscapes) {
+  const ProcessResult table = Ttmtrack({"detections"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_EQ(table.out.find("\\n"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("  A Trading Technologies Messaging (TTM) ttm_cmd listener"),
+            std::string::npos)
+      << table.out;
+  // The whole output, line breaks and all, stays in JSON.
+  const json rows = json::parse(Ttmtrack({"detections", "--format", "json"}).out);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_NE(rows[0]["output"].get<std::string>().find('\n'), std::string::npos);
+}
+
+TEST_F(CliSampleTest, ScansMarkWhatASettingAssumed) {
+  const auto line_of = [](const std::string& out, const std::string& file) {
+    const std::size_t at = out.find(file);
+    return at == std::string::npos ? std::string() : out.substr(at, out.find('\n', at) - at);
+  };
+  const ProcessResult scans = Ttmtrack({"scans"});
+  ASSERT_EQ(scans.exit_code, 0) << scans.err;
+  // OpenVAS states no port range; Nessus states no result filter.
+  EXPECT_NE(line_of(scans.out, "2026-01-26-trading-openvas").find("all (assumed)"),
+            std::string::npos)
+      << scans.out;
+  EXPECT_NE(line_of(scans.out, "2026-01-12-trading-nessus").find("yes (assumed)"),
+            std::string::npos)
+      << scans.out;
+  ASSERT_EQ(Ttmtrack({"config", "set", "coverage.port-unknown", "strict"}).exit_code, 0);
+  const std::string strict = Ttmtrack({"scans"}).out;
+  EXPECT_EQ(line_of(strict, "2026-01-26-trading-openvas").find("all (assumed)"), std::string::npos)
+      << strict;
+  EXPECT_NE(line_of(strict, "2026-01-26-trading-openvas").find("unknown"), std::string::npos)
+      << strict;
+  EXPECT_NE(Ttmtrack({"scans", "--help"}).out.find("COMPLETE EXPORT"), std::string::npos);
+}
+
+TEST_F(CliSampleTest, ConfigDescribeSaysWhatAssumeAndStrictMean) {
+  const ProcessResult describe = Ttmtrack({"config", "describe", "coverage.plugin-unknown"});
+  ASSERT_EQ(describe.exit_code, 0) << describe.err;
+  EXPECT_NE(describe.out.find("assume: the missing fact counts as covered"), std::string::npos)
+      << describe.out;
+  EXPECT_NE(describe.out.find("strict: the missing fact makes the scan not cover"),
+            std::string::npos)
+      << describe.out;
+  EXPECT_EQ(Ttmtrack({"config", "describe", "coverage.nope"}).exit_code, 64);
+  // config list shows every description whole (wrapped only on a terminal).
+  const ProcessResult list = Ttmtrack({"config", "list"});
+  EXPECT_EQ(list.out.find("..."), std::string::npos) << list.out;
+}
+
+TEST_F(CliEndToEndTest, UnknownCommandSuggestsTheNearestAndExits64) {
+  const ProcessResult result = Ttmtrack({"stats"});
+  EXPECT_EQ(result.exit_code, 64);
+  EXPECT_NE(result.err.find("unknown command 'stats' (did you mean 'status'?)"), std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find("subcommand is required"), std::string::npos) << result.err;
 }
 
 TEST_F(CliEndToEndTest, ConfigSetChangesTheCoverageAssumption) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/cli_app.hpp"
+#include "cli/help_formatter.hpp"
 #include "core/error.hpp"
 
 namespace ttmtrack::cli {
@@ -81,6 +82,37 @@ TEST_F(CliParseTest, UnknownFormatIsAUsageError) {
   EXPECT_EQ(ParseExit({"scans", "--format", "xml"}), exit_code::kUsage);
 }
 
+// Issue 15, item 8: the choices come from core::EnumTexts<OutputFormat>; a number is no format.
+TEST_F(CliParseTest, FormatTakesOnlyItsNamesAndSaysThemInOneLine) {
+  EXPECT_EQ(ParseExit({"scans", "--format", "1"}), exit_code::kUsage);
+  const std::string error = err_.str();
+  EXPECT_EQ(error.substr(0, error.find('\n')),
+            "ttmtrack: --format: '1' is not one of table|json|csv");
+  EXPECT_EQ(error.find("ENUM"), std::string::npos) << error;
+  CliApp upper;
+  upper.Parse({"status", "--format", "JSON"});
+  EXPECT_EQ(upper.options().status.format, OutputFormat::kJson);
+}
+
+TEST_F(CliParseTest, ImportRefusesCsv) {
+  EXPECT_EQ(ParseExit({"import", "--format", "csv", "a.nessus"}), exit_code::kUsage);
+  EXPECT_NE(err_.str().find("'csv' is not one of table|json"), std::string::npos) << err_.str();
+}
+
+TEST_F(CliParseTest, HelpShowsTheFormatChoices) {
+  EXPECT_EQ(ParseExit({"status", "--help"}), exit_code::kOk);
+  EXPECT_NE(out_.str().find("--format table|json|csv"), std::string::npos) << out_.str();
+  EXPECT_EQ(out_.str().find("ENUM"), std::string::npos) << out_.str();
+}
+
+TEST_F(CliParseTest, UnknownCommandNamesTheNearest) {
+  EXPECT_EQ(ParseExit({"--db", "x.db", "histroy", "10.0.0.5"}), exit_code::kUsage);
+  EXPECT_NE(err_.str().find("unknown command 'histroy' (did you mean 'history'?)"),
+            std::string::npos)
+      << err_.str();
+  EXPECT_EQ(NearestName("frobnicate", {"status", "scans"}), "");
+}
+
 TEST_F(CliParseTest, MissingCommandIsAUsageError) { EXPECT_EQ(ParseExit({}), exit_code::kUsage); }
 
 TEST_F(CliParseTest, HistoryNeedsAHostAndTakesAPort) {
@@ -90,8 +122,11 @@ TEST_F(CliParseTest, HistoryNeedsAHostAndTakesAPort) {
   EXPECT_EQ(app_.options().history.port, 5010);
 }
 
-TEST_F(CliParseTest, PortOutOfRangeIsAUsageError) {
+TEST_F(CliParseTest, PortOutOfRangeIsAUsageErrorThatSaysTheRange) {
   EXPECT_EQ(ParseExit({"history", "10.0.0.5", "--port", "70000"}), exit_code::kUsage);
+  EXPECT_NE(err_.str().find("--port: Value 70000 not in range 1 to 65535"), std::string::npos)
+      << err_.str();
+  EXPECT_EQ(ParseExit({"detections", "--port", "0"}), exit_code::kUsage);
 }
 
 TEST_F(CliParseTest, RulesAddTakesExactlyOneKind) {
@@ -117,6 +152,36 @@ TEST_F(CliParseTest, HelpExitsZeroAndDocumentsExitCodes) {
        {"import", "status", "history", "rules", "TTMTRACK_DB", "65", "66", "75", "Exit codes"}) {
     EXPECT_NE(help.find(needle), std::string::npos) << needle;
   }
+}
+
+// Issue 15, item 11: one short line per command, wrapped to the terminal, exit codes once.
+TEST_F(CliParseTest, OverviewHasOneShortLinePerCommandWithinTheWidth) {
+  setenv("COLUMNS", "80", 1);
+  CliApp app;
+  std::ostringstream out;
+  std::ostringstream err;
+  try {
+    app.Parse({"--help"});
+  } catch (const CLI::ParseError& error) {
+    EXPECT_EQ(app.Exit(error, out, err), exit_code::kOk);
+  }
+  std::istringstream lines(out.str());
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_LE(line.size(), 80u) << line;
+    if (line.rfind("  import ", 0) == 0) {
+      EXPECT_EQ(line.find("transaction"), std::string::npos) << "long text in the overview";
+    }
+  }
+  std::ostringstream import_help;
+  CliApp import_app;
+  try {
+    import_app.Parse({"import", "--help"});
+  } catch (const CLI::ParseError& error) {
+    import_app.Exit(error, import_help, err);
+  }
+  EXPECT_NE(import_help.str().find("transaction"), std::string::npos);
+  EXPECT_EQ(import_help.str().find("Exit codes:"), std::string::npos) << "listed once, in --help";
+  unsetenv("COLUMNS");
 }
 
 TEST_F(CliParseTest, VersionExitsZero) {

@@ -46,5 +46,24 @@ TEST(TerminalTextTest, DisplayWidthCountsCodePoints) {
   EXPECT_EQ(DisplayWidth("abc"), 3u);
 }
 
+TEST(TerminalTextTest, WrapTextBreaksBetweenWordsAndKeepsIndentedLines) {
+  EXPECT_EQ(WrapText("one two three four", 9), "one two\nthree\nfour");
+  EXPECT_EQ(WrapText("one two three", 9, 2), "one two\n  three");
+  // Paragraphs, a list's indentation and aligned columns survive.
+  EXPECT_EQ(WrapText("a\n\n  0   ok", 80), "a\n\n  0   ok");
+  EXPECT_EQ(WrapText("  item with words", 10), "  item\n  with\n  words");
+  // A word longer than the width gets a line of its own, uncut.
+  EXPECT_EQ(WrapText("x 2026-02-16-trading-verification.nessus", 10),
+            "x\n2026-02-16-trading-verification.nessus");
+}
+
+TEST(TerminalTextTest, CutMiddleKeepsTheEndThatTellsRowsApart) {
+  EXPECT_EQ(CutMiddle("Trading Technologies Messaging (TTM) ttm_cmd (unconfirmed)", 21),
+            "Trading T...onfirmed)");
+  EXPECT_EQ(DisplayWidth(CutMiddle("Trading Technologies Messaging (TTM) ttm_cmd", 21)), 21u);
+  EXPECT_EQ(CutMiddle("short", 21), "short");
+  EXPECT_EQ(DisplayWidth(CutMiddle("h\xc3\xb4te-h\xc3\xb4te-h\xc3\xb4te", 7)), 7u);
+}
+
 }  // namespace
 }  // namespace ttmtrack::cli

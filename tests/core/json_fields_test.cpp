@@ -91,7 +91,9 @@ TEST(JsonFieldsTest, OutcomeReasonIsNullUnlessNotCovered) {
             (std::vector<std::string>{"scan", "outcome", "reason", "assumption", "basis"}));
   EXPECT_EQ(a["outcome"], "absent");
   EXPECT_TRUE(a["reason"].is_null());
-  EXPECT_EQ(a["assumption"], "");
+  // docs/json.md, Conventions: "none" is null everywhere.
+  EXPECT_TRUE(a["assumption"].is_null());
+  EXPECT_EQ(a["basis"], "host scan completed");
   Outcome skipped = absent;
   skipped.kind = OutcomeKind::kNotCovered;
   skipped.reason = NotCoveredReason::kPortOutsideRange;

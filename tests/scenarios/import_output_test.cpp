@@ -26,7 +26,7 @@ struct ImportCounts {
   int fixed = 0;
   int reopened = 0;
   int not_checked = 0;
-  int still_fixed = 0;  // docs/cli.md: printed only when non-zero
+  int still_fixed = 0;
   bool operator==(const ImportCounts&) const = default;
 };
 
@@ -45,15 +45,16 @@ ImportCounts Expect(const WrittenScan& scan, int scan_id, int fresh, int still_o
 
 // The line exactly as the CLI contract (team CLI-CONTRACT.md) and docs/cli.md spell it.
 std::string ContractLine(const std::string& file, const ImportCounts& c) {
-  std::string line = file + ": imported as scan " + std::to_string(c.scan_id) + " (" +
-                     std::to_string(c.hosts) + " hosts, " + std::to_string(c.results) +
-                     " results, " + std::to_string(c.detections) +
-                     " detections); exposures: " + std::to_string(c.fresh) + " new, " +
-                     std::to_string(c.still_open) + " still open, " + std::to_string(c.fixed) +
-                     " verified fixed, " + std::to_string(c.reopened) + " reopened, " +
-                     std::to_string(c.not_checked) + " not checked";
-  if (c.still_fixed > 0) line += ", " + std::to_string(c.still_fixed) + " still fixed";
-  return line + "\n";
+  // Every count on every line, nouns in the singular for one (issue 15, item 16).
+  const auto count = [](std::size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  };
+  return file + ": imported as scan " + std::to_string(c.scan_id) + " (" + count(c.hosts, "host") +
+         ", " + count(c.results, "result") + ", " + count(c.detections, "detection") +
+         "); exposures: " + std::to_string(c.fresh) + " new, " + std::to_string(c.still_open) +
+         " still open, " + std::to_string(c.fixed) + " verified fixed, " +
+         std::to_string(c.reopened) + " reopened, " + std::to_string(c.not_checked) +
+         " not checked, " + std::to_string(c.still_fixed) + " still fixed\n";
 }
 
 // Reads the numbers back whatever the wording details, so a count and a wording problem are
@@ -62,7 +63,7 @@ std::optional<ImportCounts> ParseLine(const std::string& file, const std::string
   static const std::regex kLinePattern(
       R"re(^(.+): imported as scan (\d+) \((\d+) hosts?, (\d+) results?, (\d+) detections?\); )re"
       R"re(exposures: (\d+) new, (\d+) still open, (\d+) verified fixed, (\d+) reopened, )re"
-      R"re((\d+) not checked(?:, (\d+) still fixed)?(?:; .*)?\n$)re");
+      R"re((\d+) not checked, (\d+) still fixed(?:; .*)?\n$)re");
   std::smatch m;
   if (!std::regex_match(line, m, kLinePattern) || m[1] != file) return std::nullopt;
   const auto n = [&m](std::size_t i) { return m[i].matched ? std::stoi(m[i].str()) : 0; };

@@ -1,7 +1,9 @@
 #include "cli/commands/config_command.hpp"
 
 #include <cctype>
+#include <filesystem>
 #include <ostream>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -102,6 +104,30 @@ void Describe(const db::SettingInfo& setting, std::ostream& out) {
       << '\n';
 }
 
+// The stored values when there is a database, else the defaults: a newcomer can read what the
+// settings mean before importing anything.
+int RunConfigDescribe(const ConfigOptions& options, const CommandContext& context) {
+  if (!options.key.empty()) core::RequireSetting(options.key);  // names the known keys
+  std::vector<db::SettingInfo> settings;
+  if (std::filesystem::exists(context.db_path)) {
+    settings = OpenStore(context, StoreMode::kMustExist).ListSettings();
+  } else {
+    for (const core::SettingDefinition& d : core::SettingCatalogue()) {
+      settings.push_back({&d, std::string(d.default_value)});
+    }
+  }
+  bool first = true;
+  for (const db::SettingInfo& setting : settings) {
+    if (!options.key.empty() && setting.definition->key != options.key) continue;
+    if (!first) context.out << '\n';
+    first = false;
+    Describe(setting, context.out);
+  }
+  context.out << "\nMore: docs/verification.md, \"Assumptions\"; change one with ttmtrack config "
+                 "set KEY VALUE.\n";
+  return exit_code::kOk;
+}
+
 }  // namespace
 
 CLI::App* SetupConfigCommand(CLI::App& app, ConfigOptions& options) {
@@ -139,25 +165,13 @@ CLI::App* SetupConfigCommand(CLI::App& app, ConfigOptions& options) {
 
 int RunConfigCommand(const ConfigOptions& options, const CommandContext& context) {
   if (options.action == Action::kCheck) return RunConfigCheck(options, context);
+  if (options.action == Action::kDescribe) return RunConfigDescribe(options, context);
   db::Store store = OpenStore(
       context, options.action == Action::kSet ? StoreMode::kCreate : StoreMode::kMustExist);
   switch (options.action) {
     case Action::kCheck: break;  // handled above: it needs no database
     case Action::kGet: context.out << store.GetSetting(options.key) << '\n'; break;
-    case Action::kDescribe: {
-      if (!options.key.empty()) core::RequireSetting(options.key);  // names the known keys
-      bool first = true;
-      for (const db::SettingInfo& setting : store.ListSettings()) {
-        if (!options.key.empty() && setting.definition->key != options.key) continue;
-        if (!first) context.out << '\n';
-        first = false;
-        Describe(setting, context.out);
-      }
-      context.out
-          << "\nMore: docs/verification.md, \"Assumptions\"; change one with ttmtrack config "
-             "set KEY VALUE.\n";
-      break;
-    }
+    case Action::kDescribe: break;  // handled above: a database is optional
     case Action::kSet:
       store.SetSetting(options.key, options.value);
       context.out << options.key << " = " << store.GetSetting(options.key) << '\n';

@@ -18,7 +18,7 @@ CLI::App* SetupDetectionsCommand(CLI::App& app, DetectionsOptions& options) {
                      "Every scan result a rule matched, oldest first. The table shows the first "
                      "line of each plugin output, control characters as visible escapes (\\n, "
                      "\\x1b); --format json or csv carries the whole output, verbatim.");
-  command->add_option("--host", options.host, "Only this host (IP address)");
+  command->add_option("--host", options.host, "Only this host (IP address)")->type_name("IP");
   AddPortOption(*command, options.port, "Only this port");
   command->add_option("--scan", options.scan_id, "Only this scan (ID from `ttmtrack scans`)");
   command->add_flag("--all", options.include_unmatched,

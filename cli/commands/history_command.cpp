@@ -34,7 +34,7 @@ const core::Evidence* StrongestDetection(const core::ExposureReport& report,
 CLI::App* SetupHistoryCommand(CLI::App& app, HistoryOptions& options) {
   CLI::App* command = app.add_subcommand(
       "history", "Every scan's outcome for a host's exposures, with the reason when not covered");
-  command->add_option("ip", options.host, "The host (IP address)")->required();
+  command->add_option("IP", options.host, "The host (IP address)")->required();
   AddPortOption(*command, options.port, "Only the exposure on this port");
   AddFormatOption(*command, options.format);
   return command;

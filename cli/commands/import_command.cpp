@@ -99,12 +99,14 @@ std::pair<CLI::Option*, CLI::Option*> AddSpoolTimingOptions(
           .add_option("--settle-seconds", settle_seconds,
                       "Leave files modified less than this long ago (default: config "
                       "spool.settle-seconds, else 60)")
-          ->check(CLI::Range(0, 31536000));
+          ->type_name("SECONDS")
+          ->check(CLI::Range(0, 31536000).description(""));
   CLI::Option* lock = command
                           .add_option("--lock-timeout", lock_timeout_seconds,
                                       "Seconds to wait for another run to finish (default: "
                                       "config lock.timeout-seconds, else 0)")
-                          ->check(CLI::Range(0, 31536000));
+                          ->type_name("SECONDS")
+                          ->check(CLI::Range(0, 31536000).description(""));
   return {settle, lock};
 }
 
@@ -126,21 +128,25 @@ CLI::App* SetupImportCommand(CLI::App& app, ImportOptions& options) {
       "with FILE.error saying why. Files still being written, names starting with '.' or "
       "ending in .part or .tmp, and links are left alone. Nothing is ever deleted. Only one "
       "run or import --from works on a database at a time (exit 75 when busy).");
-  command->add_option("files", options.files, "Export files to import");
+  command->add_option("FILE", options.files, "Export files to import");
   AddFormatOption(*command, options.format, {OutputFormat::kTable, OutputFormat::kJson},
                   "Output: table (one line per file, the default) or json; no csv: a file's "
                   "summary is nested (its exposure counts), not one flat row");
-  CLI::Option* from = command->add_option("--from", options.from,
-                                          "Import the drop folder DIR (instead of FILE arguments)");
-  from->excludes(command->get_option("files"));
+  CLI::Option* from = command
+                          ->add_option("--from", options.from,
+                                       "Import the drop folder DIR (instead of FILE arguments)")
+                          ->type_name("DIR");
+  from->excludes(command->get_option("FILE"));
   command
       ->add_option("--done", options.done,
                    "Where imported files go (default: config spool.done, else DIR/done)")
+      ->type_name("DIR")
       ->needs(from);
   command
       ->add_option("--failed", options.failed,
                    "Where refused files go with FILE.error (default: config spool.failed, else "
                    "DIR/failed)")
+      ->type_name("DIR")
       ->needs(from);
   const auto [settle, lock_timeout] =
       AddSpoolTimingOptions(*command, options.settle_seconds, options.lock_timeout_seconds);

@@ -79,18 +79,24 @@ CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
       "remediation with firewall rules for the actual port. Self-contained files (no "
       "JavaScript, no external requests), print-friendly. The same database and "
       "--generated-at give byte-identical files.");
-  command->add_option("--out", options.out_dir, "Output folder (default: report)");
-  command->add_option("--host", options.host, "Write only this host's page (IP address)");
+  command->add_option("--out", options.out_dir, "Output folder (default: report)")
+      ->type_name("DIR");
+  command->add_option("--host", options.host, "Write only this host's page (IP address)")
+      ->type_name("IP");
   RestrictTo(
       command->add_option("--format", options.format, "html (default), or json for other tools"),
       core::AllTexts<reports::ReportFormat>());
-  command->add_option("--trusted-net", options.trusted_nets,
-                      "A network (CIDR) allowed to reach the port after the fix; repeatable. "
-                      "Default: the config file's report.trusted-networks; without either, the "
-                      "rules show a <TRUSTED_NETWORK> placeholder");
-  command->add_option("--generated-at", options.generated_at,
-                      "Fix the report time (ISO 8601, e.g. 2026-03-01T09:00:00Z; without a "
-                      "zone: UTC) for reproducible output; default $SOURCE_DATE_EPOCH, else now");
+  command
+      ->add_option("--trusted-net", options.trusted_nets,
+                   "A network (CIDR) allowed to reach the port after the fix; repeatable. "
+                   "Default: the config file's report.trusted-networks; without either, the "
+                   "rules show a <TRUSTED_NETWORK> placeholder")
+      ->type_name("CIDR");
+  command
+      ->add_option("--generated-at", options.generated_at,
+                   "Fix the report time (ISO 8601, e.g. 2026-03-01T09:00:00Z; without a "
+                   "zone: UTC) for reproducible output; default $SOURCE_DATE_EPOCH, else now")
+      ->type_name("TIME");
   return command;
 }
 

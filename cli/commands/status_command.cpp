@@ -29,7 +29,7 @@ CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
       "`ttmtrack history IP` for why.");
   RestrictTo(command->add_option("--state", options.state, "Only exposures in this state"),
              core::AllTexts<core::ExposureState>());
-  command->add_option("--host", options.host, "Only this host (IP address)");
+  command->add_option("--host", options.host, "Only this host (IP address)")->type_name("IP");
   AddFormatOption(*command, options.format);
   return command;
 }

@@ -541,6 +541,13 @@ TEST_F(CliSampleTest, ConfigDescribeSaysWhatAssumeAndStrictMean) {
   EXPECT_EQ(list.out.find("..."), std::string::npos) << list.out;
 }
 
+TEST_F(CliEndToEndTest, ConfigDescribeNeedsNoDatabase) {
+  const ProcessResult describe = Ttmtrack({"config", "describe"});
+  ASSERT_EQ(describe.exit_code, 0) << describe.err;
+  EXPECT_NE(describe.out.find("coverage.host-unknown = assume"), std::string::npos) << describe.out;
+  EXPECT_FALSE(std::filesystem::exists(Db()));
+}
+
 TEST_F(CliEndToEndTest, UnknownCommandSuggestsTheNearestAndExits64) {
   const ProcessResult result = Ttmtrack({"stats"});
   EXPECT_EQ(result.exit_code, 64);

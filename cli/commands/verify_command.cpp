@@ -8,7 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/format/row_writer.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
 #include "core/host_key.hpp"
@@ -59,7 +61,8 @@ std::string ThisMachine() {
 CLI::App* SetupVerifyCommand(CLI::App& app, VerifyOptions& options) {
   CLI::App* command = app.add_subcommand(
       "verify", "Check TTM ports from this machine (a vantage point) with the plugins' probe");
-  command->description(
+  SetLongDescription(
+      *command,
       "Connects to each TARGET (IP:PORT, [IPv6]:PORT; default: every open or reopened "
       "exposure) from the machine it runs on, sends the probe of the ttm_cmd plugins and reads "
       "the reply with their signature, and stores each check as a vantage-point check: "
@@ -81,8 +84,7 @@ CLI::App* SetupVerifyCommand(CLI::App& app, VerifyOptions& options) {
   command->add_flag("--trusted-vantage", options.trusted_vantage,
                     "This vantage point is inside the trusted networks: its checks are stored "
                     "as evidence and never count as detections");
-  command->add_option("--format", options.format, "table, json or csv")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddFormatOption(*command, options.format);
   command->add_option("targets", options.targets, "IP:PORT to check (default: open exposures)");
   return command;
 }

@@ -14,6 +14,7 @@
 #include "core/outcome.hpp"
 #include "core/rule.hpp"
 #include "core/scan_info.hpp"
+#include "core/triage.hpp"
 #include "core/ttm_probe.hpp"
 #include "core/vantage_check.hpp"
 
@@ -244,6 +245,29 @@ struct EnumTexts<VantageOutcome> {
       {VantageOutcome::kRefused, "refused"},
       {VantageOutcome::kFiltered, "filtered"},
       {VantageOutcome::kOtherService, "other-service"},
+  }};
+};
+
+// Triage decisions (core/triage.hpp, docs/triage.md): the kinds `ttmtrack triage` records and
+// how one stands for an exposure.
+template <>
+struct EnumTexts<DecisionKind> {
+  static constexpr std::string_view kName = "decision";
+  static constexpr std::array<EnumText<DecisionKind>, 4> kTexts{{
+      {DecisionKind::kAccept, "accept"},
+      {DecisionKind::kFalsePositive, "false-positive"},
+      {DecisionKind::kCompensatingControl, "compensating-control"},
+      {DecisionKind::kRevoke, "revoke"},
+  }};
+};
+
+template <>
+struct EnumTexts<DecisionStatus> {
+  static constexpr std::string_view kName = "decision status";
+  static constexpr std::array<EnumText<DecisionStatus>, 3> kTexts{{
+      {DecisionStatus::kActive, "active"},
+      {DecisionStatus::kLapsed, "lapsed"},
+      {DecisionStatus::kClosed, "closed"},
   }};
 };
 

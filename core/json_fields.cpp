@@ -70,6 +70,39 @@ Json ExposureJson(const Exposure& exposure) {
   return j;
 }
 
+Json DecisionRecordJson(const DecisionRecord& record) {
+  Json j;
+  j["target"] = record.target.ToString();
+  j["decision"] = ToText(record.kind);
+  j["reason"] = record.reason;
+  j["by"] = record.by;
+  j["made_at"] = TimeJson(record.made_at);
+  j["until"] = TimeJson(record.until);
+  j["ticket"] = TextOrNullJson(record.ticket);
+  j["survives_reopen"] = record.survives_reopen;
+  return j;
+}
+
+Json ExposureStatusJson(const ExposureStatus& status) {
+  Json j = ExposureJson(status.exposure);
+  const std::optional<ExposureDecision>& d = status.decision;
+  j["decision"] = d ? Json(ToText(d->record.kind)) : Json();
+  j["decision_status"] = d ? Json(ToText(d->status)) : Json();
+  j["decision_by"] = d ? Json(d->record.by) : Json();
+  j["decision_until"] = d ? TimeJson(d->record.until) : Json();
+  j["decision_reason"] = d ? Json(d->record.reason) : Json();
+  j["decision_made_at"] = d ? TimeJson(d->record.made_at) : Json();
+  j["decision_ticket"] = d ? TextOrNullJson(d->record.ticket) : Json();
+  j["decision_target"] = d ? Json(d->record.target.ToString()) : Json();
+  j["decision_ended_at"] = d ? TimeJson(d->ended_at) : Json();
+  j["detected_again_at"] = d ? TimeJson(d->detected_again_at) : Json();
+  j["due"] = TimeJson(status.due);
+  j["overdue"] = status.overdue;
+  j["stale"] = status.stale;
+  j["days_since_checked"] = OptionalJson(status.days_since_checked);
+  return j;
+}
+
 Json OutcomeJson(const Outcome& outcome) {
   Json j;
   j["scan"] = ScanRefJson(outcome.scan);

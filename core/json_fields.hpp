@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/exposure.hpp"
+#include "core/exposure_status.hpp"
 #include "core/host_report.hpp"
 #include "core/knowledge.hpp"
 #include "core/outcome.hpp"
@@ -16,6 +17,7 @@
 #include "core/scan_ref.hpp"
 #include "core/setting_catalogue.hpp"
 #include "core/vantage_check.hpp"
+#include "core/triage.hpp"
 
 // The one JSON form of each domain type, used by every JSON ttmtrack writes: the listing
 // commands' `--format json` (cli/) and the report's index.json and hosts/*.json (reports/).
@@ -50,6 +52,12 @@ nlohmann::ordered_json ExposureKeyJson(const Exposure& exposure);
 // ExposureKeyJson's fields, then {state, tier, hostname, first_seen, last_seen, last_checked,
 // verified_by (ScanRefJson or null)}.
 nlohmann::ordered_json ExposureJson(const Exposure& exposure);
+// {target, decision, reason, by, made_at, until, ticket, survives_reopen}: one triage record.
+nlohmann::ordered_json DecisionRecordJson(const DecisionRecord& record);
+// ExposureJson's fields, then {decision, decision_status, decision_by, decision_until,
+// decision_reason, decision_made_at, decision_ticket, decision_target, detected_again_at, due,
+// overdue, stale, days_since_checked}; the decision fields are null when no decision applies.
+nlohmann::ordered_json ExposureStatusJson(const ExposureStatus& status);
 // {scan (ScanRefJson), outcome, reason (null unless not-covered), assumption, basis}
 nlohmann::ordered_json OutcomeJson(const Outcome& outcome);
 // {scan (ScanRefJson), port, protocol, plugin_id, plugin_name, severity, tier, output}

@@ -25,7 +25,38 @@ std::optional<std::int64_t> ParseHours(std::string_view text) {
   return hours;
 }
 
-constexpr std::array<SettingDefinition, 5> kCatalogue{{
+constexpr std::int64_t kMaxDays = 3650;  // ten years
+
+std::optional<std::int64_t> ParseDays(std::string_view text) {
+  std::int64_t days = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || days < 0 ||
+      days > kMaxDays) {
+    return std::nullopt;
+  }
+  return days;
+}
+
+// "10.0.0.0/8=7, 192.0.2.0/24=3" → its pairs; nullopt when any part is not CIDR=DAYS.
+std::optional<std::vector<std::pair<IpNetwork, std::int64_t>>> ParseNetworkDays(
+    std::string_view text) {
+  std::vector<std::pair<IpNetwork, std::int64_t>> pairs;
+  text = Trim(text);
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string_view part = Trim(text.substr(0, comma));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    const std::size_t equals = part.find('=');
+    if (equals == std::string_view::npos) return std::nullopt;
+    const std::optional<IpNetwork> network = IpNetwork::Parse(Trim(part.substr(0, equals)));
+    const std::optional<std::int64_t> days = ParseDays(Trim(part.substr(equals + 1)));
+    if (!network || !days) return std::nullopt;
+    pairs.emplace_back(*network, *days);
+  }
+  return pairs;
+}
+
+constexpr std::array<SettingDefinition, 8> kCatalogue{{
     {kPluginUnknownSetting, SettingType::kCoverageAssumption, kAssume,
      "when an export does not say whether the ttm_cmd plugin was enabled: assume it was "
      "(recorded in each outcome) or count the scan as not covering",
@@ -46,6 +77,14 @@ constexpr std::array<SettingDefinition, 5> kCatalogue{{
      "how many hours after the import a scan may be dated (scanner clocks and zones); a later "
      "scan is refused",
      false},
+    {kSlaDaysSetting, SettingType::kDays, "30",
+     "days to fix an exposure: due = first detection (or the reopening) + this many days", false},
+    {kSlaNetworkDaysSetting, SettingType::kNetworkDays, "",
+     "days to fix per network, CIDR=DAYS comma-separated; the longest matching prefix wins over "
+     "sla.days",
+     false},
+    {kStaleDaysSetting, SettingType::kDays, "14",
+     "an exposure no scan has covered for more than this many days is stale", false},
 }};
 
 constexpr std::array<SettingValueMeaning, 2> kCoverageMeanings{{
@@ -92,6 +131,8 @@ std::string AllowedValues(SettingType type) {
     case SettingType::kCoverageAssumption: return JoinedTexts<UnknownCoverage>();
     case SettingType::kUtcOffset: return "+HH:MM|-HH:MM";
     case SettingType::kHours: return "0.." + std::to_string(kMaxHours);
+    case SettingType::kDays: return "0.." + std::to_string(kMaxDays);
+    case SettingType::kNetworkDays: return "CIDR=DAYS,...";
   }
   return "";
 }
@@ -115,6 +156,21 @@ std::string CanonicalSettingValue(const SettingDefinition& definition, std::stri
         return std::to_string(*hours);
       }
       break;
+    case SettingType::kDays:
+      if (const std::optional<std::int64_t> days = ParseDays(Trim(value))) {
+        return std::to_string(*days);
+      }
+      break;
+    case SettingType::kNetworkDays:
+      if (const auto pairs = ParseNetworkDays(value)) {
+        std::string canonical;
+        for (const auto& [network, days] : *pairs) {
+          canonical +=
+              (canonical.empty() ? "" : ",") + network.ToString() + "=" + std::to_string(days);
+        }
+        return canonical;
+      }
+      break;
   }
   throw Error(Error::Kind::kUsage, "invalid value \"" + std::string(value) + "\" for setting " +
                                        std::string(definition.key) +
@@ -136,6 +192,19 @@ int NessusUtcOffsetFromSettings(const StoredSetting& get) {
 std::int64_t FutureMarginSecondsFromSettings(const StoredSetting& get) {
   const std::optional<std::int64_t> hours = ParseHours(get(kFutureMarginSetting));
   return (hours ? *hours : *ParseHours(RequireSetting(kFutureMarginSetting).default_value)) * 3600;
+}
+
+DeadlinePolicy DeadlinePolicyFromSettings(const StoredSetting& get) {
+  auto days = [&get](std::string_view key) {
+    const std::optional<std::int64_t> stored = ParseDays(get(key));
+    return stored ? *stored : *ParseDays(RequireSetting(key).default_value);
+  };
+  DeadlinePolicy policy;
+  policy.sla_days = days(kSlaDaysSetting);
+  policy.stale_days = days(kStaleDaysSetting);
+  policy.network_days = ParseNetworkDays(get(kSlaNetworkDaysSetting))
+                            .value_or(std::vector<std::pair<IpNetwork, std::int64_t>>{});
+  return policy;
 }
 
 }  // namespace ttmtrack::core

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/coverage_policy.hpp"
+#include "core/exposure_status.hpp"
 
 namespace ttmtrack::core {
 
@@ -17,6 +18,8 @@ enum class SettingType {
   kCoverageAssumption,  // UnknownCoverage spellings, "assume" or "strict" (core/enum_text.hpp)
   kUtcOffset,           // "+HH:MM" or "-HH:MM", within the ±14:00 that real zones use
   kHours,               // whole hours, 0..87600 (ten years)
+  kDays,                // whole days, 0..3650 (ten years)
+  kNetworkDays,         // "CIDR=DAYS,CIDR=DAYS", or empty for none
 };
 
 // The keys, for code that reads one setting's value.
@@ -25,6 +28,9 @@ inline constexpr std::string_view kPortUnknownSetting = "coverage.port-unknown";
 inline constexpr std::string_view kHostUnknownSetting = "coverage.host-unknown";
 inline constexpr std::string_view kNessusUtcOffsetSetting = "import.nessus-utc-offset";
 inline constexpr std::string_view kFutureMarginSetting = "import.future-margin-hours";
+inline constexpr std::string_view kSlaDaysSetting = "sla.days";
+inline constexpr std::string_view kSlaNetworkDaysSetting = "sla.network-days";
+inline constexpr std::string_view kStaleDaysSetting = "stale.days";
 
 // One setting ttmtrack knows (`ttmtrack config`, docs/cli.md). The store keeps values in its
 // `settings` table; a missing row means `default_value`. Static data: the catalogue's entries
@@ -77,5 +83,7 @@ CoveragePolicy CoveragePolicyFromSettings(const StoredSetting& get);
 int NessusUtcOffsetFromSettings(const StoredSetting& get);
 // import.future-margin-hours in seconds ("24" → 86400).
 std::int64_t FutureMarginSecondsFromSettings(const StoredSetting& get);
+// sla.days, sla.network-days and stale.days (docs/triage.md).
+DeadlinePolicy DeadlinePolicyFromSettings(const StoredSetting& get);
 
 }  // namespace ttmtrack::core

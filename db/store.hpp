@@ -10,9 +10,11 @@
 
 #include "core/coverage_policy.hpp"
 #include "core/exposure.hpp"
+#include "core/exposure_status.hpp"
 #include "core/host_report.hpp"
 #include "core/rule.hpp"
 #include "core/scan_sink.hpp"
+#include "core/triage.hpp"
 #include "db/store_types.hpp"
 
 namespace ttmtrack::db {
@@ -155,6 +157,23 @@ class Store {
   // nullopt when no scan ever reported `host`; identity.ip is its key.
   std::optional<core::HostReport> BuildHostReport(const std::string& host);
   core::SummaryReport BuildSummary();
+
+  // --- Triage decisions (core/triage.hpp, docs/triage.md) ----------------------------------------
+
+  // The store's clock (Options::now, else the system clock): the time decisions are recorded at
+  // and the default time `status` judges deadlines at.
+  std::int64_t Now();
+  // Appends `record` made now (made_at is set, id assigned) and returns it. Throws kUsage for an
+  // empty reason or name, an `until` not after now, and a revoke of a target whose latest
+  // record is no decision. Never changes an existing record (the table refuses it).
+  core::DecisionRecord RecordDecision(core::DecisionRecord record);
+  // Every record, in the order made (made_at, id).
+  std::vector<core::DecisionRecord> ListDecisions();
+  // sla.days, sla.network-days and stale.days.
+  core::DeadlinePolicy GetDeadlinePolicy();
+  // ListExposures(filter) with each exposure's decision, deadline and staleness at `now`.
+  std::vector<core::ExposureStatus> ListExposureStatuses(const ExposureFilter& filter,
+                                                         std::int64_t now);
 
   // --- Nightly runs and coverage gaps ----------------------------------------------------------
 

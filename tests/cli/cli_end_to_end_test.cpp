@@ -568,7 +568,7 @@ TEST_F(CliEndToEndTest, ConfigSetChangesTheCoverageAssumption) {
   EXPECT_EQ(Ttmtrack({"config", "set", "coverage.plugin-unknown", "maybe"}).exit_code, 64);
   EXPECT_EQ(Ttmtrack({"config", "get", "coverage.plugin-unknown"}).out, "strict\n");
   const json settings = json::parse(Ttmtrack({"config", "list", "--format", "json"}).out);
-  ASSERT_EQ(settings.size(), 5u);
+  ASSERT_EQ(settings.size(), 8u);
   EXPECT_EQ(settings[0], (json{{"key", "coverage.plugin-unknown"},
                                {"value", "strict"},
                                {"default", "assume"},

@@ -111,6 +111,24 @@ std::string_view Expected(UnknownCoverage value) {
   return "<none>";
 }
 
+std::string_view Expected(DecisionKind value) {
+  switch (value) {
+    case DecisionKind::kAccept: return "accept";
+    case DecisionKind::kFalsePositive: return "false-positive";
+    case DecisionKind::kCompensatingControl: return "compensating-control";
+    case DecisionKind::kRevoke: return "revoke";
+  }
+  return "<none>";
+}
+std::string_view Expected(DecisionStatus value) {
+  switch (value) {
+    case DecisionStatus::kActive: return "active";
+    case DecisionStatus::kLapsed: return "lapsed";
+    case DecisionStatus::kClosed: return "closed";
+  }
+  return "<none>";
+}
+
 // Every enumerator has its spelling, round-trips, and the value after the table's last entry is
 // no enumerator (so the table misses none).
 template <typename Enum>
@@ -138,6 +156,8 @@ TEST(EnumTextTest, EveryEnumeratorHasItsContractSpelling) {
   ExpectCompleteTable<UnknownCoverage>();
   ExpectCompleteTable<ReplyKind>();
   ExpectCompleteTable<ProbeTier>();
+  ExpectCompleteTable<DecisionKind>();
+  ExpectCompleteTable<DecisionStatus>();
 }
 
 TEST(EnumTextTest, ParsingIsExactAndCaseSensitive) {

@@ -19,7 +19,8 @@ TEST(SettingCatalogueTest, KeysAreUniqueAndFound) {
   }
   EXPECT_EQ(keys, (std::set<std::string_view>{"coverage.plugin-unknown", "coverage.port-unknown",
                                               "coverage.host-unknown", "import.nessus-utc-offset",
-                                              "import.future-margin-hours"}));
+                                              "import.future-margin-hours", "sla.days",
+                                              "sla.network-days", "stale.days"}));
   EXPECT_EQ(FindSetting("coverage"), nullptr);
 }
 
@@ -50,6 +51,26 @@ TEST(SettingCatalogueTest, CoverageSettingsAreTypedAndAffectTheLifecycle) {
   EXPECT_EQ(AllowedValues(SettingType::kUtcOffset), "+HH:MM|-HH:MM");
   EXPECT_EQ(AllowedValues(SettingType::kHours), "0..87600");
   EXPECT_EQ(RequireSetting(kFutureMarginSetting).type, SettingType::kHours);
+  EXPECT_EQ(AllowedValues(SettingType::kDays), "0..3650");
+}
+
+TEST(SettingCatalogueTest, DeadlineSettingsAreCanonicalAndTyped) {
+  EXPECT_EQ(CanonicalSettingValue(RequireSetting(kSlaDaysSetting), " 07 "), "7");
+  EXPECT_THROW(CanonicalSettingValue(RequireSetting(kStaleDaysSetting), "3651"), Error);
+  EXPECT_EQ(CanonicalSettingValue(RequireSetting(kSlaNetworkDaysSetting),
+                                  " 10.0.0.0/8 = 7 , 2001:DB8::/32=3"),
+            "10.0.0.0/8=7,2001:db8::/32=3");
+  EXPECT_EQ(CanonicalSettingValue(RequireSetting(kSlaNetworkDaysSetting), ""), "");
+  EXPECT_THROW(CanonicalSettingValue(RequireSetting(kSlaNetworkDaysSetting), "10.0.0.1/8=7"),
+               Error);
+  const DeadlinePolicy policy = DeadlinePolicyFromSettings([](std::string_view key) {
+    if (key == kSlaDaysSetting) return std::string("10");
+    if (key == kSlaNetworkDaysSetting) return std::string("192.0.2.0/24=2");
+    return std::string(RequireSetting(key).default_value);
+  });
+  EXPECT_EQ(policy.sla_days, 10);
+  EXPECT_EQ(policy.stale_days, 14);
+  EXPECT_EQ(policy.SlaDaysFor("192.0.2.7"), 2);
 }
 
 TEST(SettingCatalogueTest, CoverageAssumptionIgnoresAsciiCaseAndSpaceOnly) {

@@ -147,7 +147,7 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
   {
     Store store(path);
     EXPECT_EQ(store.SchemaVersion(), Store::SupportedSchemaVersion());
-    EXPECT_EQ(Store::SupportedSchemaVersion(), 5);
+    EXPECT_EQ(Store::SupportedSchemaVersion(), 6);
     EXPECT_EQ(store.ListRules().size(), 6u);
   }
   sqlite::Database db(path);
@@ -185,6 +185,29 @@ TEST_F(MigrationsTest, CheckConstraintsAllowExactlyTheCoreSpellings) {
             CoreSpellings<core::Knowledge>());
   EXPECT_EQ(CheckedSpellings(db, "scan_judgements", "export_complete"),
             CoreSpellings<core::Knowledge>());
+  EXPECT_EQ(CheckedSpellings(db, "triage_decisions", "kind"), CoreSpellings<core::DecisionKind>());
+}
+
+// The triage version: a database of any earlier version gains the append-only decisions table,
+// and its data stays as it was.
+TEST_F(MigrationsTest, TheTriageVersionAddsAnAppendOnlyDecisionTable) {
+  const std::string path = dir_.File("v1-triage.db");
+  CreateVersion1Database(path);
+  {
+    Store store(path, Store::Options{.now = [] { return std::int64_t{1'800'000'000}; }});
+    EXPECT_EQ(store.ListScans().size(), 1u);
+    EXPECT_TRUE(store.ListDecisions().empty());
+    core::DecisionRecord record;
+    record.target = *core::TriageTarget::Parse("192.0.2.10:5010");
+    record.reason = "vendor appliance";
+    record.by = "auditor";
+    EXPECT_EQ(store.RecordDecision(record).made_at, 1'800'000'000);
+  }
+  sqlite::Database db(path);
+  EXPECT_THROW(db.Exec("UPDATE triage_decisions SET reason = 'changed'"), Error);
+  EXPECT_THROW(db.Exec("DELETE FROM triage_decisions"), Error);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM triage_decisions WHERE reason = 'vendor appliance'"),
+            1);
 }
 
 TEST_F(MigrationsTest, ReopeningChangesNothing) {

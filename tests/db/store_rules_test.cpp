@@ -219,7 +219,7 @@ class StoreSettingsTest : public StoreRulesTest {};
 
 TEST_F(StoreSettingsTest, DefaultsAreListedWithTheirAllowedValues) {
   const auto settings = store_.ListSettings();
-  ASSERT_EQ(settings.size(), 5u);
+  ASSERT_EQ(settings.size(), 8u);
   for (std::size_t i = 0; i < settings.size(); ++i) {
     const SettingInfo& s = settings[i];
     EXPECT_EQ(s.definition, &core::SettingCatalogue()[i]);

@@ -66,6 +66,8 @@ struct CliApp::Commands {
   CLI::App* detections = nullptr;
   CLI::App* rules = nullptr;
   CLI::App* status = nullptr;
+  CLI::App* triage = nullptr;
+  CLI::App* gaps = nullptr;
   CLI::App* history = nullptr;
   CLI::App* config = nullptr;
   CLI::App* report = nullptr;
@@ -99,6 +101,8 @@ CliApp::CliApp()
   commands_->detections = SetupDetectionsCommand(app, options_.detections);
   commands_->status = SetupStatusCommand(app, options_.status);
   commands_->history = SetupHistoryCommand(app, options_.history);
+  commands_->triage = SetupTriageCommand(app, options_.triage);
+  commands_->gaps = SetupGapsCommand(app, options_.gaps);
   commands_->report = SetupReportCommand(app, options_.report);
   commands_->rules = SetupRulesCommand(app, options_.rules);
   commands_->config = SetupConfigCommand(app, options_.config);
@@ -139,6 +143,8 @@ int CliApp::Run(std::ostream& out, std::ostream& err, bool show_progress, bool j
   if (c.detections->parsed()) return RunDetectionsCommand(options_.detections, context);
   if (c.status->parsed()) return RunStatusCommand(options_.status, context);
   if (c.history->parsed()) return RunHistoryCommand(options_.history, context);
+  if (c.triage->parsed()) return RunTriageCommand(options_.triage, context);
+  if (c.gaps->parsed()) return RunGapsCommand(options_.gaps, context);
   if (c.report->parsed()) return RunReportCommand(options_.report, context);
   if (c.rules->parsed()) return RunRulesCommand(options_.rules, context);
   if (c.config->parsed()) return RunConfigCommand(options_.config, context);

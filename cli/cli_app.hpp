@@ -8,6 +8,7 @@
 
 #include "cli/commands/config_command.hpp"
 #include "cli/commands/detections_command.hpp"
+#include "cli/commands/gaps_command.hpp"
 #include "cli/commands/history_command.hpp"
 #include "cli/commands/import_command.hpp"
 #include "cli/commands/report_command.hpp"
@@ -16,6 +17,7 @@
 #include "cli/commands/scans_command.hpp"
 #include "cli/commands/status_command.hpp"
 #include "cli/commands/verify_command.hpp"
+#include "cli/commands/triage_command.hpp"
 
 namespace CLI {
 class App;
@@ -34,6 +36,8 @@ struct CliOptions {
   DetectionsOptions detections;
   RulesOptions rules;
   StatusOptions status;
+  TriageOptions triage;
+  GapsOptions gaps;
   HistoryOptions history;
   ConfigOptions config;
   ReportCommandOptions report;

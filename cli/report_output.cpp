@@ -36,9 +36,9 @@ WrittenReport WriteReportFolder(db::Store& store, const std::filesystem::path& d
                                 const reports::ReportOptions& options) {
   reports::ReportWriter writer(directory, options);
   WrittenReport written;
-  written.index = writer.WriteSummary(store.BuildSummary());
+  written.index = writer.WriteSummary(store.BuildSummary(options.generated_at));
   for (const std::string& ip : store.ExposedHostIps()) {
-    if (auto host = store.BuildHostReport(ip)) {
+    if (auto host = store.BuildHostReport(ip, options.generated_at)) {
       writer.WriteHost(*host);
       ++written.host_pages;
     }

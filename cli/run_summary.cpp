@@ -71,13 +71,7 @@ const char* ToString(RunNotification::Status status) {
 Json DroppedOutJson(const RunSummary& summary) {
   Json dropped = Json::array();
   for (const db::DroppedOutHost& host : summary.dropped_out) {
-    Json h;
-    h["ip"] = host.ip;
-    h["hostname"] = host.hostname.empty() ? Json() : Json(host.hostname);
-    h["scanner"] = host.latest_scan.scanner;
-    h["scan_name"] = host.latest_scan.scan_name;
-    h["last_seen_by"] = core::ScanRefJson(host.last_seen_by);
-    h["latest_scan"] = core::ScanRefJson(host.latest_scan);
+    Json h = core::DroppedOutHostJson(host);
     h["new_in_this_run"] = summary.DroppedOutInThisRun(host);
     dropped.push_back(std::move(h));
   }
@@ -148,6 +142,9 @@ std::string RunSummaryText(const RunSummary& summary, bool include_notifications
                    "still fixed",
                    c.new_exposures, c.still_open, c.verified_fixed, c.reopened, c.not_checked,
                    c.still_fixed));
+  Line(out, "deadlines",
+       fmt::format("{} overdue, {} stale (no covering scan for stale.days)", summary.overdue,
+                   summary.stale));
   if (!summary.exposures.new_exposures.empty()) {
     Line(out, "new", Plural(summary.exposures.new_exposures.size(), "exposure") + ":");
     List(out, summary.exposures.new_exposures, list_limit, ExposureName);
@@ -206,6 +203,8 @@ Json RunSummaryJson(const RunSummary& summary, bool include_notifications) {
                     {"reopened", c.reopened},
                     {"still_fixed", c.still_fixed},
                     {"not_covered", c.not_checked}};
+  j["overdue"] = summary.overdue;
+  j["stale"] = summary.stale;
   const auto exposures = [](const std::vector<core::Exposure>& list) {
     Json array = Json::array();
     for (const core::Exposure& e : list) array.push_back(core::ExposureJson(e));

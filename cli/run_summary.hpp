@@ -39,9 +39,10 @@ struct RunSummary {
   DropFolder folder;
   std::vector<DropResult> files;  // in the order they were handled
   db::ExposureChanges exposures;
-  // Overdue and stale counts (the auditors' issue, remediation deadlines and coverage age) go
-  // here beside `exposures` once the store knows deadlines and staleness thresholds; until then
-  // nothing computes them and the summary does not show them.
+  // After the run's imports (docs/triage.md): exposures past their remediation deadline with no
+  // active decision, and exposures no scan has covered for stale.days.
+  int overdue = 0;
+  int stale = 0;
   std::vector<db::DroppedOutHost> dropped_out;  // Store::HostsDroppedOutOfScanning
   std::optional<RunReport> report;              // nullopt: no report folder configured
   std::vector<RunNotification> notifications;   // filled last

@@ -12,6 +12,7 @@
 
 #include <sys/socket.h>
 
+#include "core/civil_time.hpp"
 #include "core/error.hpp"
 
 namespace ttmtrack::cli {
@@ -87,6 +88,11 @@ db::Store::Options StoreOptionsFromEnvironment() {
   if (const char* markers = std::getenv("TTMTRACK_PHASE_MARKERS");
       markers != nullptr && *markers != '\0') {
     options.phase_observer = PhaseMarkers(markers);
+  }
+  if (const char* now = std::getenv("TTMTRACK_NOW"); now != nullptr && *now != '\0') {
+    const core::Parsed<std::int64_t> time = core::ParseIso8601(now);
+    if (!time) BadValue("TTMTRACK_NOW", now, "an ISO 8601 time");
+    options.now = [seconds = time.value()] { return seconds; };
   }
   return options;
 }

@@ -15,6 +15,9 @@ namespace ttmtrack::cli {
 //                                    from FD before it goes on, so a test can hold it at any
 //                                    point and kill it there. Once FD is closed, or a write or
 //                                    read fails, the process runs on without markers.
+//   TTMTRACK_NOW=TIME                the store's clock (ISO 8601): when triage decisions are
+//                                    recorded and when `status` judges deadlines, lapses and
+//                                    staleness; tests of the real binary pin it.
 // Throws Error kUsage when a variable is set to something else.
 db::Store::Options StoreOptionsFromEnvironment();
 

@@ -5,10 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "core/dropped_out_host.hpp"
 #include "core/exposure.hpp"
+#include "core/exposure_status.hpp"
 #include "core/outcome.hpp"
 #include "core/scan_ref.hpp"
 #include "core/vantage_check.hpp"
+#include "core/triage.hpp"
 
 namespace ttmtrack::core {
 
@@ -28,6 +31,10 @@ struct ExposureReport {
   std::vector<Outcome> timeline;   // every outcome, in scan-time order
   // Every vantage-point check of (ip, port, protocol), oldest first (`ttmtrack verify`).
   std::vector<VantageCheckRecord> vantage_checks;
+  // The decision, deadline and staleness at the report's time (status.exposure == exposure),
+  // and every decision record covering the exposure, in the order made (docs/triage.md).
+  ExposureStatus status;
+  std::vector<DecisionRecord> decisions;
 };
 
 struct HostReport {
@@ -50,6 +57,10 @@ struct SummaryReport {
   std::vector<OpenCountPoint> open_over_time;
   std::vector<Exposure> exposures;  // every exposure; reports/ sorts by urgency
   std::vector<ScanRef> latest_scans;
+  // At the report's time, in the order of `exposures`: decision, deadline, staleness.
+  std::vector<ExposureStatus> statuses;
+  std::vector<DroppedOutHost> dropped_out;  // hosts that dropped out of scanning
+  std::vector<DecisionRecord> decisions;    // every triage record, in the order made
 };
 
 }  // namespace ttmtrack::core

@@ -103,6 +103,17 @@ Json ExposureStatusJson(const ExposureStatus& status) {
   return j;
 }
 
+Json DroppedOutHostJson(const DroppedOutHost& host) {
+  Json j;
+  j["ip"] = host.ip;
+  j["hostname"] = TextOrNullJson(host.hostname);
+  j["scanner"] = host.latest_scan.scanner;
+  j["scan_name"] = host.latest_scan.scan_name;
+  j["last_seen_by"] = ScanRefJson(host.last_seen_by);
+  j["latest_scan"] = ScanRefJson(host.latest_scan);
+  return j;
+}
+
 Json OutcomeJson(const Outcome& outcome) {
   Json j;
   j["scan"] = ScanRefJson(outcome.scan);

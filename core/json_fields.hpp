@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/dropped_out_host.hpp"
 #include "core/exposure.hpp"
 #include "core/exposure_status.hpp"
 #include "core/host_report.hpp"
@@ -58,6 +59,8 @@ nlohmann::ordered_json DecisionRecordJson(const DecisionRecord& record);
 // decision_reason, decision_made_at, decision_ticket, decision_target, detected_again_at, due,
 // overdue, stale, days_since_checked}; the decision fields are null when no decision applies.
 nlohmann::ordered_json ExposureStatusJson(const ExposureStatus& status);
+// {ip, hostname, scanner, scan_name, last_seen_by (ScanRefJson), latest_scan (ScanRefJson)}
+nlohmann::ordered_json DroppedOutHostJson(const DroppedOutHost& host);
 // {scan (ScanRefJson), outcome, reason (null unless not-covered), assumption, basis}
 nlohmann::ordered_json OutcomeJson(const Outcome& outcome);
 // {scan (ScanRefJson), port, protocol, plugin_id, plugin_name, severity, tier, output}

@@ -155,8 +155,10 @@ class Store {
   // The key of every host that ever had an exposure, in host order.
   std::vector<std::string> ExposedHostIps();
   // nullopt when no scan ever reported `host`; identity.ip is its key.
-  std::optional<core::HostReport> BuildHostReport(const std::string& host);
-  core::SummaryReport BuildSummary();
+  // Decisions, deadlines and staleness are judged at `now` (the report's time; default Now()).
+  std::optional<core::HostReport> BuildHostReport(const std::string& host,
+                                                  std::optional<std::int64_t> now = std::nullopt);
+  core::SummaryReport BuildSummary(std::optional<std::int64_t> now = std::nullopt);
 
   // --- Triage decisions (core/triage.hpp, docs/triage.md) ----------------------------------------
 

@@ -62,7 +62,8 @@ std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db) {
 
 }  // namespace
 
-std::optional<core::HostReport> Store::BuildHostReport(const std::string& host) {
+std::optional<core::HostReport> Store::BuildHostReport(const std::string& host,
+                                                       std::optional<std::int64_t> now) {
   const std::string ip = core::HostKey(host);
   core::HostReport report;
   report.identity.ip = ip;
@@ -83,12 +84,29 @@ std::optional<core::HostReport> Store::BuildHostReport(const std::string& host) 
   }
   report.exposures = History(ip);
   if (id.scans.empty() && report.exposures.empty()) return std::nullopt;
+  const std::vector<core::ExposureStatus> statuses =
+      ListExposureStatuses({.ip = ip}, now.value_or(Now()));
+  const std::vector<core::DecisionRecord> records = ListDecisions();
+  for (core::ExposureReport& exposure : report.exposures) {
+    const core::Exposure& e = exposure.exposure;
+    for (const core::ExposureStatus& status : statuses) {
+      if (status.exposure.id == e.id) exposure.status = status;
+    }
+    for (const core::DecisionRecord& record : records) {
+      if (record.target.Covers(e.ip, e.port, e.protocol)) exposure.decisions.push_back(record);
+    }
+  }
   return report;
 }
 
-core::SummaryReport Store::BuildSummary() {
+core::SummaryReport Store::BuildSummary(std::optional<std::int64_t> now) {
   core::SummaryReport summary;
-  summary.exposures = ListExposures();
+  summary.statuses = ListExposureStatuses({}, now.value_or(Now()));
+  for (const core::ExposureStatus& status : summary.statuses) {
+    summary.exposures.push_back(status.exposure);
+  }
+  summary.dropped_out = HostsDroppedOutOfScanning();
+  summary.decisions = ListDecisions();
   for (const core::Exposure& e : summary.exposures) {
     switch (e.state) {
       case core::ExposureState::kOpen: ++summary.open; break;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dropped_out_host.hpp"
 #include "core/exposure.hpp"
 #include "core/knowledge.hpp"
 #include "core/result_filter.hpp"
@@ -109,16 +110,8 @@ struct ExposureChanges {
   std::vector<core::Exposure> verified_fixed;
 };
 
-// A host that earlier scans of a task reported and the task's latest scan does not: it dropped
-// out of scanning, and "not in the latest scan" proves nothing about it (docs/cli.md, "run").
-// A task is a scanner and a scan name together (Nessus Report@name, GVM task name); scans
-// without a name belong to no task.
-struct DroppedOutHost {
-  std::string ip;              // host identity: the normalised IP, or the name when no IP
-  std::string hostname;        // as the last scan that saw it named it; may be empty
-  core::ScanRef last_seen_by;  // the task's most recent scan that reported the host
-  core::ScanRef latest_scan;   // the task's latest scan, which does not
-};
+// A host that dropped out of scanning: one home, in core (reports show them too).
+using DroppedOutHost = core::DroppedOutHost;
 
 enum class ImportStatus { kImported, kAlreadyImported };
 

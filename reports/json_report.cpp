@@ -2,6 +2,9 @@
 // exposure, outcome, evidence) are core/json_fields.hpp's, the same the CLI writes. Field names
 // are stable: add fields, never rename or remove them without raising format_version.
 
+#include <algorithm>
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "core/detection_constants.hpp"
@@ -91,7 +94,14 @@ Json TimelineRunsJson(const std::vector<core::Outcome>& timeline) {
 }
 
 Json ExposureDetail(const core::ExposureReport& report, const ReportOptions& options) {
-  Json json = core::ExposureJson(report.exposure);
+  core::ExposureStatus status = report.status;
+  status.exposure = report.exposure;  // a report built without statuses still names its exposure
+  Json json = core::ExposureStatusJson(status);
+  Json decisions = Json::array();
+  for (const core::DecisionRecord& record : report.decisions) {
+    decisions.push_back(core::DecisionRecordJson(record));
+  }
+  json["decisions"] = decisions;
   json["proof"] = ProofStatement(report);
   Json evidence = Json::array();
   for (const core::Evidence& item : report.evidence) evidence.push_back(core::EvidenceJson(item));
@@ -138,11 +148,17 @@ std::string RenderSummaryJson(const core::SummaryReport& summary, const ReportOp
     chart.push_back({{"date", day.date}, {"open", day.open}});
   }
   json["open_over_time"] = chart;
+  std::map<std::int64_t, const core::ExposureStatus*> status_of;
+  for (const core::ExposureStatus& status : summary.statuses) {
+    status_of[status.exposure.id] = &status;
+  }
   Json hosts = Json::array();
   for (const HostGroup& group : GroupByHost(summary.exposures)) {
     Json exposures = Json::array();
     for (const core::Exposure* exposure : group.exposures) {
-      exposures.push_back(core::ExposureJson(*exposure));
+      const auto it = status_of.find(exposure->id);
+      exposures.push_back(it == status_of.end() ? core::ExposureJson(*exposure)
+                                                : core::ExposureStatusJson(*it->second));
     }
     hosts.push_back({{"ip", group.ip},
                      {"hostname", TextOrNullJson(group.hostname)},
@@ -151,6 +167,20 @@ std::string RenderSummaryJson(const core::SummaryReport& summary, const ReportOp
                      {"exposures", exposures}});
   }
   json["hosts"] = hosts;
+  json["overdue"] = static_cast<int>(std::count_if(summary.statuses.begin(), summary.statuses.end(),
+                                                   [](const auto& s) { return s.overdue; }));
+  json["stale"] = static_cast<int>(std::count_if(summary.statuses.begin(), summary.statuses.end(),
+                                                 [](const auto& s) { return s.stale; }));
+  Json dropped = Json::array();
+  for (const core::DroppedOutHost& host : summary.dropped_out) {
+    dropped.push_back(core::DroppedOutHostJson(host));
+  }
+  json["dropped_out_hosts"] = dropped;
+  Json decisions = Json::array();
+  for (const core::DecisionRecord& record : summary.decisions) {
+    decisions.push_back(core::DecisionRecordJson(record));
+  }
+  json["triage_decisions"] = decisions;
   return Dump(json);
 }
 

@@ -29,6 +29,17 @@ const core::Evidence* StrongestDetection(const core::ExposureReport& report,
   return found;
 }
 
+// "accept of TARGET by NAME until TIME (TICKET): REASON"; the writer makes it terminal-safe.
+std::string ShowDecision(const nlohmann::ordered_json& row) {
+  const nlohmann::ordered_json& d = row["decision"];
+  std::string text = d["decision"].get<std::string>() + " of " + d["target"].get<std::string>() +
+                     " by " + d["by"].get<std::string>();
+  if (d["until"].is_string()) text += " until " + d["until"].get<std::string>();
+  if (d["ticket"].is_string()) text += " (" + d["ticket"].get<std::string>() + ")";
+  if (d["survives_reopen"].get<bool>()) text += ", survives reopening";
+  return text + ": " + d["reason"].get<std::string>();
+}
+
 }  // namespace
 
 CLI::App* SetupHistoryCommand(CLI::App& app, HistoryOptions& options) {
@@ -63,7 +74,7 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
   auto writer = MakeRowWriter(options.format,
                               {{"port", "PORT"},
                                {"protocol", "PROTO"},
-                               {"scan_time", "SCAN TIME"},
+                               {"time", "TIME"},
                                {"scanner", "SCANNER"},
                                // The verification file is what an auditor looks for: whole.
                                {"file", "FILE", 0, ShowBaseName("file")},
@@ -73,12 +84,15 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                {"reason", "REASON"},
                                {"assumption", "ASSUMPTION"},
                                basis,
-                               {"evidence", "EVIDENCE", 50}},
+                               {"evidence", "EVIDENCE", 50},
+                               {"decision", "DECISION", 80, ShowDecision}},
                               context.out);
+  const std::vector<core::DecisionRecord> records = store.ListDecisions();
   for (const core::ExposureReport& report : exposures) {
     // The state after each row: the lifecycle applied one outcome at a time, in the timeline's
     // (scan time, sha256) order, exactly as Replay does; a vantage-point check that counts as a
-    // detection is applied as one at its time, after the scans of the same second.
+    // detection is applied as one at its time, after the scans of the same second. Decisions covering the exposure go in among
+    // them by the time they were made (after a scan of the same time).
     core::LifecycleResult state;
     std::size_t next_check = 0;
     auto checks_until = [&](std::optional<std::int64_t> time) {
@@ -94,8 +108,18 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
         writer->Row(VantageHistoryJson(report.exposure, check, state.state));
       }
     };
+    auto record = records.begin();
+    const auto write_decisions_until = [&](std::optional<std::int64_t> time) {
+      for (; record != records.end() && (!time || record->made_at < *time); ++record) {
+        const core::Exposure& e = report.exposure;
+        if (record->target.Covers(e.ip, e.port, e.protocol)) {
+          writer->Row(HistoryDecisionJson(e, *record));
+        }
+      }
+    };
     for (const core::Outcome& outcome : report.timeline) {
       checks_until(outcome.scan.time);
+      write_decisions_until(outcome.scan.time);
       core::ApplyOutcome(state, outcome);
       writer->Row(HistoryJson(report.exposure, outcome, state.state,
                               outcome.kind == core::OutcomeKind::kDetected
@@ -103,6 +127,7 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                   : nullptr));
     }
     checks_until(std::nullopt);
+    write_decisions_until(std::nullopt);
   }
   writer->Finish();
   return exit_code::kOk;

@@ -106,7 +106,7 @@ int RunReportCommand(const ReportCommandOptions& options, const CommandContext& 
   if (options.host) {
     reports::ReportWriter writer(options.out_dir, render);
     const std::string ip = core::HostKey(*options.host);
-    const std::optional<core::HostReport> host = store.BuildHostReport(ip);
+    const std::optional<core::HostReport> host = store.BuildHostReport(ip, render.generated_at);
     if (!host) {
       throw Error(Error::Kind::kNoInput, "no scan ever reported host " + ip);
     }

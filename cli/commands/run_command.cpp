@@ -111,6 +111,10 @@ int RunRunCommand(const RunOptions& options, const CommandContext& context) {
   });
   summary.exposures = store.ChangesSince(before, summary.ImportedScanIds());
   summary.dropped_out = store.HostsDroppedOutOfScanning();
+  for (const core::ExposureStatus& status : store.ListExposureStatuses({}, store.Now())) {
+    summary.overdue += status.overdue ? 1 : 0;
+    summary.stale += status.stale ? 1 : 0;
+  }
   if (!options.no_report) summary.report = WriteReport(store, config);
   summary.finished_at = std::time(nullptr);
   if (!options.no_notify) summary.notifications = SendNotifications(summary, config);

@@ -26,10 +26,22 @@ CLI::App* SetupStatusCommand(CLI::App& app, StatusOptions& options) {
       "protocol: a possible listener); both are detections. Scans that could not have seen an "
       "exposure (host missing, host scan "
       "interrupted, plugin not enabled, port outside the range) never change its state: see "
-      "`ttmtrack history IP` for why.");
+      "`ttmtrack history IP` for why. Beside the state: the triage decision on the exposure "
+      "(`ttmtrack triage`), its remediation deadline (`due`, `overdue`) and whether scans still "
+      "cover it (`stale`), as of now (docs/triage.md).");
   RestrictTo(command->add_option("--state", options.state, "Only exposures in this state"),
              core::AllTexts<core::ExposureState>());
   command->add_option("--host", options.host, "Only this host (IP address)")->type_name("IP");
+  std::vector<std::string> decisions{"none"};
+  for (const core::DecisionKind kind : core::AllValues<core::DecisionKind>()) {
+    if (kind != core::DecisionKind::kRevoke) decisions.emplace_back(core::ToText(kind));
+  }
+  RestrictTo(command->add_option("--decision", options.decision,
+                                 "Only exposures with this decision (active, lapsed or closed), "
+                                 "or none"),
+             decisions);
+  command->add_flag("--overdue", options.overdue_only, "Only overdue exposures");
+  command->add_flag("--stale", options.stale_only, "Only stale exposures");
   AddFormatOption(*command, options.format);
   return command;
 }
@@ -50,10 +62,24 @@ int RunStatusCommand(const StatusOptions& options, const CommandContext& context
                      {"first_seen", "FIRST SEEN"},
                      {"last_seen", "LAST SEEN"},
                      {"last_checked", "LAST CHECKED"},
-                     {"verified_by.file", "VERIFIED BY", 120, ShowScanLabel("verified_by")}},
+                     {"verified_by.file", "VERIFIED BY", 120, ShowScanLabel("verified_by")},
+                     {"decision", "DECISION"},
+                     {"decision_status", "DECISION STATUS"},
+                     {"decision_by", "DECISION BY", 24},
+                     {"decision_until", "DECISION UNTIL"},
+                     {"due", "DUE"},
+                     {"overdue", "OVERDUE"},
+                     {"stale", "STALE"}},
                     context.out);
-  for (const core::Exposure& exposure : store.ListExposures(filter)) {
-    writer->Row(core::ExposureJson(exposure));
+  for (const core::ExposureStatus& status : store.ListExposureStatuses(filter, store.Now())) {
+    if (options.decision) {
+      const std::string_view kind =
+          status.decision ? core::ToText(status.decision->record.kind) : "none";
+      if (kind != *options.decision) continue;
+    }
+    if (options.overdue_only && !status.overdue) continue;
+    if (options.stale_only && !status.stale) continue;
+    writer->Row(core::ExposureStatusJson(status));
   }
   writer->Finish();
   return exit_code::kOk;

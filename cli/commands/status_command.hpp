@@ -15,6 +15,11 @@ namespace ttmtrack::cli {
 struct StatusOptions {
   std::optional<std::string> state;  // open | fixed | reopened
   std::optional<std::string> host;
+  // A decision kind (accept, false-positive, compensating-control) whose decision applies, in
+  // any status, or "none" for exposures without one.
+  std::optional<std::string> decision;
+  bool overdue_only = false;
+  bool stale_only = false;
   OutputFormat format = OutputFormat::kTable;
 };
 

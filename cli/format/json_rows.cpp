@@ -76,6 +76,8 @@ Json HistoryJson(const core::Exposure& exposure, const core::Outcome& outcome,
   j["tier"] = detection ? Json(core::ToText(detection->tier)) : Json();
   j["evidence"] = detection ? Json(detection->output) : Json();
   j["source"] = "scan";
+  j["time"] = core::TimeJson(outcome.scan.time);
+  j["decision"] = Json();
   return j;
 }
 
@@ -102,6 +104,28 @@ Json VantageHistoryJson(const core::Exposure& exposure, const core::VantageCheck
                   : Json();
   j["evidence"] = core::DescribeEvidence(record.check);
   j["source"] = "vantage-point";
+  j["time"] = core::TimeJson(record.checked_at);
+  j["decision"] = Json();
+  return j;
+}
+
+Json HistoryDecisionJson(const core::Exposure& exposure, const core::DecisionRecord& record) {
+  Json j = core::ExposureKeyJson(exposure);
+  const Json scan_fields = core::Flattened(core::OutcomeJson({}), "scan");
+  for (const auto& [key, value] : scan_fields.items()) j[key] = Json();
+  j["state_after"] = Json();
+  j["tier"] = Json();
+  j["evidence"] = Json();
+  j["source"] = "decision";
+  j["time"] = core::TimeJson(record.made_at);
+  j["decision"] = core::DecisionRecordJson(record);
+  return j;
+}
+
+Json TriageRecordJson(const core::DecisionRecord& record) {
+  Json j;
+  j["record"] = record.id;
+  Append(j, core::DecisionRecordJson(record));
   return j;
 }
 

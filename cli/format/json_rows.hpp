@@ -7,6 +7,7 @@
 #include "core/exposure.hpp"
 #include "core/outcome.hpp"
 #include "core/vantage_check.hpp"
+#include "core/triage.hpp"
 #include "db/store_types.hpp"
 
 namespace ttmtrack::cli {
@@ -24,7 +25,9 @@ nlohmann::ordered_json ScanJson(const db::ScanRow& scan);
 // detection's id, host, service, rule and source line.
 nlohmann::ordered_json DetectionJson(const db::DetectionRow& detection);
 // One `history` row: the exposure's key, then the outcome with its scan reference flattened;
-// `state_after` is the exposure's state once this outcome is applied. `detection`: for a detected
+// `state_after` is the exposure's state once this outcome is applied. Every history row also
+// has `time` (the scan's or check's time, or when the decision
+// was made) and `decision` (null but for decisions). `detection`: for a detected
 // outcome, the scan's detection at the exposure (the strongest tier's first), whose tier and
 // output the row shows as `tier` and `evidence`; nullptr otherwise (both null).
 nlohmann::ordered_json HistoryJson(const core::Exposure& exposure, const core::Outcome& outcome,
@@ -37,5 +40,12 @@ nlohmann::ordered_json HistoryJson(const core::Exposure& exposure, const core::O
 nlohmann::ordered_json VantageHistoryJson(const core::Exposure& exposure,
                                           const core::VantageCheckRecord& record,
                                           const std::optional<core::ExposureState>& state_after);
+// One `history` row for a triage record covering the exposure: the scan and outcome fields are
+// null, `decision` is core::DecisionRecordJson.
+nlohmann::ordered_json HistoryDecisionJson(const core::Exposure& exposure,
+                                           const core::DecisionRecord& record);
+// One `triage list` row: {record} (the record's number, in the order recorded), then
+// core::DecisionRecordJson's fields.
+nlohmann::ordered_json TriageRecordJson(const core::DecisionRecord& record);
 
 }  // namespace ttmtrack::cli

@@ -17,6 +17,7 @@
 #include "reports/render.hpp"
 #include "reports/timeline_runs.hpp"
 #include "reports/timeline_section.hpp"
+#include "reports/triage_sections.hpp"
 
 namespace ttmtrack::reports {
 namespace {
@@ -236,6 +237,7 @@ void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
                                          DisplayTime(exposure.verified_by->time)
                                    : std::string(kDash));
   html.Raw("</table>\n");
+  DecisionBlock(html, report);
   html.Open("h3");
   html.Text("Evidence (" + std::to_string(report.evidence.size()) +
             (report.evidence.size() == 1 ? " detection)" : " detections)"));

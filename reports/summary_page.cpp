@@ -11,6 +11,7 @@
 #include "reports/page_frame.hpp"
 #include "reports/proof.hpp"
 #include "reports/render.hpp"
+#include "reports/triage_sections.hpp"
 #include "reports/urgency.hpp"
 
 namespace ttmtrack::reports {
@@ -40,6 +41,12 @@ void Cards(HtmlWriter& html, const core::SummaryReport& summary) {
   Card(html, core::ToText(ExposureState::kOpen), summary.open, "open exposures");
   Card(html, core::ToText(ExposureState::kReopened), summary.reopened, "reopened (regressions)");
   Card(html, core::ToText(ExposureState::kFixed), summary.fixed, "fixed, proved by a re-scan");
+  const auto count = [&summary](bool core::ExposureStatus::*flag) {
+    return static_cast<int>(std::count_if(summary.statuses.begin(), summary.statuses.end(),
+                                          [flag](const auto& s) { return s.*flag; }));
+  };
+  Card(html, "overdue", count(&core::ExposureStatus::overdue), "overdue (past the deadline)");
+  Card(html, "stale", count(&core::ExposureStatus::stale), "stale (not checked recently)");
   html.Raw("</div>\n");
 }
 
@@ -158,6 +165,7 @@ std::string RenderSummaryHtml(const core::SummaryReport& summary, const ReportOp
   BeginPage(html, "ttm_cmd exposure report");
   Header(html);
   Cards(html, summary);
+  AuditSections(html, summary);  // overdue first: what needs a person now
   Chart(html, summary);
   HostTable(html, summary);
   LatestScans(html, summary);

@@ -120,6 +120,22 @@ TEST_F(BrowserTest, HostileTextIsTextInTheDomNeverAnElement) {
   EXPECT_THAT(run.dom, Not(HasSubstr("<script")));
   EXPECT_THAT(run.dom, Not(HasSubstr("<b>bold")));
   EXPECT_THAT(run.dom, HasSubstr("Reopened: verified fixed by scan"));
+  // A person's words in a triage decision are escaped like a scan's (docs/triage.md).
+  EXPECT_THAT(run.dom, HasSubstr("Decision and deadline"));
+  EXPECT_THAT(run.dom, HasSubstr("vendor says: " + as_text));
+  EXPECT_THAT(run.dom, HasSubstr("RISK-&lt;7&gt;"));
+  EXPECT_THAT(run.Everything(), IsEmpty());
+}
+
+TEST_F(BrowserTest, SummaryPageShowsOverdueStaleAcceptedAndDroppedOutSections) {
+  const PageVisit run = Visit(report_ / "index.html");
+  for (const char* fact :
+       {"<h2>Overdue</h2>", "<h2>Accepted risks and other decisions</h2>",
+        "<h2>Stale: not checked recently</h2>", "<h2>Hosts that dropped out of scanning</h2>",
+        ">192.0.2.30</td>", "overdue (past the deadline)", "2026-04-09 13:53 UTC"}) {
+    EXPECT_THAT(run.dom, HasSubstr(fact));
+  }
+  EXPECT_THAT(run.dom, Not(HasSubstr("<script")));
   EXPECT_THAT(run.Everything(), IsEmpty());
 }
 
@@ -260,6 +276,11 @@ class BrowserHostileImportTest : public BrowserTest {
       const process::ProcessResult imported = cli_.Run({"import", format});
       ASSERT_EQ(imported.exit_code, 0) << imported.err;
     }
+    const process::ProcessResult decided =
+        cli_.Run({"triage", "accept", "10.0.0.5:5010", "--reason",
+                  "<img src=\"http://127.0.0.1:9/reason.png\" onerror=\"alert(4)\">", "--by",
+                  "<script>alert('by')</script>", "--ticket", "<b>T-1</b>"});
+    ASSERT_EQ(decided.exit_code, 0) << decided.err;
     const process::ProcessResult written = cli_.Run({"report", "--out", "hostile-report"});
     ASSERT_EQ(written.exit_code, 0) << written.err;
   }
@@ -314,6 +335,15 @@ TEST_F(BrowserHostileImportTest, HostPagesShowHostilePluginOutputAsTextAndFetchN
     EXPECT_THAT(visit.dom, HasSubstr("background:url(http://127.0.0.1:9/style-element.png)"));
     EXPECT_THAT(visit.dom, HasSubstr("&lt;iframe src="));
   }
+  // The triage decision's --reason, --by and --ticket, typed by a person, are text too.
+  const PageVisit decided = Visit(Page("hosts/10.0.0.5.html"));
+  EXPECT_THAT(decided.dom,
+              HasSubstr("&lt;img src=\"http://127.0.0.1:9/reason.png\" onerror=\"alert(4)\"&gt;"));
+  EXPECT_THAT(decided.dom, HasSubstr("&lt;script&gt;alert('by')&lt;/script&gt;"));
+  EXPECT_THAT(decided.dom, HasSubstr("&lt;b&gt;T-1&lt;/b&gt;"));
+  const PageVisit summary = Visit(Page("index.html"));
+  ExpectNoInjectedMarkup(summary.dom);
+  EXPECT_THAT(summary.dom, HasSubstr("&lt;script&gt;alert('by')&lt;/script&gt;"));
 }
 
 }  // namespace

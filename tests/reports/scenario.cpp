@@ -1,5 +1,9 @@
 #include "tests/reports/scenario.hpp"
 
+#include "core/exposure_status.hpp"
+#include "core/lifecycle.hpp"
+#include "core/triage.hpp"
+
 namespace ttmtrack::reports::testing {
 namespace {
 
@@ -111,8 +115,34 @@ core::HostReport HostC() {
   report.timeline = {Outcome(4, kS1, OutcomeKind::kDetected),
                      Outcome(4, kS2, OutcomeKind::kAbsent, NotCoveredReason::kNone, kCovered),
                      Outcome(4, kS4, OutcomeKind::kDetected)};
+  // A decision whose reason and author are hostile text: escaped like scan text (T1: the
+  // exposure's own target wins over the network-wide false positive).
+  core::DecisionRecord network;
+  network.id = 1;
+  network.target = *core::TriageTarget::Parse("2001:db8::/32");
+  network.kind = core::DecisionKind::kFalsePositive;
+  network.reason = "lab range";
+  network.by = "netsec";
+  network.made_at = kS1.time.value() + 3600;
+  core::DecisionRecord accept;
+  accept.id = 2;
+  accept.target = *core::TriageTarget::Parse("[2001:db8::7]:5010/tcp");
+  accept.kind = core::DecisionKind::kAccept;
+  accept.reason = std::string("vendor says: ") + kHostileText;
+  accept.by = kHostileText;
+  accept.made_at = kS4.time.value() + 3600;
+  accept.until = kGeneratedAt + 30 * core::kSecondsPerDay;
+  accept.ticket = "RISK-<7>";
+  report.decisions = {network, accept};
   host.exposures = {report};
   return host;
+}
+
+// Each exposure's status at the report's time, as the store would judge it.
+void Assess(core::ExposureReport& report) {
+  const core::LifecycleResult replayed = core::Replay(report.timeline);
+  report.status = core::AssessExposure(report.exposure, replayed.changes, report.decisions,
+                                       core::DeadlinePolicy{}, kGeneratedAt);
 }
 
 }  // namespace
@@ -120,6 +150,9 @@ core::HostReport HostC() {
 Scenario MakeScenario() {
   Scenario scenario;
   scenario.hosts = {HostA(), HostB(), HostC()};
+  for (core::HostReport& host : scenario.hosts) {
+    for (core::ExposureReport& report : host.exposures) Assess(report);
+  }
   core::SummaryReport& summary = scenario.summary;
   summary.hosts_in_latest_scans = 3;
   summary.open = 1;
@@ -130,8 +163,11 @@ Scenario MakeScenario() {
   for (const core::HostReport& host : scenario.hosts) {
     for (const core::ExposureReport& report : host.exposures) {
       summary.exposures.push_back(report.exposure);
+      summary.statuses.push_back(report.status);
     }
   }
+  summary.decisions = scenario.hosts[2].exposures[0].decisions;
+  summary.dropped_out = {{"192.0.2.30", kHostileText, kS3, kS4}};
   summary.latest_scans = {kS1, kS3, kS4};
   return scenario;
 }

@@ -29,6 +29,7 @@ test_packages=(
   man-db          # the package round trip renders `man ttmtrack`
   adduser         # the package's maintainer scripts (round trip as root)
   clang-tidy      # the test command's clang-tidy step (clang-tidy 14; brings python3)
+  unzip           # the evidence pack test unpacks `report --pack` as an auditor would
 )
 
 wanted=("${build_packages[@]}")

@@ -2,7 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/format/row_writer.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
 #include "core/json_fields.hpp"
@@ -13,12 +15,12 @@ CLI::App* SetupGapsCommand(CLI::App& app, GapsOptions& options) {
   CLI::App* command = app.add_subcommand(
       "gaps",
       "Coverage gaps: hosts that dropped out of scanning, with the last scan that saw them");
-  command->description(
+  SetLongDescription(
+      *command,
       "Every host that earlier scans of a task (scanner and scan name) reported and the task's "
       "latest scan does not. Its absence proves nothing: the latest scan did not look at it. "
       "Exposures that no scan has covered for stale.days are flagged `stale` in `status`.");
-  command->add_option("--format", options.format, "table, json or csv")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddFormatOption(*command, options.format);
   return command;
 }
 

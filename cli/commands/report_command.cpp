@@ -6,6 +6,7 @@
 
 #include "cli/command_options.hpp"
 #include "cli/config/config.hpp"
+#include "cli/evidence_pack.hpp"
 #include "cli/format/terminal_text.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/report_output.hpp"
@@ -97,6 +98,12 @@ CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
                    "Fix the report time (ISO 8601, e.g. 2026-03-01T09:00:00Z; without a "
                    "zone: UTC) for reproducible output; default $SOURCE_DATE_EPOCH, else now")
       ->type_name("TIME");
+  command
+      ->add_option("--pack", options.pack,
+                   "Also write FILE.zip: the HTML report, its JSON form, the triage records "
+                   "and MANIFEST.sha256 (with the SHA-256 of every source export); "
+                   "byte-identical for the same database and --generated-at")
+      ->type_name("FILE");
   return command;
 }
 
@@ -113,12 +120,21 @@ int RunReportCommand(const ReportCommandOptions& options, const CommandContext& 
     context.out << "wrote " << SafeTerminalText(writer.WriteHost(*host).string()) << '\n';
     return exit_code::kOk;
   }
+  if (options.pack && (options.host || render.format != reports::ReportFormat::kHtml)) {
+    throw Error(Error::Kind::kUsage,
+                "--pack packs the whole HTML report: not with --host or "
+                "--format json (the pack holds the JSON form too)");
+  }
   const WrittenReport written = WriteReportFolder(store, options.out_dir, render);
   const std::size_t hosts = written.host_pages;
   context.out << "wrote " << SafeTerminalText(written.index.string()) << " and " << hosts
               << " host page" << (hosts == 1 ? "" : "s") << " in "
               << SafeTerminalText((std::filesystem::path(options.out_dir) / "hosts").string())
               << '\n';
+  if (options.pack) {
+    WriteEvidencePack(store, options.out_dir, *options.pack, render);
+    context.out << "wrote " << SafeTerminalText(*options.pack) << '\n';
+  }
   return exit_code::kOk;
 }
 

@@ -18,6 +18,7 @@ struct ReportCommandOptions {
   std::string format = "html";      // html | json
   std::vector<std::string> trusted_nets;
   std::optional<std::string> generated_at;  // ISO 8601; else $SOURCE_DATE_EPOCH, else now
+  std::optional<std::string> pack;          // also write the evidence pack (cli/evidence_pack.hpp)
 };
 
 // `ttmtrack report`: the auditors' remediation report — DIR/index.html and one

@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command_options.hpp"
 #include "cli/format/json_rows.hpp"
 #include "cli/format/row_writer.hpp"
 #include "cli/format/terminal_text.hpp"
+#include "cli/help_formatter.hpp"
 #include "cli/store_access.hpp"
 #include "core/civil_time.hpp"
 #include "core/enum_text.hpp"
@@ -105,7 +107,8 @@ std::int64_t ParseUntil(const std::string& text) {
 CLI::App* SetupTriageCommand(CLI::App& app, TriageOptions& options) {
   CLI::App* command = app.add_subcommand(
       "triage", "Record people's decisions on exposures: accept, false-positive, ... (list)");
-  command->description(
+  SetLongDescription(
+      *command,
       "Decisions are append-only records (who, when, why, until, ticket) beside the evidence: "
       "the state (open, fixed, reopened) stays decided by scans alone, and no import or "
       "recomputation changes a decision. TARGET is IP:PORT[/PROTO] (one exposure; tcp by "
@@ -122,8 +125,7 @@ CLI::App* SetupTriageCommand(CLI::App& app, TriageOptions& options) {
   AddDecisionCommand(*command, options, core::DecisionKind::kRevoke,
                      "Revoke the decision on exactly this target (adds a record)");
   CLI::App* list = command->add_subcommand("list", "Every decision record, in the order made");
-  list->add_option("--format", options.format, "table, json or csv")
-      ->transform(CLI::CheckedTransformer(OutputFormatNames(), CLI::ignore_case));
+  AddFormatOption(*list, options.format);
   list->callback([&options] { options.action = Action::kList; });
   return command;
 }

@@ -1,6 +1,7 @@
 // `ttmtrack triage`, `status` with decisions, deadlines and staleness, `history` with decisions
 // and `gaps`, end to end on the real binary and a real SQLite file (docs/triage.md). The store's
 // clock is pinned with TTMTRACK_NOW (docs/cli.md, "Test hooks").
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -171,6 +172,57 @@ TEST_F(TriageCommandTest, GapsListsAHostDroppingOutOfAScanTask) {
   EXPECT_EQ(gaps[0]["latest_scan"]["file"], dir_.File("jan2.nessus"));
   const std::string table = At("2026-01-13T00:00:00Z", {"gaps"}).out;
   EXPECT_NE(table.find("LAST SEEN BY"), std::string::npos) << table;
+}
+
+}  // namespace
+}  // namespace ttmtrack
+
+namespace ttmtrack {
+namespace {
+
+// `report --pack`: the evidence pack holds the report, its JSON form, the triage records and a
+// manifest whose hashes match what is inside and the source exports; the same database and
+// --generated-at give the same bytes (docs/reports.md, "Evidence pack").
+TEST_F(TriageCommandTest, EvidencePackIsSelfVerifyingAndByteIdentical) {
+  ImportJanuary();
+  ASSERT_EQ(At("2026-01-07T00:00:00Z", {"triage", "accept", "10.0.0.5:5010", "--reason",
+                                        "vendor appliance", "--by", "alice"})
+                .exit_code,
+            0);
+  const std::vector<std::string> report{
+      "report", "--out", "r", "--generated-at", "2026-02-01T00:00:00Z", "--pack", "pack.zip"};
+  const ProcessResult first = At("2026-02-01T00:00:00Z", report);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("pack.zip"), std::string::npos) << first.out;
+  const std::string bytes = test::ReadFileBytes(dir_.File("pack.zip"));
+  ASSERT_EQ(At("2026-03-01T00:00:00Z", report).exit_code, 0);
+  EXPECT_EQ(test::ReadFileBytes(dir_.File("pack.zip")), bytes);
+
+  // Unpacked with the system's unzip and checked with the system's sha256sum, as an auditor
+  // would.
+  const ProcessResult unzip =
+      RunProcess({"/usr/bin/unzip", "-q", dir_.File("pack.zip"), "-d", dir_.File("unpacked")});
+  ASSERT_EQ(unzip.exit_code, 0) << unzip.err;
+  const std::string manifest = test::ReadFileBytes(dir_.File("unpacked/MANIFEST.sha256"));
+  for (const char* name :
+       {"  report/index.html\n", "  report/hosts/10.0.0.5.html\n", "  json/index.json\n",
+        "  json/hosts/10.0.0.5.json\n", "  triage/decisions.json\n"}) {
+    EXPECT_NE(manifest.find(name), std::string::npos) << name << manifest;
+  }
+  const std::string source = dir_.File("jan.nessus");
+  const std::string source_line = RunProcess({"/usr/bin/sha256sum", source}).out;  // "HASH  PATH\n"
+  EXPECT_NE(manifest.find(source_line), std::string::npos) << manifest;
+  const std::string inside = manifest.substr(0, manifest.find('#'));
+  test::TempDir check;
+  std::ofstream(check.File("inside.sha256")) << inside;
+  const ProcessResult verified =
+      RunProcess({"/bin/sh", "-c",
+                  "cd '" + dir_.File("unpacked") + "' && sha256sum -c --quiet '" +
+                      check.File("inside.sha256") + "'"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  const json triage = json::parse(test::ReadFileBytes(dir_.File("unpacked/triage/decisions.json")));
+  ASSERT_EQ(triage.size(), 1u);
+  EXPECT_EQ(triage[0]["by"], "alice");
 }
 
 }  // namespace

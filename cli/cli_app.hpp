@@ -16,8 +16,8 @@
 #include "cli/commands/run_command.hpp"
 #include "cli/commands/scans_command.hpp"
 #include "cli/commands/status_command.hpp"
-#include "cli/commands/verify_command.hpp"
 #include "cli/commands/triage_command.hpp"
+#include "cli/commands/verify_command.hpp"
 
 namespace CLI {
 class App;

@@ -10,8 +10,8 @@
 #include "core/exposure_status.hpp"
 #include "core/outcome.hpp"
 #include "core/scan_ref.hpp"
-#include "core/vantage_check.hpp"
 #include "core/triage.hpp"
+#include "core/vantage_check.hpp"
 
 namespace ttmtrack::core {
 

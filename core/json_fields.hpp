@@ -17,8 +17,8 @@
 #include "core/rule.hpp"
 #include "core/scan_ref.hpp"
 #include "core/setting_catalogue.hpp"
-#include "core/vantage_check.hpp"
 #include "core/triage.hpp"
+#include "core/vantage_check.hpp"
 
 // The one JSON form of each domain type, used by every JSON ttmtrack writes: the listing
 // commands' `--format json` (cli/) and the report's index.json and hosts/*.json (reports/).

@@ -92,8 +92,8 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
     // The state after each row: the lifecycle applied one outcome at a time, in the timeline's
     // (scan time, sha256) order, exactly as Replay does; a vantage-point check that counts as a
     // detection is applied as one at its time, after the scans of the same second. Decisions
-    // covering the exposure go in among them by the time they were made (after a scan of the same
-    // time).
+    // covering the exposure go in among them by the time they were made (after a scan of the
+    // same time).
     core::LifecycleResult state;
     std::size_t next_check = 0;
     auto checks_until = [&](std::optional<std::int64_t> time) {

@@ -6,8 +6,8 @@
 
 #include "core/exposure.hpp"
 #include "core/outcome.hpp"
-#include "core/vantage_check.hpp"
 #include "core/triage.hpp"
+#include "core/vantage_check.hpp"
 #include "db/store_types.hpp"
 
 namespace ttmtrack::cli {

@@ -1,5 +1,6 @@
 #include "bench/bench_run.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
@@ -68,7 +69,9 @@ GeneratedExport Generate(const std::string& work_dir, const ExportSpec& spec) {
 }
 
 std::vector<std::string> Ttmtrack(const std::string& db, const std::vector<std::string>& args) {
-  std::vector<std::string> argv{TTMTRACK_BIN_PATH, "--db", db};
+  const char* other = std::getenv("TTMTRACK_BENCH_TTMTRACK");
+  std::vector<std::string> argv{other != nullptr && *other != 0 ? other : TTMTRACK_BIN_PATH, "--db",
+                                db};
   argv.insert(argv.end(), args.begin(), args.end());
   return argv;
 }

@@ -49,7 +49,9 @@ void AddRoundsOption(CLI::App& app, int& rounds);
 // Writes the export of `spec` into `work_dir` with ttmtrack-gen. Throws std::runtime_error.
 GeneratedExport Generate(const std::string& work_dir, const ExportSpec& spec);
 
-// The argv of `ttmtrack --db DB ARGS...`.
+// The argv of `ttmtrack --db DB ARGS...`: the ttmtrack built beside this program, or the one
+// $TTMTRACK_BENCH_TTMTRACK names (to measure another build, e.g. before a change, on the same
+// databases).
 std::vector<std::string> Ttmtrack(const std::string& db, const std::vector<std::string>& args);
 
 // Removes the database `db` with its -wal and -shm files.

@@ -12,6 +12,7 @@
 #include "bench/importer_bench.hpp"
 #include "bench/nightly_bench.hpp"
 #include "bench/recompute_bench.hpp"
+#include "bench/report_scale_bench.hpp"
 #include "bench/reports_bench.hpp"
 #include "bench/verify_bench.hpp"
 
@@ -26,6 +27,7 @@ struct BenchOptions {
   ttmtrack::bench::RecomputeOptions recompute;
   ttmtrack::bench::ReportsOptions reports;
   ttmtrack::bench::VerifyOptions verify;
+  ttmtrack::bench::ReportScaleOptions report_scale;
   std::string read_export;
   bool one_thread = false;
 };
@@ -57,6 +59,11 @@ int Dispatch(const CLI::App& app, BenchOptions& o) {
     o.recompute.work_dir = o.work_dir;
     o.recompute.keep = o.keep;
     return bench::RunRecompute(o.recompute);
+  }
+  if (app.got_subcommand("report-scale")) {
+    o.report_scale.work_dir = o.work_dir;
+    o.report_scale.keep = o.keep;
+    return bench::RunReportScale(o.report_scale);
   }
   o.reports.work_dir = o.work_dir;
   o.reports.keep = o.keep;
@@ -92,6 +99,11 @@ int main(int argc, char** argv) {
   ttmtrack::bench::SetupVerify(
       *app.add_subcommand("verify", "The vantage-point prober of ttmtrack verify, on loopback"),
       o.verify);
+  ttmtrack::bench::SetupReportScale(
+      *app.add_subcommand("report-scale",
+                          "ttmtrack report at 10,000 hosts and at a year of nightly scans, with "
+                          "targets"),
+      o.report_scale);
   // The child the importer benchmark measures; not for people (an empty group hides it).
   CLI::App* read_export =
       app.add_subcommand("read-export", "Read one export into a counting sink")->group("");

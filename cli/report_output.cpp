@@ -6,6 +6,7 @@
 
 #include "core/civil_time.hpp"
 #include "core/error.hpp"
+#include "reports/host_page_pool.hpp"
 #include "reports/report_writer.hpp"
 
 namespace ttmtrack::cli {
@@ -33,27 +34,30 @@ class StagingFolder {
 }  // namespace
 
 WrittenReport WriteReportFolder(db::Store& store, const std::filesystem::path& directory,
-                                const reports::ReportOptions& options) {
+                                const reports::ReportOptions& options, unsigned jobs) {
   reports::ReportWriter writer(directory, options);
   WrittenReport written;
   written.index = writer.WriteSummary(store.BuildSummary(options.generated_at));
-  for (const std::string& ip : store.ExposedHostIps()) {
-    if (auto host = store.BuildHostReport(ip, options.generated_at)) {
-      writer.WriteHost(*host);
-      ++written.host_pages;
-    }
-  }
+  reports::HostPagePool pool(writer, jobs);
+  store.ReadHostReports(
+      store.ExposedHostIps(),
+      [&](std::vector<core::HostReport> window) {
+        written.host_pages += window.size();
+        pool.Submit(std::move(window));
+      },
+      options.generated_at);
+  pool.Finish();
   return written;
 }
 
 WrittenReport PublishReportFolder(db::Store& store, const std::filesystem::path& folder,
-                                  const reports::ReportOptions& options) {
+                                  const reports::ReportOptions& options, unsigned jobs) {
   // Without a parent, "report" would stage as "/.report.new-PID": stay beside it instead.
   const std::filesystem::path target =
       folder.has_parent_path() ? folder : std::filesystem::path(".") / folder;
   reports::RemoveStaleStaging(target);
   StagingFolder staged(reports::StagingPath(target, "new"));
-  WrittenReport written = WriteReportFolder(store, staged.path(), options);
+  WrittenReport written = WriteReportFolder(store, staged.path(), options, jobs);
   reports::ReplaceFolder(staged.path(), target);
   staged.Swapped();
   written.index = target / written.index.filename();

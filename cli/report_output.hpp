@@ -14,10 +14,13 @@ struct WrittenReport {
 };
 
 // The whole report of `store` into `directory` (created when missing): the summary, then one
-// page per host that ever had an exposure, streamed host by host (docs/reports.md). Files of
-// hosts not written in this call are left alone. Throws ttmtrack::Error (kIo, kDatabase).
+// page per host that ever had an exposure (docs/reports.md). Hosts are read from the store a
+// window at a time (Store::ReadHostReports) and their pages rendered and written by `jobs`
+// threads (reports::HostPagePool; 0: one per CPU) while the next window is read; the files are
+// the same whatever `jobs`. Files of hosts not written in this call are left alone. Throws
+// ttmtrack::Error (kIo, kDatabase).
 WrittenReport WriteReportFolder(db::Store& store, const std::filesystem::path& directory,
-                                const reports::ReportOptions& options);
+                                const reports::ReportOptions& options, unsigned jobs = 0);
 
 // The same into a hidden sibling of `folder`, swapped in with reports::ReplaceFolder once
 // complete: the folder holds exactly this report, and a reader never sees half of it. Left-over
@@ -25,7 +28,7 @@ WrittenReport WriteReportFolder(db::Store& store, const std::filesystem::path& d
 // run lock (no one else stages `folder`). Throws ttmtrack::Error (kIo, kDatabase); `folder` is
 // then as before.
 WrittenReport PublishReportFolder(db::Store& store, const std::filesystem::path& folder,
-                                  const reports::ReportOptions& options);
+                                  const reports::ReportOptions& options, unsigned jobs = 0);
 
 // The report time: `fixed` when given, else $SOURCE_DATE_EPOCH (reproducible builds), else now.
 // Throws ttmtrack::Error (kUsage) for a malformed SOURCE_DATE_EPOCH.

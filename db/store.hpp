@@ -176,6 +176,16 @@ class Store {
   // ListExposures(filter) with each exposure's decision, deadline and staleness at `now`.
   std::vector<core::ExposureStatus> ListExposureStatuses(const ExposureFilter& filter,
                                                          std::int64_t now);
+  // The reports of `hosts` (keys, as ExposedHostIps gives them), as BuildHostReport gives each
+  // (decisions, deadlines and staleness judged at `now`), read a window of hosts at a time with
+  // one query per kind of fact and window, the statements prepared once
+  // (db/host_report_reader.hpp): what a report of the whole estate reads. Calls `visit` with
+  // each window's reports, in the order of `hosts`; a host that no scan ever reported is left
+  // out. Only one window of reports is in memory at a time, never the estate (the exposures'
+  // statuses and the decision records, a few hundred bytes per exposure, are read once).
+  void ReadHostReports(const std::vector<std::string>& hosts,
+                       const std::function<void(std::vector<core::HostReport>)>& visit,
+                       std::optional<std::int64_t> now = std::nullopt);
 
   // --- Nightly runs and coverage gaps ----------------------------------------------------------
 

@@ -53,6 +53,14 @@ core::ScanRef ReadScanRef(const sqlite::Statement& row, int first);
 // nullopt when the reference's id column is NULL (an outer join found no scan).
 std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, int first);
 
+// SQL select-list and joins of an exposure as ListExposures gives it (exposures aliased `e`),
+// to be followed by a WHERE clause; ReadExposure reads a row back. kSelected: its hostname is
+// the host's latest name (a subquery per exposure); kLeftEmpty: '' (for a caller that reads
+// the host's names anyway, HostReportReader).
+enum class ExposureHostname { kSelected, kLeftEmpty };
+std::string ExposureSelect(ExposureHostname hostname);
+core::Exposure ReadExposure(const sqlite::Statement& row);
+
 // SQL expression naming a scan_hosts row aliased `alias`: FQDN, else NetBIOS name, else the
 // scanned name when it is not the IP itself; '' when none.
 std::string HostNameExpression(std::string_view alias);

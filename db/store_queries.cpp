@@ -232,34 +232,43 @@ std::vector<DetectionRow> Store::ListDetections(const DetectionFilter& filter) {
   return rows;
 }
 
-std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
-  auto select = impl_->db.Prepare(
-      "SELECT e.id, e.ip, e.port, e.protocol, e.state, e.first_seen, e.last_seen, "
-      "e.last_checked, " +
-      ScanRefColumns("v") + ", (SELECT " + HostNameExpression("h") +
+std::string ExposureSelect(ExposureHostname hostname) {
+  const std::string latest_name =
+      "(SELECT " + HostNameExpression("h") +
       " FROM scan_hosts h JOIN scans hs "
       "ON hs.id = h.scan_id WHERE h.ip = e.ip AND (h.fqdn <> '' OR h.netbios_name <> '' OR "
-      "(h.name <> '' AND h.name <> h.ip)) ORDER BY hs.scan_time DESC, hs.sha256 DESC LIMIT 1), "
-      "e.tier FROM exposures e LEFT JOIN scans v ON v.id = e.verified_by_scan_id "
-      "WHERE (?1 IS NULL OR e.state = ?1) AND (?2 IS NULL OR e.ip = ?2)");
+      "(h.name <> '' AND h.name <> h.ip)) ORDER BY hs.scan_time DESC, hs.sha256 DESC LIMIT 1)";
+  return "SELECT e.id, e.ip, e.port, e.protocol, e.state, e.first_seen, e.last_seen, "
+         "e.last_checked, " +
+         ScanRefColumns("v") + ", " +
+         (hostname == ExposureHostname::kSelected ? latest_name : std::string("''")) +
+         ", e.tier FROM exposures e LEFT JOIN scans v ON v.id = e.verified_by_scan_id ";
+}
+
+core::Exposure ReadExposure(const sqlite::Statement& row) {
+  core::Exposure e;
+  e.id = row.Int64(0);
+  e.ip = row.Text(1);
+  e.port = static_cast<std::uint16_t>(row.Int(2));
+  e.protocol = row.Text(3);
+  e.state = ParseStored<core::ExposureState>(row.Text(4));
+  e.first_seen = row.OptionalInt64(5);
+  e.last_seen = row.OptionalInt64(6);
+  e.last_checked = row.OptionalInt64(7);
+  e.verified_by = ReadOptionalScanRef(row, 8);
+  e.hostname = row.Text(14);
+  e.tier = ParseStored<core::DetectionTier>(row.Text(15));
+  return e;
+}
+
+std::vector<core::Exposure> Store::ListExposures(const ExposureFilter& filter) {
+  auto select =
+      impl_->db.Prepare(ExposureSelect(ExposureHostname::kSelected) +
+                        "WHERE (?1 IS NULL OR e.state = ?1) AND (?2 IS NULL OR e.ip = ?2)");
   if (filter.state) select.Bind(1, core::ToText(*filter.state));
   if (filter.ip) select.Bind(2, core::HostKey(*filter.ip));
   std::vector<core::Exposure> exposures;
-  while (select.Step()) {
-    core::Exposure e;
-    e.id = select.Int64(0);
-    e.ip = select.Text(1);
-    e.port = static_cast<std::uint16_t>(select.Int(2));
-    e.protocol = select.Text(3);
-    e.state = ParseStored<core::ExposureState>(select.Text(4));
-    e.first_seen = select.OptionalInt64(5);
-    e.last_seen = select.OptionalInt64(6);
-    e.last_checked = select.OptionalInt64(7);
-    e.verified_by = ReadOptionalScanRef(select, 8);
-    e.hostname = select.Text(14);
-    e.tier = ParseStored<core::DetectionTier>(select.Text(15));
-    exposures.push_back(std::move(e));
-  }
+  while (select.Step()) exposures.push_back(ReadExposure(select));
   std::sort(exposures.begin(), exposures.end(), [](const auto& a, const auto& b) {
     if (a.ip != b.ip) return core::HostKeyLess(a.ip, b.ip);
     return std::tie(a.port, a.protocol) < std::tie(b.port, b.protocol);

@@ -1,8 +1,10 @@
 // Store: the facts reports/ renders (core/host_report.hpp).
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/host_key.hpp"
 #include "core/lifecycle.hpp"
+#include "db/host_report_reader.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
 #include "db/store_text.hpp"
@@ -60,43 +62,53 @@ std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db) {
   return points;
 }
 
+// Each exposure's decision, deadline and staleness (from `statuses`, matched by exposure id)
+// and every decision record covering it, in the order made.
+void AttachTriage(std::vector<core::HostReport>& reports,
+                  const std::vector<core::ExposureStatus>& statuses,
+                  const std::vector<core::DecisionRecord>& records) {
+  std::unordered_map<std::int64_t, const core::ExposureStatus*> by_id;
+  by_id.reserve(statuses.size());
+  for (const core::ExposureStatus& status : statuses) by_id.emplace(status.exposure.id, &status);
+  for (core::HostReport& report : reports) {
+    for (core::ExposureReport& exposure : report.exposures) {
+      const core::Exposure& e = exposure.exposure;
+      if (const auto found = by_id.find(e.id); found != by_id.end()) {
+        exposure.status = *found->second;
+      }
+      for (const core::DecisionRecord& record : records) {
+        if (record.target.Covers(e.ip, e.port, e.protocol)) exposure.decisions.push_back(record);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<core::HostReport> Store::BuildHostReport(const std::string& host,
                                                        std::optional<std::int64_t> now) {
   const std::string ip = core::HostKey(host);
-  core::HostReport report;
-  report.identity.ip = ip;
-  // Oldest first, so each attribute ends as the latest non-empty value.
-  auto select =
-      impl_->db.Prepare("SELECT h.fqdn, h.netbios_name, h.os, h.mac, " + ScanRefColumns("s") +
-                        " FROM scan_hosts h JOIN scans s ON s.id = h.scan_id WHERE h.ip = ?1 "
-                        "ORDER BY s.scan_time, s.sha256");
-  select.Bind(1, ip);
-  core::HostIdentity& id = report.identity;
-  while (select.Step()) {
-    for (auto [field, column] : {std::pair{&id.fqdn, 0}, std::pair{&id.netbios_name, 1},
-                                 std::pair{&id.os, 2}, std::pair{&id.mac, 3}}) {
-      std::string value = select.Text(column);
-      if (!value.empty()) *field = std::move(value);
-    }
-    id.scans.push_back(ReadScanRef(select, 4));
-  }
-  report.exposures = History(ip);
-  if (id.scans.empty() && report.exposures.empty()) return std::nullopt;
-  const std::vector<core::ExposureStatus> statuses =
-      ListExposureStatuses({.ip = ip}, now.value_or(Now()));
+  std::vector<core::HostReport> reports = HostReportReader(impl_->db).Read({&ip, 1});
+  if (reports.empty()) return std::nullopt;
+  AttachTriage(reports, ListExposureStatuses({.ip = ip}, now.value_or(Now())), ListDecisions());
+  return std::move(reports.front());
+}
+
+void Store::ReadHostReports(const std::vector<std::string>& hosts,
+                            const std::function<void(std::vector<core::HostReport>)>& visit,
+                            std::optional<std::int64_t> now) {
+  // One read of the statuses and the records for the whole report, not one per host: a
+  // per-host status query filters on ip, which scans the exposures table each time.
+  const std::vector<core::ExposureStatus> statuses = ListExposureStatuses({}, now.value_or(Now()));
   const std::vector<core::DecisionRecord> records = ListDecisions();
-  for (core::ExposureReport& exposure : report.exposures) {
-    const core::Exposure& e = exposure.exposure;
-    for (const core::ExposureStatus& status : statuses) {
-      if (status.exposure.id == e.id) exposure.status = status;
-    }
-    for (const core::DecisionRecord& record : records) {
-      if (record.target.Covers(e.ip, e.port, e.protocol)) exposure.decisions.push_back(record);
-    }
+  HostReportReader reader(impl_->db);
+  const std::span<const std::string> all(hosts);
+  for (std::size_t first = 0; first < all.size(); first += HostReportReader::kWindow) {
+    std::vector<core::HostReport> window =
+        reader.Read(all.subspan(first, std::min(HostReportReader::kWindow, all.size() - first)));
+    AttachTriage(window, statuses, records);
+    visit(std::move(window));
   }
-  return report;
 }
 
 core::SummaryReport Store::BuildSummary(std::optional<std::int64_t> now) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <string_view>
@@ -15,13 +16,17 @@ namespace ttmtrack::reports {
 //
 //   ReportWriter writer(out_dir, options);        // creates DIR and DIR/hosts
 //   writer.WriteSummary(store.BuildSummary());
-//   for (const std::string& ip : store.ExposedHostIps())
-//     if (auto host = store.BuildHostReport(ip)) writer.WriteHost(*host);
+//   HostPagePool pool(writer, jobs);              // host pages on `jobs` threads
+//   store.ReadHostReports(store.ExposedHostIps(),
+//                         [&](auto window) { pool.Submit(std::move(window)); });
+//   pool.Finish();
 //
 // Host pages link to the summary only when the folder has one: written by this writer, or left
 // there by an earlier run (write the summary before the hosts, as above).
 // Every file is written atomically (WriteFileAtomically). Files of hosts not written in this run
-// are left alone. Not thread-safe; one writer per folder at a time. Throws ttmtrack::Error
+// are left alone. One writer per folder at a time. WriteHost may be called from several threads
+// at once (HostPagePool does), but not together with anything else: the constructor and
+// WriteSummary happen before, files_written() after. Throws ttmtrack::Error
 // (kIo, naming the path and the system's reason) when a folder or file cannot be written.
 class ReportWriter {
  public:
@@ -36,12 +41,12 @@ class ReportWriter {
   // "index.html" or "index.json": where WriteSummary puts the summary, relative to the folder.
   std::filesystem::path SummaryPath() const;
   const std::filesystem::path& directory() const { return directory_; }
-  std::size_t files_written() const { return files_written_; }
+  std::size_t files_written() const { return files_written_.load(); }
 
  private:
   std::filesystem::path directory_;
   ReportOptions options_;
-  std::size_t files_written_ = 0;
+  std::atomic<std::size_t> files_written_{0};
 };
 
 // Writes `content` to a new temporary file beside `path` (".<name>.tmp-<pid>-<n>"), then renames

@@ -104,6 +104,12 @@ CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
                    "and MANIFEST.sha256 (with the SHA-256 of every source export); "
                    "byte-identical for the same database and --generated-at")
       ->type_name("FILE");
+  command
+      ->add_option("--jobs", options.jobs,
+                   "Threads rendering host pages (default 0: one per CPU); the files are the "
+                   "same whatever the number")
+      ->check(CLI::Range(0U, 256U))
+      ->type_name("N");
   return command;
 }
 
@@ -125,7 +131,7 @@ int RunReportCommand(const ReportCommandOptions& options, const CommandContext& 
                 "--pack packs the whole HTML report: not with --host or "
                 "--format json (the pack holds the JSON form too)");
   }
-  const WrittenReport written = WriteReportFolder(store, options.out_dir, render);
+  const WrittenReport written = WriteReportFolder(store, options.out_dir, render, options.jobs);
   const std::size_t hosts = written.host_pages;
   context.out << "wrote " << SafeTerminalText(written.index.string()) << " and " << hosts
               << " host page" << (hosts == 1 ? "" : "s") << " in "

@@ -19,6 +19,7 @@ struct ReportCommandOptions {
   std::vector<std::string> trusted_nets;
   std::optional<std::string> generated_at;  // ISO 8601; else $SOURCE_DATE_EPOCH, else now
   std::optional<std::string> pack;          // also write the evidence pack (cli/evidence_pack.hpp)
+  unsigned jobs = 0;                        // threads rendering host pages; 0: one per CPU
 };
 
 // `ttmtrack report`: the auditors' remediation report — DIR/index.html and one

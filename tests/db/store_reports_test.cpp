@@ -155,6 +155,78 @@ TEST_F(StoreReportsTest, SummaryCountsStatesAndCharts) {
   }
 }
 
+// Store::ReadHostReports reads hosts a window at a time (db/host_report_reader.hpp, 8 hosts
+// per window) with one query per kind of fact: each host's report must hold exactly its own
+// facts, whichever window it falls in and wherever in it, and agree with History, which reads
+// one exposure at a time.
+TEST(StoreHostReportWindowsTest, EveryHostOfEveryWindowGetsItsOwnFacts) {
+  test::TempDir dir;
+  Store store(dir.File("windows.db"));
+  std::vector<std::string> ips;
+  for (int i = 1; i <= 40; ++i) ips.push_back("192.0.2." + std::to_string(i));
+  // w1 detects every host; w2 every even one (the odd ones are fixed); w3 every third, on a
+  // second port too, beside a host never exposed.
+  FakeScan w1 = NessusScan("w1", 1000);
+  FakeScan w2 = NessusScan("w2", 2000);
+  FakeScan w3 = NessusScan("w3", 3000);
+  for (std::size_t i = 0; i < ips.size(); ++i) {
+    w1.Host(ips[i]).Detect(ips[i]);
+    w1.results.back().output = "w1 saw " + ips[i];
+    w2.Host(ips[i]);
+    if (i % 4 == 0) w2.hosts.back().fqdn = "host-" + std::to_string(i) + ".example";
+    if (i % 2 == 1) w2.Detect(ips[i]);
+    w3.Host(ips[i]);
+    if (i % 3 == 0) w3.Detect(ips[i]).Detect(ips[i], 10200);
+  }
+  w3.Host("198.51.100.7");
+  for (const FakeScan* s : {&w1, &w2, &w3}) store.ImportScan(s->Reader());
+
+  std::vector<std::string> wanted = store.ExposedHostIps();
+  wanted.push_back("203.0.113.1");  // never reported: left out
+  std::vector<core::HostReport> reports;
+  int windows = 0;
+  store.ReadHostReports(wanted, [&](std::vector<core::HostReport> window) {
+    ++windows;
+    for (core::HostReport& report : window) reports.push_back(std::move(report));
+  });
+  EXPECT_EQ(windows, 6);  // 41 hosts: 5 × 8 + 1
+  ASSERT_EQ(reports.size(), 40u);
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const core::HostReport& report = reports[i];
+    EXPECT_EQ(report.identity.ip, ips[i]);
+    ASSERT_EQ(report.identity.scans.size(), 3u) << ips[i];
+    EXPECT_EQ(report.identity.scans[2].sha256, "w3");
+    const std::vector<core::ExposureReport> history = store.History(ips[i]);
+    ASSERT_EQ(report.exposures.size(), history.size()) << ips[i];
+    ASSERT_EQ(report.exposures.size(), i % 3 == 0 ? 2u : 1u) << ips[i];
+    for (std::size_t e = 0; e < history.size(); ++e) {
+      const core::ExposureReport& got = report.exposures[e];
+      const core::ExposureReport& want = history[e];
+      EXPECT_EQ(got.exposure.ip, ips[i]);
+      EXPECT_EQ(got.exposure.id, want.exposure.id);
+      EXPECT_EQ(got.exposure.port, want.exposure.port);
+      EXPECT_EQ(got.exposure.state, want.exposure.state) << ips[i];
+      EXPECT_EQ(got.exposure.hostname, want.exposure.hostname) << ips[i];
+      ASSERT_EQ(got.evidence.size(), want.evidence.size()) << ips[i];
+      for (std::size_t k = 0; k < want.evidence.size(); ++k) {
+        EXPECT_EQ(got.evidence[k].scan.sha256, want.evidence[k].scan.sha256);
+        EXPECT_EQ(got.evidence[k].port, want.exposure.port);
+        EXPECT_EQ(got.evidence[k].output, want.evidence[k].output);
+      }
+      ASSERT_EQ(got.timeline.size(), want.timeline.size()) << ips[i];
+      for (std::size_t k = 0; k < want.timeline.size(); ++k) {
+        EXPECT_EQ(got.timeline[k].exposure_id, want.exposure.id);
+        EXPECT_EQ(got.timeline[k].scan.sha256, want.timeline[k].scan.sha256);
+        EXPECT_EQ(got.timeline[k].kind, want.timeline[k].kind);
+        EXPECT_EQ(got.timeline[k].basis, want.timeline[k].basis);
+      }
+    }
+    EXPECT_EQ(report.exposures[0].evidence.front().output, "w1 saw " + ips[i]);
+    EXPECT_EQ(report.exposures[0].exposure.hostname,
+              i % 4 == 0 ? "host-" + std::to_string(i) + ".example" : "");
+  }
+}
+
 TEST(StoreReportsEmptyTest, EmptyDatabaseGivesAnEmptySummary) {
   test::TempDir dir;
   Store store(dir.File("empty.db"));

@@ -1,0 +1,165 @@
+#include "db/host_report_reader.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <utility>
+
+#include "db/sqlite/database.hpp"
+#include "db/store_impl.hpp"
+#include "db/store_text.hpp"
+
+namespace ttmtrack::db {
+namespace {
+
+// "(?1, ?2, ..., ?N)" for N = the window.
+std::string InList() {
+  std::string list = "(";
+  for (std::size_t i = 1; i <= HostReportReader::kWindow; ++i) {
+    list += (i == 1 ? "?" : ", ?") + std::to_string(i);
+  }
+  return list + ")";
+}
+
+// Where `ip` is in the window; rows come grouped by host, so the last answer is tried first.
+class WindowIndex {
+ public:
+  explicit WindowIndex(std::span<const std::string> hosts) : hosts_(hosts) {}
+  std::size_t Of(const std::string& ip) {
+    if (last_ < hosts_.size() && hosts_[last_] == ip) return last_;
+    last_ = static_cast<std::size_t>(std::find(hosts_.begin(), hosts_.end(), ip) - hosts_.begin());
+    return last_;  // hosts_.size() when not in the window (cannot happen: the query binds them)
+  }
+
+ private:
+  std::span<const std::string> hosts_;
+  std::size_t last_ = 0;
+};
+
+}  // namespace
+
+HostReportReader::HostReportReader(sqlite::Database& db)
+    // Oldest scan first, so each identity attribute ends as the latest non-empty value.
+    : identities_(db.Prepare("SELECT h.ip, h.fqdn, h.netbios_name, h.os, h.mac, " +
+                             HostNameExpression("h") + ", " + ScanRefColumns("s") +
+                             " FROM scan_hosts h JOIN scans s ON s.id = h.scan_id WHERE h.ip IN " +
+                             InList() + " ORDER BY h.ip, s.scan_time, s.sha256")),
+      exposures_(
+          db.Prepare(ExposureSelect(ExposureHostname::kLeftEmpty) + "WHERE e.ip IN " + InList())),
+      evidence_(db.Prepare("SELECT d.ip, " + ScanRefColumns("s") +
+                           ", d.port, d.protocol, d.plugin_id, d.plugin_name, d.severity, d.output "
+                           "FROM detections d JOIN scans s ON s.id = d.scan_id WHERE d.ip IN " +
+                           InList() +
+                           " AND d.rule_id IS NOT NULL "
+                           "ORDER BY d.ip, d.port, d.protocol, s.scan_time, s.sha256, d.id")),
+      timelines_(db.Prepare("SELECT o.exposure_id, " + ScanRefColumns("s") +
+                            ", o.kind, o.reason, o.assumption, o.basis FROM outcomes o "
+                            "JOIN exposures e ON e.id = o.exposure_id "
+                            "JOIN scans s ON s.id = o.scan_id WHERE e.ip IN " +
+                            InList() + " ORDER BY o.exposure_id, s.scan_time, s.sha256")) {}
+
+void HostReportReader::Bind(sqlite::Statement& statement, std::span<const std::string> hosts) {
+  statement.Reset();  // also clears the bindings: the unused places stay NULL, matching nothing
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    statement.Bind(static_cast<int>(i + 1), hosts[i]);
+  }
+}
+
+std::vector<core::HostReport> HostReportReader::Read(std::span<const std::string> hosts) {
+  std::vector<core::HostReport> reports(hosts.size());
+  for (std::size_t i = 0; i < hosts.size(); ++i) reports[i].identity.ip = hosts[i];
+  std::vector<std::string> names(hosts.size());
+  ReadIdentities(hosts, reports, names);
+  ReadExposures(hosts, reports);
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    for (core::ExposureReport& e : reports[i].exposures) e.exposure.hostname = names[i];
+  }
+  ReadEvidence(hosts, reports);
+  ReadTimelines(hosts, reports);
+  std::erase_if(reports, [](const core::HostReport& report) {
+    return report.identity.scans.empty() && report.exposures.empty();
+  });
+  return reports;
+}
+
+void HostReportReader::ReadIdentities(std::span<const std::string> hosts,
+                                      std::vector<core::HostReport>& reports,
+                                      std::vector<std::string>& names) {
+  Bind(identities_, hosts);
+  WindowIndex index(hosts);
+  while (identities_.Step()) {
+    const std::size_t at = index.Of(identities_.Text(0));
+    // The exposures' hostname, as ListExposures selects it: the latest non-empty name.
+    if (std::string name = identities_.Text(5); !name.empty()) names[at] = std::move(name);
+    core::HostIdentity& id = reports[at].identity;
+    for (auto [field, column] : {std::pair{&id.fqdn, 1}, std::pair{&id.netbios_name, 2},
+                                 std::pair{&id.os, 3}, std::pair{&id.mac, 4}}) {
+      std::string value = identities_.Text(column);
+      if (!value.empty()) *field = std::move(value);
+    }
+    id.scans.push_back(ReadScanRef(identities_, 6));
+  }
+}
+
+void HostReportReader::ReadExposures(std::span<const std::string> hosts,
+                                     std::vector<core::HostReport>& reports) {
+  Bind(exposures_, hosts);
+  WindowIndex index(hosts);
+  while (exposures_.Step()) {
+    core::ExposureReport exposure;
+    exposure.exposure = ReadExposure(exposures_);
+    reports[index.Of(exposure.exposure.ip)].exposures.push_back(std::move(exposure));
+  }
+  for (core::HostReport& report : reports) {
+    std::sort(report.exposures.begin(), report.exposures.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.exposure.port, a.exposure.protocol) <
+             std::tie(b.exposure.port, b.exposure.protocol);
+    });
+  }
+}
+
+void HostReportReader::ReadEvidence(std::span<const std::string> hosts,
+                                    std::vector<core::HostReport>& reports) {
+  Bind(evidence_, hosts);
+  WindowIndex index(hosts);
+  while (evidence_.Step()) {
+    core::Evidence item;
+    item.scan = ReadScanRef(evidence_, 1);
+    item.port = static_cast<std::uint16_t>(evidence_.Int(7));
+    item.protocol = evidence_.Text(8);
+    item.plugin_id = evidence_.Text(9);
+    item.plugin_name = evidence_.Text(10);
+    item.severity = evidence_.Int(11);
+    item.output = evidence_.Text(12);
+    // A matched detection always has its exposure (the lifecycle derives them from these rows).
+    for (core::ExposureReport& e : reports[index.Of(evidence_.Text(0))].exposures) {
+      if (e.exposure.port == item.port && e.exposure.protocol == item.protocol) {
+        e.evidence.push_back(std::move(item));
+        break;
+      }
+    }
+  }
+}
+
+void HostReportReader::ReadTimelines(std::span<const std::string> hosts,
+                                     std::vector<core::HostReport>& reports) {
+  std::map<std::int64_t, core::ExposureReport*> by_id;
+  for (core::HostReport& report : reports) {
+    for (core::ExposureReport& e : report.exposures) by_id.emplace(e.exposure.id, &e);
+  }
+  Bind(timelines_, hosts);
+  while (timelines_.Step()) {
+    core::Outcome o;
+    o.exposure_id = timelines_.Int64(0);
+    o.scan = ReadScanRef(timelines_, 1);
+    o.kind = ParseStored<core::OutcomeKind>(timelines_.Text(7));
+    o.reason = ParseStored<core::NotCoveredReason>(timelines_.Text(8));
+    o.assumption = timelines_.Text(9);
+    o.basis = timelines_.Text(10);
+    if (const auto it = by_id.find(o.exposure_id); it != by_id.end()) {
+      it->second->timeline.push_back(std::move(o));
+    }
+  }
+}
+
+}  // namespace ttmtrack::db

@@ -39,19 +39,22 @@ class WindowIndex {
 }  // namespace
 
 HostReportReader::HostReportReader(sqlite::Database& db)
-    // Oldest scan first, so each identity attribute ends as the latest non-empty value.
-    : identities_(db.Prepare("SELECT h.ip, h.fqdn, h.netbios_name, h.os, h.mac, " +
+    : db_(db),
+      // Oldest scan first, so each identity attribute ends as the latest non-empty value.
+      identities_(db.Prepare("SELECT h.ip, h.fqdn, h.netbios_name, h.os, h.mac, " +
                              HostNameExpression("h") + ", " + ScanRefColumns("s") +
                              " FROM scan_hosts h JOIN scans s ON s.id = h.scan_id WHERE h.ip IN " +
                              InList() + " ORDER BY h.ip, s.scan_time, s.sha256")),
       exposures_(
           db.Prepare(ExposureSelect(ExposureHostname::kLeftEmpty) + "WHERE e.ip IN " + InList())),
-      evidence_(db.Prepare("SELECT d.ip, " + ScanRefColumns("s") +
-                           ", d.port, d.protocol, d.plugin_id, d.plugin_name, d.severity, d.output "
-                           "FROM detections d JOIN scans s ON s.id = d.scan_id WHERE d.ip IN " +
-                           InList() +
-                           " AND d.rule_id IS NOT NULL "
-                           "ORDER BY d.ip, d.port, d.protocol, s.scan_time, s.sha256, d.id")),
+      evidence_(
+          db.Prepare("SELECT d.ip, " + ScanRefColumns("s") +
+                     ", d.port, d.protocol, d.plugin_id, d.plugin_name, d.severity, d.output, "
+                     "d.tier "
+                     "FROM detections d JOIN scans s ON s.id = d.scan_id WHERE d.ip IN " +
+                     InList() +
+                     " AND d.rule_id IS NOT NULL "
+                     "ORDER BY d.ip, d.port, d.protocol, s.scan_time, s.sha256, d.id")),
       timelines_(db.Prepare("SELECT o.exposure_id, " + ScanRefColumns("s") +
                             ", o.kind, o.reason, o.assumption, o.basis FROM outcomes o "
                             "JOIN exposures e ON e.id = o.exposure_id "
@@ -76,6 +79,13 @@ std::vector<core::HostReport> HostReportReader::Read(std::span<const std::string
   }
   ReadEvidence(hosts, reports);
   ReadTimelines(hosts, reports);
+  // Vantage checks are rare (an exposure has them only after `ttmtrack verify`): one indexed
+  // query per exposure, as History reads them.
+  for (core::HostReport& report : reports) {
+    for (core::ExposureReport& e : report.exposures) {
+      e.vantage_checks = SelectVantageChecks(db_, e.exposure);
+    }
+  }
   std::erase_if(reports, [](const core::HostReport& report) {
     return report.identity.scans.empty() && report.exposures.empty();
   });
@@ -131,6 +141,7 @@ void HostReportReader::ReadEvidence(std::span<const std::string> hosts,
     item.plugin_name = evidence_.Text(10);
     item.severity = evidence_.Int(11);
     item.output = evidence_.Text(12);
+    item.tier = ParseStored<core::DetectionTier>(evidence_.Text(13));
     // A matched detection always has its exposure (the lifecycle derives them from these rows).
     for (core::ExposureReport& e : reports[index.Of(evidence_.Text(0))].exposures) {
       if (e.exposure.port == item.port && e.exposure.protocol == item.protocol) {

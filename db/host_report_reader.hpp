@@ -46,6 +46,7 @@ class HostReportReader {
   void ReadEvidence(std::span<const std::string> hosts, std::vector<core::HostReport>& reports);
   void ReadTimelines(std::span<const std::string> hosts, std::vector<core::HostReport>& reports);
 
+  sqlite::Database& db_;
   sqlite::Statement identities_;
   sqlite::Statement exposures_;
   sqlite::Statement evidence_;

@@ -132,7 +132,7 @@ std::string AllowedValues(SettingType type) {
     case SettingType::kUtcOffset: return "+HH:MM|-HH:MM";
     case SettingType::kHours: return "0.." + std::to_string(kMaxHours);
     case SettingType::kDays: return "0.." + std::to_string(kMaxDays);
-    case SettingType::kNetworkDays: return "CIDR=DAYS,...";
+    case SettingType::kNetworkDays: return "CIDR=DAYS[,CIDR=DAYS]";
   }
   return "";
 }

@@ -79,12 +79,13 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                // The verification file is what an auditor looks for: whole.
                                {"file", "FILE", 0, ShowBaseName("file")},
                                {"outcome", "OUTCOME"},
-                               {"tier", "TIER"},
                                {"state_after", "STATE AFTER"},
+                               {"tier", "TIER"},
                                {"reason", "REASON"},
                                {"assumption", "ASSUMPTION"},
                                basis,
-                               {"evidence", "EVIDENCE", 50},
+                               // The plugin output's first line; json and csv carry it whole.
+                               {"evidence", "EVIDENCE (first line)", 50, ShowFirstLine("evidence")},
                                {"decision", "DECISION", 80, ShowDecision}},
                               context.out);
   const std::vector<core::DecisionRecord> records = store.ListDecisions();

@@ -68,13 +68,13 @@ tests() {
     ctest --preset "$preset" -j "$jobs" >"$log" 2>&1 || status=$?
     # Everything but the start and pass lines of single tests: failures with their output,
     # ctest's own summary and errors.
-    grep -v -E '^ *Start +[0-9]+: |^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* (Passed|\*\*\*Skipped) +[0-9.]+ sec$' \
+    grep -v -E '^ *Start +[0-9]+: |^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*(Passed|\*\*\*Skipped) +[0-9.]+ sec$' \
       "$log" | sed -e '/^Label Time Summary:/,/^$/d' -e '/^The following tests did not run:/,/^$/d' |
       cat -s || true
   fi
   local passed failed skipped
   passed=$(grep -c -E '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed +[0-9.]+ sec$' "$log" || true)
-  skipped=$(grep -c -E '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .* \*\*\*Skipped +[0-9.]+ sec$' "$log" || true)
+  skipped=$(grep -c -E '^ *[0-9]+/[0-9]+ Test +#[0-9]+: .*\*\*\*Skipped +[0-9.]+ sec$' "$log" || true)
   failed=$(grep -c -E '^ *[0-9]+/[0-9]+ Test +#[0-9]+: ' "$log" || true)
   failed=$((failed - passed - skipped))
   if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi  # ctest itself failed

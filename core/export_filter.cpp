@@ -1,6 +1,7 @@
 #include "core/export_filter.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/detection_constants.hpp"
@@ -51,6 +52,52 @@ bool LevelsExcludeOwn(const std::string& levels) {
   return levels.find(kOwnPluginLevel) == std::string::npos;
 }
 
+// "the export shows c564e5ab results of tier confirmed (QoD 95) and unconfirmed, so ...".
+std::string SeenBecause(const ExportedDetections& detections) {
+  std::vector<std::string> tiers;
+  for (const auto& [name, seen] : {std::pair{"confirmed", &detections.confirmed},
+                                   std::pair{"unconfirmed", &detections.unconfirmed}}) {
+    if (!seen->any) continue;
+    tiers.push_back(std::string(name) + (seen->max_qod ? " (QoD " + N(*seen->max_qod) + ")" : ""));
+  }
+  std::string text = "the export shows c564e5ab results of tier " + tiers.front();
+  if (tiers.size() > 1) text += " and " + tiers.back();
+  return text + ", so its filter lets them through";
+}
+
+// min_qod against each tier that counts as a detection (docs/verification.md, "Export filters"):
+// a tier whose results the export holds has shown that they pass; another passes only when
+// min_qod is at most its plugin's QoD.
+void JudgeMinQod(int min_qod, const ExportedDetections& detections, std::vector<std::string>& hides,
+                 std::vector<std::string>& shows) {
+  struct Tier {
+    const char* plugin;
+    int qod;
+    bool seen;
+  };
+  const Tier tiers[] = {
+      {"the ttm_cmd plugin", kOwnPluginQod, detections.confirmed.any},
+      {"the unconfirmed-listener plugin", kOwnUnconfirmedPluginQod, detections.unconfirmed.any}};
+  std::string hidden;
+  std::string passed;
+  for (const Tier& tier : tiers) {
+    if (tier.seen) continue;
+    if (min_qod > tier.qod) {
+      hidden += hidden.empty() ? std::string(tier.plugin) + " reports at QoD " + N(tier.qod)
+                               : " and " + std::string(tier.plugin) + " at QoD " + N(tier.qod);
+    } else {
+      passed +=
+          (passed.empty() ? "" : " and ") + std::string(tier.plugin) + "'s QoD " + N(tier.qod);
+    }
+  }
+  const std::string filter = "the export's filter min_qod=" + N(min_qod);
+  if (!hidden.empty()) {
+    hides.push_back(filter + " hides results below QoD " + N(min_qod) + "; " + hidden);
+  } else if (!passed.empty()) {
+    shows.push_back(filter + " lets " + passed + " through");
+  }
+}
+
 }  // namespace
 
 Judgement JudgeExportFilter(const std::optional<ResultFilter>& filter,
@@ -67,30 +114,18 @@ Judgement JudgeExportFilter(const std::optional<ResultFilter>& filter,
     shows.push_back(std::move(whole));
   }
 
-  if (detections.any && (f.min_qod || f.levels)) {
-    std::string seen = "the export shows c564e5ab results";
-    if (detections.max_qod) seen += " (QoD " + N(*detections.max_qod) + ")";
-    shows.push_back(seen + ", so its filter lets them through");
-  } else {
-    if (f.levels) {
-      if (LevelsExcludeOwn(*f.levels)) {
-        hides.push_back("the export's filter levels=" + *f.levels + " leaves out " + level +
-                        " results; the ttm_cmd plugin reports at " + level);
-      } else {
-        shows.push_back("the export's filter levels=" + *f.levels + " includes " + level);
-      }
-    }
-    if (f.min_qod) {
-      if (*f.min_qod > kOwnPluginQod) {
-        hides.push_back("the export's filter min_qod=" + N(*f.min_qod) +
-                        " hides results below QoD " + N(*f.min_qod) +
-                        "; the ttm_cmd plugin reports at QoD " + N(kOwnPluginQod));
-      } else {
-        shows.push_back("the export's filter min_qod=" + N(*f.min_qod) +
-                        " lets the ttm_cmd plugin's QoD " + N(kOwnPluginQod) + " through");
-      }
+  // Both tiers report at Medium: a result of either settles levels.
+  if (detections.Any() && (f.min_qod || f.levels)) {
+    shows.push_back(SeenBecause(detections));
+  } else if (f.levels) {
+    if (LevelsExcludeOwn(*f.levels)) {
+      hides.push_back("the export's filter levels=" + *f.levels + " leaves out " + level +
+                      " results; the ttm_cmd plugin reports at " + level);
+    } else {
+      shows.push_back("the export's filter levels=" + *f.levels + " includes " + level);
     }
   }
+  if (f.min_qod) JudgeMinQod(*f.min_qod, detections, hides, shows);
   if (!hides.empty()) return {Knowledge::kNo, JoinFacts(hides)};
   if (shows.empty()) shows.emplace_back("the export's filter states nothing that hides results");
   return {Knowledge::kYes, JoinFacts(shows)};

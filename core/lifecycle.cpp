@@ -56,8 +56,9 @@
 //       open. A port the scan saw open, or a host-level exposure, gives not-covered
 //       (plugin-not-enabled): no enabled plugin could tell a ttm_cmd listener from another.
 //   I13 A clean scan proves nothing when its export could have left a c564e5ab result out: one
-//       page of a longer result list, or a result filter (QoD, severity levels) that hides the
-//       ttm_cmd plugin's results gives not-covered (export-filtered); JudgeExportFilter
+//       page of a longer result list, or a result filter (QoD, severity levels) that could hide
+//       the results of either detection tier (the unconfirmed-listener plugin reports at QoD 30,
+//       the confirmed one at 50) gives not-covered (export-filtered); JudgeExportFilter
 //       decides, docs/verification.md, "Export filters". An export that states no filter is
 //       taken as complete.
 //   I14 A host whose export spells one of its times in a way that cannot be read proves nothing

@@ -31,6 +31,16 @@ std::vector<std::string> Split(const std::string& text) {
   return parts;
 }
 
+// Two columns of the scan judgement query for one tier of the scan's own matched detections:
+// whether there is one, and their highest QoD (core::ExportedDetections). Detections' tiers are
+// are matched before scans are judged (at import, or by RematchDetections).
+std::string SeenTierColumns(const char* tier) {
+  const std::string where = std::string("WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL AND ") +
+                            "d.tier = '" + tier + "'";
+  return "EXISTS (SELECT 1 FROM detections d " + where +
+         "), (SELECT max(d.qod) FROM detections d " + where + ")";
+}
+
 }  // namespace
 
 Recomputer::Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
@@ -161,8 +171,8 @@ void Recomputer::JudgeScans(const std::vector<core::Rule>& rules) {
       "SELECT s.id, s.sha256, s.scan_time, s.format, s.plugin_set_id, s.enabled_families, "
       "s.disabled_families, s.port_range, EXISTS (SELECT 1 FROM detections d "
       "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL), s.mixed_families, "
-      "s.individual_selection, (SELECT max(d.qod) FROM detections d "
-      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL), " +
+      "s.individual_selection, " +
+      SeenTierColumns("confirmed") + ", " + SeenTierColumns("unconfirmed") + ", " +
       ResultFilterColumns("f") +
       " FROM scans s LEFT JOIN scan_result_filters f ON f.scan_id = s.id "
       "ORDER BY s.scan_time, s.sha256");
@@ -187,9 +197,11 @@ void Recomputer::JudgeScans(const std::vector<core::Rule>& rules) {
     o.plugin_enabled = it->second;
     o.plugin_coverage_only = it->second.coverage_only;
     core::ExportedDetections seen;
-    seen.any = select.Int(8) != 0;
-    if (const auto qod = select.OptionalInt64(11)) seen.max_qod = static_cast<int>(*qod);
-    o.export_filter = core::JudgeExportFilter(ReadResultFilter(select, 12), seen);
+    for (auto [tier, column] : {std::pair{&seen.confirmed, 11}, std::pair{&seen.unconfirmed, 13}}) {
+      tier->any = select.Int(column) != 0;
+      if (const auto qod = select.OptionalInt64(column + 1)) tier->max_qod = static_cast<int>(*qod);
+    }
+    o.export_filter = core::JudgeExportFilter(ReadResultFilter(select, 15), seen);
     scan_index_.emplace(o.scan.id, templates_.size());
     templates_.push_back(std::move(o));
   }

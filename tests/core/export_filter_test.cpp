@@ -37,7 +37,9 @@ ResultFilter With(ResultFilter f, F change) {
 }
 
 const ExportedDetections kNone{};
-const ExportedDetections kSeenAt80{true, 80};
+const ExportedDetections kConfirmedSeenAt80{{true, 80}, {}};
+const ExportedDetections kConfirmedSeenAt50{{true, 50}, {}};
+const ExportedDetections kBothTiersSeen{{true, 80}, {true, 75}};
 
 class ExportFilterTest : public ::testing::TestWithParam<FilterCase> {};
 
@@ -51,19 +53,30 @@ TEST_P(ExportFilterTest, JudgesWhetherTheExportCouldShowTheDetection) {
 const FilterCase kFilterCases[] = {
     // No filter stated (Nessus, or a GVM report without <filters>): taken as complete.
     {"NoFilterFactsSayNothing", std::nullopt, kNone, Knowledge::kUnknown, ""},
-    // Greenbone's default min_qod=70 hides the plugin's QoD 50.
+    // Greenbone's default min_qod=70 hides both plugins: the confirmed QoD 50, the unconfirmed
+    // listener's QoD 30.
     {"DefaultMinQodHidesThePlugin", Gsa(), kNone, Knowledge::kNo,
      "the export's filter min_qod=70 hides results below QoD 70; the ttm_cmd plugin reports at "
-     "QoD 50"},
-    {"MinQodAtThePluginsQodShowsIt", With(Gsa(), [](auto& f) { f.min_qod = 50; }), kNone,
-     Knowledge::kYes,
+     "QoD 50 and the unconfirmed-listener plugin at QoD 30"},
+    // Tier-aware: min_qod between 31 and 50 lets confirmed results through but hides an
+    // unconfirmed listener, which counts as a detection, so the export's silence proves nothing.
+    {"MinQodAtTheConfirmedPluginsQodHidesTheUnconfirmedTier",
+     With(Gsa(), [](auto& f) { f.min_qod = 50; }), kNone, Knowledge::kNo,
+     "the export's filter min_qod=50 hides results below QoD 50; the unconfirmed-listener plugin "
+     "reports at QoD 30"},
+    {"MinQod40HidesTheUnconfirmedTier", With(Gsa(), [](auto& f) { f.min_qod = 40; }), kNone,
+     Knowledge::kNo,
+     "the export's filter min_qod=40 hides results below QoD 40; the unconfirmed-listener plugin "
+     "reports at QoD 30"},
+    {"MinQodAtTheUnconfirmedPluginsQodShowsBothTiers", With(Gsa(), [](auto& f) { f.min_qod = 30; }),
+     kNone, Knowledge::kYes,
      "the export holds 8 results, fewer than its page size rows=100; the export's filter "
-     "levels=hml includes Medium; the export's filter min_qod=50 lets the ttm_cmd plugin's QoD 50 "
-     "through"},
+     "levels=hml includes Medium; the export's filter min_qod=30 lets the ttm_cmd plugin's QoD 50 "
+     "and the unconfirmed-listener plugin's QoD 30 through"},
     {"ZeroMinQodShowsIt", With(Gsa(), [](auto& f) { f.min_qod = 0; }), kNone, Knowledge::kYes,
      "the export holds 8 results, fewer than its page size rows=100; the export's filter "
      "levels=hml includes Medium; the export's filter min_qod=0 lets the ttm_cmd plugin's QoD 50 "
-     "through"},
+     "and the unconfirmed-listener plugin's QoD 30 through"},
     {"LevelsWithoutMediumHideIt",
      With(Gsa(),
           [](auto& f) {
@@ -73,10 +86,27 @@ const FilterCase kFilterCases[] = {
      kNone, Knowledge::kNo,
      "the export's filter levels=hl leaves out Medium results; the ttm_cmd plugin reports at "
      "Medium"},
-    // The filter evidently lets c564e5ab results through: one is in the export.
-    {"ADetectionInTheExportSettlesQodAndLevels", Gsa(), kSeenAt80, Knowledge::kYes,
+    // A confirmed result settles levels and its own tier's QoD only: min_qod=70 still hides the
+    // unconfirmed listener's QoD 30.
+    {"AConfirmedDetectionInTheExportDoesNotSettleTheUnconfirmedTier", Gsa(), kConfirmedSeenAt80,
+     Knowledge::kNo,
+     "the export's filter min_qod=70 hides results below QoD 70; the unconfirmed-listener plugin "
+     "reports at QoD 30"},
+    {"AConfirmedDetectionAtQod50ProvesMinQodAtMost50NotAtMost30",
+     With(Gsa(), [](auto& f) { f.min_qod = 40; }), kConfirmedSeenAt50, Knowledge::kNo,
+     "the export's filter min_qod=40 hides results below QoD 40; the unconfirmed-listener plugin "
+     "reports at QoD 30"},
+    {"AConfirmedDetectionWithMinQod30ShowsIt", With(Gsa(), [](auto& f) { f.min_qod = 30; }),
+     kConfirmedSeenAt50, Knowledge::kYes,
      "the export holds 8 results, fewer than its page size rows=100; the export shows c564e5ab "
-     "results (QoD 80), so its filter lets them through"},
+     "results of tier confirmed (QoD 50), so its filter lets them through; the export's filter "
+     "min_qod=30 lets the unconfirmed-listener plugin's QoD 30 through"},
+    // Results of both tiers in the export: the filter evidently lets both through (a site that
+    // re-numbered the plugins at other QoDs).
+    {"DetectionsOfBothTiersInTheExportSettleQodAndLevels", Gsa(), kBothTiersSeen, Knowledge::kYes,
+     "the export holds 8 results, fewer than its page size rows=100; the export shows c564e5ab "
+     "results of tier confirmed (QoD 80) and unconfirmed (QoD 75), so its filter lets them "
+     "through"},
     // ... but not paging: another page may hold the exposure.
     {"ADetectionDoesNotSettleAPage",
      With(Gsa(),
@@ -84,7 +114,7 @@ const FilterCase kFilterCases[] = {
             f.rows = 8;
             f.filtered_count = 20;
           }),
-     kSeenAt80, Knowledge::kNo,
+     kBothTiersSeen, Knowledge::kNo,
      "the export holds 8 of the 20 results its filter matched: it is one page of the report "
      "(first=1 rows=8)"},
     {"FewerResultsThanFilteredIsAPage",
@@ -108,7 +138,8 @@ const FilterCase kFilterCases[] = {
           }),
      kNone, Knowledge::kYes,
      "the export holds all 8 results its filter matched; the export's filter levels=hml includes "
-     "Medium; the export's filter min_qod=0 lets the ttm_cmd plugin's QoD 50 through"},
+     "Medium; the export's filter min_qod=0 lets the ttm_cmd plugin's QoD 50 and the "
+     "unconfirmed-listener plugin's QoD 30 through"},
     {"AsManyResultsAsRowsWithoutACountMayBeCut",
      With(Gsa(),
           [](auto& f) {

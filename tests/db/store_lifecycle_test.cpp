@@ -258,17 +258,48 @@ std::vector<Scenario> Scenarios() {  // NOLINT(readability-function-size)
                                               s.coverage.result_filter->filtered_count = 40;
                                             })},
        {{kIp, 5010, ExposureState::kOpen, "", {"n1:detected", "g1:not-covered:export-filtered"}}}},
-      // A c564e5ab result on another host shows the min_qod=70 filter let the plugin through.
-      {"GvmExportShowingTheDetectionElsewhereCanVerify",
+      // Tier-aware (issue 13): min_qod=40 lets the confirmed plugin's QoD 50 through but hides
+      // an unconfirmed listener (QoD 30), which is a detection too: the silence proves nothing.
+      {"GvmRescanExportedWithMinQod40LeavesItOpen",
+       {DetectingNessus("n1", 1000), Filtered(CleanGvm("g1", 2000), 40)},
+       {{kIp, 5010, ExposureState::kOpen, "", {"n1:detected", "g1:not-covered:export-filtered"}}}},
+      {"GvmRescanExportedWithMinQod30IsFixed",
+       {DetectingNessus("n1", 1000), Filtered(CleanGvm("g1", 2000), 30)},
+       {{kIp, 5010, ExposureState::kFixed, "g1", {"n1:detected", "g1:absent"}}}},
+      // A confirmed c564e5ab result on another host settles only the confirmed tier's QoD: the
+      // min_qod=70 filter still hides an unconfirmed listener.
+      {"GvmExportShowingAConfirmedDetectionElsewhereStillCannotVerify",
        {DetectingNessus("n1", 1000), Change(Filtered(CleanGvm("g1", 2000), 70),
                                             [](FakeScan& s) {
                                               s.Host("192.0.2.20").Detect("192.0.2.20");
                                               s.results.back().qod = 95;
                                               s.coverage.result_filter->results_in_export += 1;
                                             })},
+       {{kIp, 5010, ExposureState::kOpen, "", {"n1:detected", "g1:not-covered:export-filtered"}},
+        {"192.0.2.20",
+         5010,
+         ExposureState::kOpen,
+         "",
+         {"n1:not-covered:host-not-in-scan", "g1:detected"}}}},
+      // Results of both tiers elsewhere show the filter lets both through (plugins a site
+      // re-numbered at higher QoDs).
+      {"GvmExportShowingBothTiersElsewhereCanVerify",
+       {DetectingNessus("n1", 1000), Change(Filtered(CleanGvm("g1", 2000), 70),
+                                            [](FakeScan& s) {
+                                              s.Host("192.0.2.20").Detect("192.0.2.20");
+                                              s.results.back().qod = 95;
+                                              s.DetectUnconfirmed("192.0.2.20", 10200);
+                                              s.results.back().qod = 80;
+                                              s.coverage.result_filter->results_in_export += 2;
+                                            })},
        {{kIp, 5010, ExposureState::kFixed, "g1", {"n1:detected", "g1:absent"}},
         {"192.0.2.20",
          5010,
+         ExposureState::kOpen,
+         "",
+         {"n1:not-covered:host-not-in-scan", "g1:detected"}},
+        {"192.0.2.20",
+         10200,
          ExposureState::kOpen,
          "",
          {"n1:not-covered:host-not-in-scan", "g1:detected"}}}},
@@ -437,13 +468,30 @@ TEST(StoreLifecycleAssumptionTest, TheQodOfTheExportsOwnDetectionsIsItsBasis) {
   FakeScan g1 = Filtered(CleanGvm("g1", 2000), 70);
   g1.Host("192.0.2.20").Detect("192.0.2.20");
   g1.results.back().qod = 95;
+  g1.DetectUnconfirmed("192.0.2.20", 10200);
+  g1.results.back().qod = 80;
   store.ImportScan(g1.Reader());
   const ScanRow row = store.ListScans().at(0);
   EXPECT_EQ(row.export_filter.value, core::Knowledge::kYes);
-  EXPECT_NE(row.export_filter.basis.find("the export shows c564e5ab results (QoD 95), so its "
-                                         "filter lets them through"),
+  EXPECT_NE(row.export_filter.basis.find("the export shows c564e5ab results of tier confirmed "
+                                         "(QoD 95) and unconfirmed (QoD 80), so its filter lets "
+                                         "them through"),
             std::string::npos)
       << row.export_filter.basis;
+}
+
+TEST(StoreLifecycleAssumptionTest, AConfirmedDetectionDoesNotShowTheUnconfirmedTierPasses) {
+  test::TempDir dir;
+  Store store(dir.File("q.db"));
+  FakeScan g1 = Filtered(CleanGvm("g1", 2000), 40);
+  g1.Host("192.0.2.20").Detect("192.0.2.20");
+  g1.results.back().qod = 50;
+  store.ImportScan(g1.Reader());
+  const ScanRow row = store.ListScans().at(0);
+  EXPECT_EQ(row.export_filter.value, core::Knowledge::kNo);
+  EXPECT_EQ(row.export_filter.basis,
+            "the export's filter min_qod=40 hides results below QoD 40; the unconfirmed-listener "
+            "plugin reports at QoD 30");
 }
 
 TEST(StoreLifecycleAssumptionTest, RecomputingAgainWritesNothing) {

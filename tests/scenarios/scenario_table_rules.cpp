@@ -171,7 +171,7 @@ std::vector<Scenario> RuleAndPolicyScenarios() {
                    {Detected("jan-detect", "open"), Absent("feb-clean", "fixed", Assumed::kYes)}}},
   });
   // GVM exports say which results they hold: a filter that could have hidden the detection
-  // (min_qod above the plugin's QoD 50, levels without Medium) proves nothing.
+  // (min_qod above the unconfirmed plugin's QoD 30, levels without Medium) proves nothing.
   rows.push_back({
       .name = "AFilteredOpenvasExportProvesNothing",
       .formats = Formats::kAsWritten,
@@ -188,6 +188,25 @@ std::vector<Scenario> RuleAndPolicyScenarios() {
                    5010,
                    {Detected("jan-detect", "open"),
                     {"feb-min-qod-70", "not-covered", "export-filtered", "open", Assumed::kAny}}}},
+  });
+  // Tier-aware (issue 13): min_qod=40 lets the confirmed plugin's QoD 50 through but would hide
+  // an unconfirmed listener (QoD 30), which is a detection too.
+  rows.push_back({
+      .name = "AnOpenvasExportHidingTheUnconfirmedTierProvesNothing",
+      .formats = Formats::kAsWritten,
+      .steps = {{"jan-detect", kJan, {Detecting(kX, {5010})}, nullptr, kGvm},
+                {"feb-min-qod-40",
+                 kFeb,
+                 {Clean(kX)},
+                 [](ScanSpec& s) {
+                   s.gvm_filter = "apply_overrides=0 min_qod=40 levels=hml rows=-1 first=1";
+                 },
+                 kGvm}},
+      .status = {{kX, 5010, "open", "jan-detect", "jan-detect", "jan-detect", ""}},
+      .history = {{kX,
+                   5010,
+                   {Detected("jan-detect", "open"),
+                    {"feb-min-qod-40", "not-covered", "export-filtered", "open", Assumed::kAny}}}},
   });
   rows.push_back({
       .name = "AnOpenvasExportWhoseFilterKeepsTheDetectionCounts",

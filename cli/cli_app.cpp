@@ -73,6 +73,7 @@ struct CliApp::Commands {
   CLI::App* report = nullptr;
   CLI::App* run = nullptr;
   CLI::App* verify = nullptr;
+  CLI::App* evidence = nullptr;
 };
 
 CliApp::CliApp()
@@ -108,6 +109,7 @@ CliApp::CliApp()
   commands_->config = SetupConfigCommand(app, options_.config);
   commands_->run = SetupRunCommand(app, options_.run);
   commands_->verify = SetupVerifyCommand(app, options_.verify);
+  commands_->evidence = SetupEvidenceCommand(app, options_.evidence);
   app.footer(kFooter);
   for (CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
     const std::string footer = command->get_footer();
@@ -150,6 +152,7 @@ int CliApp::Run(std::ostream& out, std::ostream& err, bool show_progress, bool j
   if (c.config->parsed()) return RunConfigCommand(options_.config, context);
   if (c.run->parsed()) return RunRunCommand(options_.run, context);
   if (c.verify->parsed()) return RunVerifyCommand(options_.verify, context);
+  if (c.evidence->parsed()) return RunEvidenceCommand(options_.evidence, context);
   throw Error(Error::Kind::kInternal, "no command was parsed");
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands/config_command.hpp"
 #include "cli/commands/detections_command.hpp"
+#include "cli/commands/evidence_command.hpp"
 #include "cli/commands/gaps_command.hpp"
 #include "cli/commands/history_command.hpp"
 #include "cli/commands/import_command.hpp"
@@ -43,6 +44,7 @@ struct CliOptions {
   ReportCommandOptions report;
   RunOptions run;
   VerifyOptions verify;
+  EvidenceOptions evidence;
 };
 
 // The `ttmtrack` command line: builds the CLI11 parser over a CliOptions, parses, and runs the

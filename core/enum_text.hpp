@@ -9,6 +9,7 @@
 
 #include "core/coverage_policy.hpp"
 #include "core/exposure.hpp"
+#include "core/firewall_check.hpp"
 #include "core/host_record.hpp"
 #include "core/knowledge.hpp"
 #include "core/outcome.hpp"
@@ -245,6 +246,17 @@ struct EnumTexts<VantageOutcome> {
       {VantageOutcome::kRefused, "refused"},
       {VantageOutcome::kFiltered, "filtered"},
       {VantageOutcome::kOtherService, "other-service"},
+  }};
+};
+
+// What a host's firewall ruleset says about an exposure (core/firewall_check.hpp).
+template <>
+struct EnumTexts<FirewallVerdict> {
+  static constexpr std::string_view kName = "firewall verdict";
+  static constexpr std::array<EnumText<FirewallVerdict>, 3> kTexts{{
+      {FirewallVerdict::kBlocked, "blocked"},
+      {FirewallVerdict::kAllowed, "allowed"},
+      {FirewallVerdict::kUnknown, "unknown"},
   }};
 };
 

@@ -8,6 +8,7 @@
 #include "core/dropped_out_host.hpp"
 #include "core/exposure.hpp"
 #include "core/exposure_status.hpp"
+#include "core/firewall_check.hpp"
 #include "core/outcome.hpp"
 #include "core/scan_ref.hpp"
 #include "core/triage.hpp"
@@ -31,6 +32,9 @@ struct ExposureReport {
   std::vector<Outcome> timeline;   // every outcome, in scan-time order
   // Every vantage-point check of (ip, port, protocol), oldest first (`ttmtrack verify`).
   std::vector<VantageCheckRecord> vantage_checks;
+  // Every firewall-ruleset answer for (ip, port, protocol), oldest collection first
+  // (`ttmtrack evidence firewall`).
+  std::vector<FirewallCheck> firewall_checks;
   // The decision, deadline and staleness at the report's time (status.exposure == exposure),
   // and every decision record covering the exposure, in the order made (docs/triage.md).
   ExposureStatus status;

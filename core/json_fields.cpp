@@ -158,6 +158,28 @@ Json VantageCheckJson(const VantageCheckRecord& record) {
   return j;
 }
 
+Json FirewallCheckJson(const FirewallCheck& check) {
+  Json j;
+  j["detection_id"] = kDetectionId;
+  j["ip"] = check.ip;
+  j["port"] = check.port;
+  j["protocol"] = check.protocol;
+  j["verdict"] = ToText(check.verdict);
+  j["rule"] = TextOrNullJson(check.rule);
+  j["rule_text"] = TextOrNullJson(check.rule_text);
+  j["sources"] = TextOrNullJson(check.sources);
+  j["reason"] = TextOrNullJson(check.reason);
+  j["summary"] = check.summary;
+  j["sentence"] = FirewallSentence(check);
+  j["file"] = check.file;
+  j["sha256"] = check.sha256;
+  j["format"] = check.format;
+  j["trusted_networks"] = TextOrNullJson(check.trusted);
+  j["collected_at"] = TimeJson(check.collected_at);
+  j["recorded_at"] = TimeJson(check.recorded_at);
+  return j;
+}
+
 Json HostIdentityJson(const HostIdentity& identity) {
   Json scans = Json::array();
   for (const ScanRef& scan : identity.scans) scans.push_back(ScanRefJson(scan));

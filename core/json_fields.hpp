@@ -68,6 +68,10 @@ nlohmann::ordered_json EvidenceJson(const Evidence& evidence);
 // {detection_id, ip, port, protocol, vantage, trusted_vantage, checked_at, outcome, detection,
 // service, waited_ms, detail, sent_hex, reply_hex, evidence}: one vantage-point check.
 nlohmann::ordered_json VantageCheckJson(const VantageCheckRecord& record);
+// {detection_id, ip, port, protocol, verdict, rule, rule_text, sources, reason, summary,
+// sentence, file, sha256, format, trusted_networks, collected_at, recorded_at}: one
+// firewall-ruleset answer (empty texts are null).
+nlohmann::ordered_json FirewallCheckJson(const FirewallCheck& check);
 // {ip, fqdn, netbios_name, os, mac, scans (array of ScanRefJson, oldest first)}
 nlohmann::ordered_json HostIdentityJson(const HostIdentity& identity);
 // {rule_id, kind, value, origin, scope, tier, enabled, created_at, learned_from_scan,

@@ -59,7 +59,10 @@ HostReportReader::HostReportReader(sqlite::Database& db)
                             ", o.kind, o.reason, o.assumption, o.basis FROM outcomes o "
                             "JOIN exposures e ON e.id = o.exposure_id "
                             "JOIN scans s ON s.id = o.scan_id WHERE e.ip IN " +
-                            InList() + " ORDER BY o.exposure_id, s.scan_time, s.sha256")) {}
+                            InList() + " ORDER BY o.exposure_id, s.scan_time, s.sha256")),
+      firewall_checks_(db.Prepare("SELECT " + FirewallCheckColumns() +
+                                  " FROM firewall_checks WHERE ip IN " + InList() +
+                                  " ORDER BY ip, port, protocol, collected_at, id")) {}
 
 void HostReportReader::Bind(sqlite::Statement& statement, std::span<const std::string> hosts) {
   statement.Reset();  // also clears the bindings: the unused places stay NULL, matching nothing
@@ -79,6 +82,7 @@ std::vector<core::HostReport> HostReportReader::Read(std::span<const std::string
   }
   ReadEvidence(hosts, reports);
   ReadTimelines(hosts, reports);
+  ReadFirewallChecks(hosts, reports);
   // Vantage checks are rare (an exposure has them only after `ttmtrack verify`): one indexed
   // query per exposure, as History reads them.
   for (core::HostReport& report : reports) {
@@ -169,6 +173,23 @@ void HostReportReader::ReadTimelines(std::span<const std::string> hosts,
     o.basis = timelines_.Text(10);
     if (const auto it = by_id.find(o.exposure_id); it != by_id.end()) {
       it->second->timeline.push_back(std::move(o));
+    }
+  }
+}
+
+void HostReportReader::ReadFirewallChecks(std::span<const std::string> hosts,
+                                          std::vector<core::HostReport>& reports) {
+  Bind(firewall_checks_, hosts);
+  WindowIndex index(hosts);
+  while (firewall_checks_.Step()) {
+    core::FirewallCheck check = ReadFirewallCheck(firewall_checks_, 0);
+    // An answer is stored for an exposure that existed; one whose exposure a recomputation has
+    // since removed has nowhere to be shown.
+    for (core::ExposureReport& e : reports[index.Of(check.ip)].exposures) {
+      if (e.exposure.port == check.port && e.exposure.protocol == check.protocol) {
+        e.firewall_checks.push_back(std::move(check));
+        break;
+      }
     }
   }
 }

@@ -16,10 +16,11 @@ namespace sqlite {
 class Database;
 }
 
-// Reads the reports of a window of hosts with four queries (identity and scans, exposures,
-// evidence, timeline), each `... WHERE ip IN (?1, ..., ?kWindow)`, prepared once by the
-// constructor and reused for every window: the cost per host is rows read, not statements
-// prepared and planned (issue 16: per-host statements were the top of the report's profile).
+// Reads the reports of a window of hosts with five queries (identity and scans, exposures,
+// evidence, timeline, firewall-ruleset answers), each `... WHERE ip IN (?1, ..., ?kWindow)`,
+// prepared once by the constructor and reused for every window: the cost per host is rows read, not
+// statements prepared and planned (issue 16: per-host statements were the top of the report's
+// profile).
 //
 // Borrows `db`, which must outlive the reader. Not thread-safe (one connection). Throws
 // ttmtrack::Error (kDatabase, kBusy).
@@ -45,12 +46,16 @@ class HostReportReader {
   void ReadExposures(std::span<const std::string> hosts, std::vector<core::HostReport>& reports);
   void ReadEvidence(std::span<const std::string> hosts, std::vector<core::HostReport>& reports);
   void ReadTimelines(std::span<const std::string> hosts, std::vector<core::HostReport>& reports);
+  // Firewall-ruleset answers: one query per window too (most hosts have none).
+  void ReadFirewallChecks(std::span<const std::string> hosts,
+                          std::vector<core::HostReport>& reports);
 
   sqlite::Database& db_;
   sqlite::Statement identities_;
   sqlite::Statement exposures_;
   sqlite::Statement evidence_;
   sqlite::Statement timelines_;
+  sqlite::Statement firewall_checks_;
 };
 
 }  // namespace ttmtrack::db

@@ -11,6 +11,7 @@
 #include "core/coverage_policy.hpp"
 #include "core/exposure.hpp"
 #include "core/exposure_status.hpp"
+#include "core/firewall_check.hpp"
 #include "core/host_report.hpp"
 #include "core/rule.hpp"
 #include "core/scan_sink.hpp"
@@ -119,6 +120,13 @@ class Store {
   // keep open or reopen an exposure. Throws kUsage for a record without a vantage name.
   void RecordVantageChecks(const std::vector<core::VantageCheckRecord>& checks);
 
+  // --- Firewall-ruleset evidence (docs/verification.md, "Firewall-ruleset evidence") ---------
+
+  // Stores the answers of one `ttmtrack evidence firewall` run, all or none (one transaction);
+  // recorded_at is set to Now() where it is 0. Changes no exposure's state: the answers are
+  // evidence, not outcomes. Throws kUsage for an answer without ip, file or sha256.
+  void RecordFirewallChecks(const std::vector<core::FirewallCheck>& checks);
+
   // --- Settings ------------------------------------------------------------------------------
   // The keys, their types, defaults and validation are core/setting_catalogue.hpp's
   // (docs/verification.md, "Assumptions"); the store keeps canonical values and reads them back.
@@ -149,7 +157,8 @@ class Store {
   // NetBIOS name, else ReportHost name that is not the IP itself.
   std::vector<core::Exposure> ListExposures(const ExposureFilter& filter = {});
   // The exposures of `host` (only `port` when given) with every detection as evidence, every
-  // outcome, scan by scan, and every vantage-point check. Empty when the host has no exposure.
+  // outcome, scan by scan, every vantage-point check and every firewall-ruleset answer. Empty
+  // when the host has no exposure.
   std::vector<core::ExposureReport> History(const std::string& host,
                                             std::optional<std::uint16_t> port = std::nullopt);
   // The key of every host that ever had an exposure, in host order.

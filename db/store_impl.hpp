@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/coverage_policy.hpp"
+#include "core/firewall_check.hpp"
 #include "core/scan_ref.hpp"
 #include "db/lifecycle/recomputer.hpp"
 #include "db/sqlite/database.hpp"
@@ -68,5 +69,13 @@ std::string HostNameExpression(std::string_view alias);
 // Every vantage-point check of the exposure's (ip, port, protocol), oldest first.
 std::vector<core::VantageCheckRecord> SelectVantageChecks(sqlite::Database& db,
                                                           const core::Exposure& exposure);
+
+// SQL select-list of a firewall_checks row (no alias; columns ip first) that ReadFirewallCheck
+// reads back starting at `first`.
+std::string FirewallCheckColumns();
+core::FirewallCheck ReadFirewallCheck(const sqlite::Statement& row, int first);
+// Every firewall-ruleset answer for the exposure's (ip, port, protocol), oldest collection first.
+std::vector<core::FirewallCheck> SelectFirewallChecks(sqlite::Database& db,
+                                                      const core::Exposure& exposure);
 
 }  // namespace ttmtrack::db

@@ -285,6 +285,7 @@ std::vector<core::ExposureReport> Store::History(const std::string& host,
     report.evidence = SelectEvidence(impl_->db, exposure);
     report.timeline = SelectTimeline(impl_->db, exposure.id);
     report.vantage_checks = SelectVantageChecks(impl_->db, exposure);
+    report.firewall_checks = SelectFirewallChecks(impl_->db, exposure);
     report.exposure = std::move(exposure);
     reports.push_back(std::move(report));
   }

@@ -9,6 +9,7 @@
 #include "core/detection_constants.hpp"
 #include "core/enum_text.hpp"
 #include "reports/display_time.hpp"
+#include "reports/firewall_evidence.hpp"
 #include "reports/host_file_name.hpp"
 #include "reports/html_writer.hpp"
 #include "reports/page_frame.hpp"
@@ -245,6 +246,7 @@ void ExposureSection(HtmlWriter& html, const core::ExposureReport& report) {
   Evidence(html, report);
   TimelineSection(html, report);
   VantageChecks(html, report);
+  FirewallChecksBlock(html, report);
   html.Raw("</section>\n");
 }
 

@@ -111,6 +111,11 @@ Json ExposureDetail(const core::ExposureReport& report, const ReportOptions& opt
     checks.push_back(core::VantageCheckJson(record));
   }
   json["vantage_checks"] = checks;
+  Json firewall = Json::array();
+  for (const core::FirewallCheck& check : report.firewall_checks) {
+    firewall.push_back(core::FirewallCheckJson(check));
+  }
+  json["firewall_checks"] = firewall;
   Json timeline = Json::array();
   for (const core::Outcome& outcome : OrderedTimeline(report)) {
     Json entry = core::OutcomeJson(outcome);

@@ -1,6 +1,7 @@
 #include "reports/remediation_section.hpp"
 
 #include "reports/display_time.hpp"
+#include "reports/firewall_evidence.hpp"
 #include "reports/proof.hpp"
 #include "reports/remediation.hpp"
 
@@ -70,13 +71,18 @@ void Verification(HtmlWriter& html, const RemediationPlan& plan) {
   html.Close("p");
 }
 
-void ExposureRemediation(HtmlWriter& html, const core::Exposure& exposure,
+void ExposureRemediation(HtmlWriter& html, const core::ExposureReport& report,
                          const ReportOptions& options) {
+  const core::Exposure& exposure = report.exposure;
   const RemediationPlan plan = PlanRemediation(exposure, options.trusted_networks);
   html.Open("h3");
   html.Text("For " + PortLabel(exposure.port, exposure.protocol));
   html.Close("h3");
   Status(html, exposure);
+  // The collected ruleset, when there is one: the rule that proves the fix or the one missing.
+  if (const std::string firewall = FirewallRemediationText(report); !firewall.empty()) {
+    html.Element("p", {{"class", "note firewall"}}, firewall);
+  }
   html.Raw("<h4>Steps</h4>\n<ol class=\"steps\">\n");
   for (const std::string& step : plan.steps) html.Element("li", step);
   html.Raw("</ol>\n<h4>Firewall: iptables and ip6tables</h4>\n");
@@ -105,7 +111,7 @@ void RemediationSection(HtmlWriter& html, const core::HostReport& host,
     html.Raw("<p>Nothing to remediate on this host.</p>\n");
   }
   for (const core::ExposureReport& report : host.exposures) {
-    ExposureRemediation(html, report.exposure, options);
+    ExposureRemediation(html, report, options);
   }
   html.Raw("</section>\n");
 }

@@ -110,6 +110,16 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
         writer->Row(VantageHistoryJson(report.exposure, check, state.state));
       }
     };
+    // Firewall-ruleset answers by their collection time, after the scans of the same second;
+    // they never change the state.
+    std::size_t next_firewall = 0;
+    auto firewall_until = [&](std::optional<std::int64_t> time) {
+      for (; next_firewall < report.firewall_checks.size(); ++next_firewall) {
+        const core::FirewallCheck& check = report.firewall_checks[next_firewall];
+        if (time && check.collected_at >= *time) break;
+        writer->Row(FirewallHistoryJson(report.exposure, check, state.state));
+      }
+    };
     auto record = records.begin();
     const auto write_decisions_until = [&](std::optional<std::int64_t> time) {
       for (; record != records.end() && (!time || record->made_at < *time); ++record) {
@@ -121,6 +131,7 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
     };
     for (const core::Outcome& outcome : report.timeline) {
       checks_until(outcome.scan.time);
+      firewall_until(outcome.scan.time);
       write_decisions_until(outcome.scan.time);
       core::ApplyOutcome(state, outcome);
       writer->Row(HistoryJson(report.exposure, outcome, state.state,
@@ -129,6 +140,7 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                                   : nullptr));
     }
     checks_until(std::nullopt);
+    firewall_until(std::nullopt);
     write_decisions_until(std::nullopt);
   }
   writer->Finish();

@@ -5,16 +5,15 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command_options.hpp"
-#include "cli/config/config.hpp"
 #include "cli/evidence_pack.hpp"
 #include "cli/format/terminal_text.hpp"
 #include "cli/help_formatter.hpp"
 #include "cli/report_output.hpp"
 #include "cli/store_access.hpp"
+#include "cli/trusted_networks.hpp"
 #include "core/civil_time.hpp"
 #include "core/error.hpp"
 #include "core/host_key.hpp"
-#include "core/ip_network.hpp"
 #include "reports/report_writer.hpp"
 
 #ifndef TTMTRACK_VERSION
@@ -34,28 +33,10 @@ std::int64_t GenerationTime(const ReportCommandOptions& options) {
                                        "\" is not a time: " + std::string(parsed.reason()));
 }
 
-// One --trusted-net value. Its text goes into firewall rules, so a doubtful one is an error
-// (core::IpNetwork::Parse says what is wrong, e.g. host bits set and the network meant).
-core::IpNetwork TrustedNetwork(const std::string& text) {
-  std::string problem;
-  if (std::optional<core::IpNetwork> network = core::IpNetwork::Parse(text, &problem)) {
-    return *network;
-  }
-  throw Error(Error::Kind::kUsage,
-              "--trusted-net '" + text + "': " + problem +
-                  " (expected a network in CIDR notation, e.g. 10.0.0.0/8 or 2001:db8::/32)");
-}
-
 reports::ReportOptions RenderOptions(const ReportCommandOptions& options,
                                      const CommandContext& context) {
   reports::ReportOptions render;
-  // --trusted-net wins over the config file's report.trusted-networks (docs/install.md).
-  if (options.trusted_nets.empty()) {
-    render.trusted_networks = ConfigOf(context).Networks("report.trusted-networks");
-  }
-  for (const std::string& text : options.trusted_nets) {
-    render.trusted_networks.push_back(TrustedNetwork(text));
-  }
+  render.trusted_networks = TrustedNetworks(options.trusted_nets, context);
   render.generated_at = GenerationTime(options);
   render.tool_version = TTMTRACK_VERSION;
   const auto format = core::FromText<reports::ReportFormat>(options.format);

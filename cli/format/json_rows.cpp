@@ -109,6 +109,30 @@ Json VantageHistoryJson(const core::Exposure& exposure, const core::VantageCheck
   return j;
 }
 
+Json FirewallHistoryJson(const core::Exposure& exposure, const core::FirewallCheck& check,
+                         const std::optional<core::ExposureState>& state_after) {
+  Json j = core::ExposureKeyJson(exposure);
+  j["file"] = check.file;
+  j["scanner"] = "firewall ruleset";
+  j["scan_name"] = check.format;
+  j["scan_time"] = core::TimeJson(check.collected_at);
+  j["sha256"] = check.sha256;
+  j["outcome"] = core::ToText(check.verdict);
+  j["reason"] = nullptr;
+  j["assumption"] = "";
+  j["basis"] = "untrusted = outside the trusted networks (" +
+               (check.trusted.empty() ? std::string("none configured") : check.trusted) +
+               "); evidence only, never a detection or a proof of a fix by itself";
+  j["state_after"] = state_after ? Json(core::ToText(*state_after)) : Json();
+  j["tier"] = Json();
+  j["evidence"] = core::FirewallSentence(check) +
+                  (check.rule_text.empty() ? std::string() : "\n" + check.rule_text);
+  j["source"] = "firewall-ruleset";
+  j["time"] = core::TimeJson(check.collected_at);
+  j["decision"] = Json();
+  return j;
+}
+
 Json HistoryDecisionJson(const core::Exposure& exposure, const core::DecisionRecord& record) {
   Json j = core::ExposureKeyJson(exposure);
   const Json scan_fields = core::Flattened(core::OutcomeJson({}), "scan");

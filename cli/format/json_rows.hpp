@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/exposure.hpp"
+#include "core/firewall_check.hpp"
 #include "core/outcome.hpp"
 #include "core/triage.hpp"
 #include "core/vantage_check.hpp"
@@ -40,6 +41,13 @@ nlohmann::ordered_json HistoryJson(const core::Exposure& exposure, const core::O
 nlohmann::ordered_json VantageHistoryJson(const core::Exposure& exposure,
                                           const core::VantageCheckRecord& record,
                                           const std::optional<core::ExposureState>& state_after);
+// A firewall-ruleset answer as a `history` row (`source` "firewall-ruleset"): the same fields,
+// with file, sha256 and scan_time those of the collected ruleset, scanner "firewall ruleset",
+// scan_name its format, outcome the verdict (blocked, allowed, unknown), evidence the sentence
+// the host page shows, then the rule as the file spells it on a line of its own (docs/json.md).
+nlohmann::ordered_json FirewallHistoryJson(const core::Exposure& exposure,
+                                           const core::FirewallCheck& check,
+                                           const std::optional<core::ExposureState>& state_after);
 // One `history` row for a triage record covering the exposure: the scan and outcome fields are
 // null, `decision` is core::DecisionRecordJson.
 nlohmann::ordered_json HistoryDecisionJson(const core::Exposure& exposure,

@@ -147,7 +147,7 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
   {
     Store store(path);
     EXPECT_EQ(store.SchemaVersion(), Store::SupportedSchemaVersion());
-    EXPECT_EQ(Store::SupportedSchemaVersion(), 6);
+    EXPECT_EQ(Store::SupportedSchemaVersion(), 7);
     EXPECT_EQ(store.ListRules().size(), 6u);
   }
   sqlite::Database db(path);
@@ -186,6 +186,57 @@ TEST_F(MigrationsTest, CheckConstraintsAllowExactlyTheCoreSpellings) {
   EXPECT_EQ(CheckedSpellings(db, "scan_judgements", "export_complete"),
             CoreSpellings<core::Knowledge>());
   EXPECT_EQ(CheckedSpellings(db, "triage_decisions", "kind"), CoreSpellings<core::DecisionKind>());
+  EXPECT_EQ(CheckedSpellings(db, "firewall_checks", "verdict"),
+            CoreSpellings<core::FirewallVerdict>());
+}
+
+// The firewall version: a version-6 database gains firewall_checks; its data stays, answers are
+// stored all or none, and History reads them back beside the exposure.
+TEST_F(MigrationsTest, TheFirewallVersionAddsFirewallChecksStoredAllOrNone) {
+  const std::string path = dir_.File("v6-firewall.db");
+  CreateVersion1Database(path);
+  {
+    sqlite::Database db(path);
+    sqlite::Transaction transaction(db);
+    ASSERT_EQ(schema::Migrate(db, 1000, 6).to, 6);
+    transaction.Commit();
+    EXPECT_EQ(Count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'firewall_checks'"), 0);
+  }
+  Store store(path, Store::Options{.now = [] { return std::int64_t{1'800'000'000}; }});
+  EXPECT_EQ(store.SchemaVersion(), 7);
+  ASSERT_EQ(store.ListScans().size(), 1u);
+  core::FirewallCheck check;
+  check.ip = "192.0.2.10";
+  check.port = 5010;
+  check.verdict = core::FirewallVerdict::kBlocked;
+  check.rule = "rule 3 of chain INPUT";
+  check.rule_text = "-p tcp -m tcp --dport 5010 -j DROP";
+  check.summary = "port 5010/tcp blocked from untrusted sources by rule 3 of chain INPUT";
+  check.file = "host.rules";
+  check.sha256 = std::string(64, 'a');
+  check.format = "iptables-save";
+  check.collected_at = 1'772'323'200;  // 2026-03-01T00:00:00Z
+  core::FirewallCheck nameless = check;
+  nameless.file.clear();
+  EXPECT_THROW(store.RecordFirewallChecks({check, nameless}), Error);
+  EXPECT_TRUE(store.History("192.0.2.10").at(0).firewall_checks.empty());
+  store.RecordFirewallChecks({check});
+  const auto history = store.History("192.0.2.10");
+  ASSERT_EQ(history.at(0).firewall_checks.size(), 1u);
+  const core::FirewallCheck& stored = history[0].firewall_checks[0];
+  EXPECT_EQ(stored.verdict, core::FirewallVerdict::kBlocked);
+  EXPECT_EQ(stored.rule_text, check.rule_text);
+  EXPECT_EQ(stored.recorded_at, 1'800'000'000);
+  EXPECT_EQ(core::FirewallSentence(stored),
+            "firewall ruleset collected 2026-03-01: port 5010/tcp blocked from untrusted "
+            "sources by rule 3 of chain INPUT");
+  // A firewall answer is evidence, not an outcome: the state stays.
+  EXPECT_EQ(history[0].exposure.state, core::ExposureState::kOpen);
+  // The batched report reader finds it too.
+  const auto report = store.BuildHostReport("192.0.2.10");
+  ASSERT_TRUE(report.has_value());
+  ASSERT_EQ(report->exposures.at(0).firewall_checks.size(), 1u);
+  EXPECT_EQ(report->exposures[0].firewall_checks[0].sha256, check.sha256);
 }
 
 // The triage version: a database of any earlier version gains the append-only decisions table,
@@ -351,7 +402,7 @@ TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
   { Store store(path); }
   {
     sqlite::Database db(path);
-    db.Exec("PRAGMA user_version = 7");
+    db.Exec("PRAGMA user_version = 8");
   }
   try {
     Store store(path);
@@ -359,14 +410,14 @@ TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kDatabase);
     const std::string message = e.what();
-    EXPECT_NE(message.find("version 7"), std::string::npos) << message;
+    EXPECT_NE(message.find("version 8"), std::string::npos) << message;
     EXPECT_NE(message.find("version " + std::to_string(Store::SupportedSchemaVersion())),
               std::string::npos)
         << message;
     EXPECT_NE(message.find(path), std::string::npos) << message;
   }
   sqlite::Database db(path);
-  EXPECT_EQ(schema::CurrentVersion(db), 7);  // refused, not touched
+  EXPECT_EQ(schema::CurrentVersion(db), 8);  // refused, not touched
 }
 
 TEST_F(MigrationsTest, FileThatIsNotADatabaseIsRefused) {

@@ -57,6 +57,26 @@ core::Exposure MakeExposure(std::int64_t id, const char* ip, std::uint16_t port,
   return {id, ip, port, "tcp", state, hostname, first_seen, last_seen, last_checked, verified_by};
 }
 
+// A `ttmtrack evidence firewall` answer collected 2026-03-01 09:00 UTC.
+core::FirewallCheck Firewall(const std::string& ip, core::FirewallVerdict verdict,
+                             const std::string& rule, const std::string& rule_text,
+                             const std::string& summary) {
+  core::FirewallCheck check;
+  check.ip = ip;
+  check.port = 5010;
+  check.verdict = verdict;
+  check.rule = rule;
+  check.rule_text = rule_text;
+  check.summary = summary;
+  check.file = "rulesets/" + ip + ".rules";
+  check.sha256 = std::string(64, 'f');
+  check.format = "iptables-save";
+  check.trusted = "10.20.0.0/16, 2001:db8:20::/48";
+  check.collected_at = 1772355600;  // 2026-03-01T09:00:00Z
+  check.recorded_at = 1772359200;
+  return check;
+}
+
 core::HostReport HostA() {
   core::HostReport host;
   host.identity = {"192.0.2.10",        "trade-gw1.example.net",
@@ -70,6 +90,10 @@ core::HostReport HostA() {
   fixed.timeline = {Outcome(1, kS1, OutcomeKind::kDetected),
                     Outcome(1, kS2, OutcomeKind::kAbsent, NotCoveredReason::kNone, kCovered),
                     Outcome(1, kS4, OutcomeKind::kAbsent, NotCoveredReason::kNone, kCovered)};
+  fixed.firewall_checks = {
+      Firewall("192.0.2.10", core::FirewallVerdict::kBlocked, "rule 2 of chain INPUT",
+               "-p tcp -m tcp --dport 5010 -j DROP",
+               "port 5010/tcp blocked from untrusted sources by rule 2 of chain INPUT")};
   core::ExposureReport open;
   open.exposure =
       MakeExposure(2, "192.0.2.10", 10200, ExposureState::kOpen, "trade-gw1.example.net",
@@ -115,6 +139,13 @@ core::HostReport HostC() {
   report.timeline = {Outcome(4, kS1, OutcomeKind::kDetected),
                      Outcome(4, kS2, OutcomeKind::kAbsent, NotCoveredReason::kNone, kCovered),
                      Outcome(4, kS4, OutcomeKind::kDetected)};
+  // The admin's file is untrusted text too: a hostile rule comment.
+  core::FirewallCheck allowed =
+      Firewall("2001:db8::7", core::FirewallVerdict::kAllowed, "rule 1 of chain INPUT",
+               std::string("-p tcp -m comment --comment \"") + kHostileText + "\" -j ACCEPT",
+               "port 5010/tcp allowed from untrusted sources (::/0) by rule 1 of chain INPUT");
+  allowed.sources = "::/0";
+  report.firewall_checks = {allowed};
   // A decision whose reason and author are hostile text: escaped like scan text (T1: the
   // exposure's own target wins over the network-wide false positive).
   core::DecisionRecord network;

@@ -16,11 +16,11 @@ namespace sqlite {
 class Database;
 }
 
-// Reads the reports of a window of hosts with five queries (identity and scans, exposures,
-// evidence, timeline, firewall-ruleset answers), each `... WHERE ip IN (?1, ..., ?kWindow)`,
-// prepared once by the constructor and reused for every window: the cost per host is rows read, not
-// statements prepared and planned (issue 16: per-host statements were the top of the report's
-// profile).
+// Reads the reports of a window of hosts with four queries (identity and scans, exposures,
+// evidence, timeline), each `... WHERE ip IN (?1, ..., ?kWindow)`, prepared once by the
+// constructor and reused for every window: the cost per host is rows read, not statements
+// prepared and planned (issue 16: per-host statements were the top of the report's profile).
+// Firewall-ruleset answers are read the same way, a fifth query per window.
 //
 // Borrows `db`, which must outlive the reader. Not thread-safe (one connection). Throws
 // ttmtrack::Error (kDatabase, kBusy).

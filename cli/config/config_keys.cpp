@@ -26,7 +26,8 @@ constexpr std::array kKeys{
     ConfigKey{"report.folder", T::kPath, "", "run writes no report", "",
               "Report folder that run replaces as a whole (written aside, then swapped in)"},
     ConfigKey{"report.trusted-networks", T::kCidrList, "", "rules show <TRUSTED_NETWORK>", "",
-              "Networks allowed to reach the port after the fix (report --trusted-net)"},
+              "Networks allowed to reach the port after the fix (report and evidence firewall "
+              "--trusted-net)"},
     ConfigKey{"lock.timeout-seconds", T::kSeconds, "0", "", "",
               "How long run and import --from wait for another run; 0: exit 75 at once"},
     ConfigKey{"lock.file", T::kPath, "", "DATABASE.lock", "",

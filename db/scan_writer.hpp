@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/rule.hpp"
@@ -89,6 +90,9 @@ class ScanWriter : public core::ScanSink {
 
   // ip → scan_hosts.id for this scan. Bounded (cleared when full): a miss costs one upsert.
   std::unordered_map<std::string, std::int64_t> host_ids_;
+  // (scan_hosts.id, port, tcp|udp) already in scan_host_ports for this scan. Bounded (cleared
+  // when full): a miss costs one INSERT OR IGNORE, never a wrong row.
+  std::unordered_set<std::uint64_t> recorded_ports_;
 
   bool started_ = false;
   bool ended_ = false;

@@ -53,6 +53,29 @@ TEST_F(StoreImportTest, StoresHostsResultsAndDetections) {
   EXPECT_EQ(Count("SELECT count(*) FROM scan_host_ports"), 3);
 }
 
+// The writer remembers the ports it has recorded (a bounded set, cleared when full) instead of
+// inserting one row per result: every distinct port of every host is still stored, once.
+TEST_F(StoreImportTest, EveryDistinctPortIsRecordedOnceWhateverTheOrderAndCount) {
+  FakeScan scan = NessusScan("s1", 1000);
+  constexpr int kHosts = 600;  // 600 hosts × 8 ports: more than the remembered set holds
+  for (int h = 0; h < kHosts; ++h) {
+    scan.Host("10.1." + std::to_string(h / 250) + "." + std::to_string(h % 250));
+  }
+  // Each port three times, in an order that comes back to earlier hosts (GVM lists results by
+  // severity, not by host), and 5010 over udp as well as tcp.
+  for (int round = 0; round < 3; ++round) {
+    for (int h = 0; h < kHosts; ++h) {
+      const std::string ip = "10.1." + std::to_string(h / 250) + "." + std::to_string(h % 250);
+      for (std::uint16_t port = 5000; port < 5007; ++port) scan.Result(ip, port, "10107");
+      scan.Result(ip, 5010, "10107", "Generic check", "udp");
+    }
+  }
+  store_.ImportScan(scan.Reader());
+  EXPECT_EQ(Count("SELECT count(*) FROM scan_host_ports"), kHosts * 8);
+  EXPECT_EQ(Count("SELECT count(*) FROM scan_host_ports WHERE protocol = 'udp'"), kHosts);
+  EXPECT_EQ(Count("SELECT count(DISTINCT scan_host_id) FROM scan_host_ports"), kHosts);
+}
+
 TEST_F(StoreImportTest, SameScanTwiceIsANoOpThatSaysSo) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("192.0.2.10").Detect("192.0.2.10");

@@ -83,19 +83,19 @@ void ReadIndividualSelection(xml::XmlReader& xml, NessusPolicy& policy) {
 
 }  // namespace
 
-core::ScanCoverage NessusPolicy::ToCoverage(
-    const std::optional<std::string>& port_range_fallback) const {
+core::ScanCoverage NessusPolicy::TakeCoverage(
+    const std::optional<std::string>& port_range_fallback) && {
   core::ScanCoverage coverage;
   // Only plugin_set is a complete list. The individual selection names plugins of mixed
   // families only: read alone it would make every plugin of an enabled family look disabled.
-  coverage.enabled_plugin_ids = plugin_set;
-  coverage.enabled_families = enabled_families;
-  coverage.disabled_families = disabled_families;
-  coverage.mixed_families = mixed_families;
+  coverage.enabled_plugin_ids = std::move(plugin_set);
+  coverage.enabled_families = std::move(enabled_families);
+  coverage.disabled_families = std::move(disabled_families);
+  coverage.mixed_families = std::move(mixed_families);
   SortUnique(coverage.enabled_families);
   SortUnique(coverage.disabled_families);
   SortUnique(coverage.mixed_families);
-  coverage.individual_plugins = individual_plugins;
+  coverage.individual_plugins = std::move(individual_plugins);
   coverage.port_range = port_range ? port_range : port_range_fallback;
   return coverage;
 }

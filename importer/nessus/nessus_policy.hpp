@@ -28,7 +28,9 @@ struct NessusPolicy {
   // complete list) or nullopt; the family and individual selections are passed on as they are,
   // for core::JudgePluginEnabled to read together. port_range falls back to
   // `port_range_fallback` (plugin 19506's "Port range").
-  core::ScanCoverage ToCoverage(const std::optional<std::string>& port_range_fallback) const;
+  // Moves the lists out (a plugin set may hold 100,000 IDs, megabytes a copy would double at
+  // the end of an import, when SQLite's cache is fullest); the policy is spent afterwards.
+  core::ScanCoverage TakeCoverage(const std::optional<std::string>& port_range_fallback) &&;
 };
 
 // REQUIRES: `xml` is on the start of <Policy>. Reads to its end. Throws what XmlReader throws.

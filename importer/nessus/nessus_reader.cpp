@@ -80,7 +80,7 @@ void NessusReader::Finish(const ScanDigests& digests) {
     if (scan_.scanner_version.empty()) scan_.scanner_version = scan_information_.nessus_version;
     if (scan_.policy_name.empty()) scan_.policy_name = scan_information_.policy_name;
   }
-  sink_.EndScan(scan_, policy_.ToCoverage(scan_information_.port_range));
+  sink_.EndScan(scan_, std::move(policy_).TakeCoverage(scan_information_.port_range));
 }
 
 void NessusReader::ReadReport() {

@@ -20,10 +20,10 @@ constexpr std::size_t kRecordedPortLimit = 4096;
 // Merged duplicates of one host (merged reports) keep the first non-empty attribute, the
 // widest time span, and the strongest completion: one completed pass means every plugin ran
 // against the host (docs/schema.md, scan_hosts).
-constexpr const char* kUpsertHostSql =
+constexpr std::string_view kInsertHostValues =
     "INSERT INTO scan_hosts(scan_id, ip, name, fqdn, netbios_name, os, mac, started_at, "
-    "ended_at, completion) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-    "ON CONFLICT(scan_id, ip) DO UPDATE SET "
+    "ended_at, completion) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ";
+constexpr std::string_view kMergeHostAttributes =
     "name = CASE WHEN scan_hosts.name = '' THEN excluded.name ELSE scan_hosts.name END, "
     "fqdn = CASE WHEN scan_hosts.fqdn = '' THEN excluded.fqdn ELSE scan_hosts.fqdn END, "
     "netbios_name = CASE WHEN scan_hosts.netbios_name = '' THEN excluded.netbios_name "
@@ -33,11 +33,36 @@ constexpr const char* kUpsertHostSql =
     "started_at = min(coalesce(scan_hosts.started_at, excluded.started_at), "
     "  coalesce(excluded.started_at, scan_hosts.started_at)), "
     "ended_at = max(coalesce(scan_hosts.ended_at, excluded.ended_at), "
-    "  coalesce(excluded.ended_at, scan_hosts.ended_at)), "
+    "  coalesce(excluded.ended_at, scan_hosts.ended_at)) ";
+constexpr std::string_view kMergeHostCompletion =
     "completion = CASE "
     "  WHEN 'completed' IN (scan_hosts.completion, excluded.completion) THEN 'completed' "
     "  WHEN 'incomplete' IN (scan_hosts.completion, excluded.completion) THEN 'incomplete' "
-    "  ELSE 'unknown' END";
+    "  ELSE 'unknown' END ";
+
+// The upsert's merge in the writer's own statements, for a row whose id it knows (GVM lists a
+// host's results first, and they made its row). Every statement that writes
+// scan_hosts.completion runs its CHECK, for which SQLite builds and frees a temporary index of
+// the three names on each execution, and the upsert's conflict path runs it twice: so the
+// attributes are merged apart (the upsert's SET clause, the new values as parameters 3..9 in
+// place of `excluded`) and completion only when the new one is stronger, which is what the
+// upsert's CASE comes to.
+std::string MergeHostAttributesSql() {
+  std::string set(kMergeHostAttributes);
+  const std::pair<std::string_view, std::string_view> parameters[] = {
+      {"excluded.name", "?3"},    {"excluded.fqdn", "?4"}, {"excluded.netbios_name", "?5"},
+      {"excluded.os", "?6"},      {"excluded.mac", "?7"},  {"excluded.started_at", "?8"},
+      {"excluded.ended_at", "?9"}};
+  for (const auto& [column, parameter] : parameters) {
+    for (std::size_t at = set.find(column); at != std::string::npos; at = set.find(column, at)) {
+      set.replace(at, column.size(), parameter);
+    }
+  }
+  return "UPDATE scan_hosts SET " + set + "WHERE id = ?1";
+}
+constexpr const char* kStrengthenCompletionSql =
+    "UPDATE scan_hosts SET completion = ?2 WHERE id = ?1 AND completion <> ?2 "
+    "AND (completion = 'unknown' OR ?2 = 'completed')";
 
 // After the upsert, for a host with a zone-less time text or a time that could not be read
 // (schema v4; kept out of the upsert, which the v3 migration runs before these columns exist):
@@ -51,15 +76,21 @@ constexpr const char* kHostTimeTextsSql =
 
 }  // namespace
 
-std::string_view UpsertScanHostSql() { return kUpsertHostSql; }
+std::string_view UpsertScanHostSql() {
+  static const std::string sql =
+      std::string(kInsertHostValues) + "ON CONFLICT(scan_id, ip) DO UPDATE SET " +
+      std::string(kMergeHostAttributes) + ", " + std::string(kMergeHostCompletion);
+  return sql;
+}
 
 namespace {
 
-// A result names its host; the host row may not exist yet (GVM lists results first).
+// A result names its host; the host row may not exist yet (GVM lists results first). When it
+// does, its name is kept unless empty.
 constexpr const char* kTouchHostSql =
     "INSERT INTO scan_hosts(scan_id, ip, name) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT(scan_id, ip) DO UPDATE SET "
-    "name = CASE WHEN scan_hosts.name = '' THEN excluded.name ELSE scan_hosts.name END";
+    "ON CONFLICT(scan_id, ip) DO NOTHING";
+constexpr const char* kNameHostSql = "UPDATE scan_hosts SET name = ?2 WHERE id = ?1 AND name = ''";
 
 // Not RETURNING: SQLite runs RETURNING through a temporary table whose page cache it allocates
 // and frees on every execution, which costs a heap trim per row.
@@ -103,6 +134,17 @@ std::optional<std::string> FileSha256(const core::ScanInfo& scan) {
   return scan.file_sha256;
 }
 
+// Binds a host's values to parameters 3..9 of the upsert (UpsertScanHostSql) or the merge.
+void BindHostAttributes(sqlite::Statement& s, const core::HostRecord& host) {
+  s.Bind(3, host.name)
+      .Bind(4, host.fqdn)
+      .Bind(5, host.netbios_name)
+      .Bind(6, host.os)
+      .Bind(7, host.mac)
+      .Bind(8, host.started_at)
+      .Bind(9, host.ended_at);
+}
+
 void BindScanInfo(sqlite::Statement& s, const core::ScanInfo& scan) {
   s.Bind(1, scan.file_name)
       .Bind(2, core::ToText(scan.format))
@@ -125,9 +167,13 @@ ScanWriter::ScanWriter(sqlite::Database& db, std::int64_t now, std::vector<core:
       now_(now),
       rules_(std::move(rules)),
       future_margin_seconds_(future_margin_seconds),
-      upsert_host_(db.Prepare(kUpsertHostSql)),
+      insert_host_(
+          db.Prepare(std::string(kInsertHostValues) + "ON CONFLICT(scan_id, ip) DO NOTHING")),
+      merge_host_(db.Prepare(MergeHostAttributesSql())),
+      strengthen_completion_(db.Prepare(kStrengthenCompletionSql)),
       host_time_texts_(db.Prepare(kHostTimeTextsSql)),
       touch_host_(db.Prepare(kTouchHostSql)),
+      name_host_(db.Prepare(kNameHostSql)),
       find_host_(db.Prepare(kFindHostSql)),
       insert_port_(db.Prepare("INSERT OR IGNORE INTO scan_host_ports(scan_host_id, port, protocol) "
                               "VALUES (?1, ?2, ?3)")),
@@ -162,18 +208,47 @@ std::int64_t ScanWriter::HostId(const std::string& key, const std::string& name)
   if (const auto it = host_ids_.find(key); it != host_ids_.end()) return it->second;
   touch_host_.Bind(1, scan_id_).Bind(2, key).Bind(3, name);
   touch_host_.Run();
-  const std::int64_t id = FindHost(key);
-  if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
-  host_ids_.emplace(key, id);
+  std::int64_t id = 0;
+  if (db_.Changes() == 1) {
+    id = db_.LastInsertRowId();
+    ++hosts_made_by_results_;
+  } else {
+    id = ExistingHost(key);
+    if (!name.empty()) {
+      name_host_.Bind(1, id).Bind(2, name);
+      name_host_.Run();
+    }
+  }
+  RememberHost(key, id);
   return id;
 }
 
-std::int64_t ScanWriter::FindHost(const std::string& key) {
+void ScanWriter::RememberHost(const std::string& key, std::int64_t id) {
+  if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
+  host_ids_.insert_or_assign(key, id);
+}
+
+std::optional<std::int64_t> ScanWriter::FindHost(const std::string& key) {
   find_host_.Bind(1, scan_id_).Bind(2, key);
-  find_host_.Step();
-  const std::int64_t id = find_host_.Int64(0);
+  std::optional<std::int64_t> id;
+  if (find_host_.Step()) id = find_host_.Int64(0);
   find_host_.Reset();
   return id;
+}
+
+std::int64_t ScanWriter::ExistingHost(const std::string& key) {
+  if (const auto id = FindHost(key)) return *id;
+  throw Error(Error::Kind::kInternal, "scan_hosts has no row for " + key + " after a conflict",
+              Error::Context{.file = file_name_});
+}
+
+void ScanWriter::MergeHost(std::int64_t id, const core::HostRecord& host) {
+  merge_host_.Bind(1, id);
+  BindHostAttributes(merge_host_, host);
+  merge_host_.Run();
+  if (host.completion == core::HostCompletion::kUnknown) return;
+  strengthen_completion_.Bind(1, id).Bind(2, core::ToText(host.completion));
+  strengthen_completion_.Run();
 }
 
 void ScanWriter::RecordPort(std::int64_t host_id, std::uint16_t port, const std::string& protocol) {
@@ -215,27 +290,30 @@ void ScanWriter::Host(const core::HostRecord& host) {
     throw Error(Error::Kind::kBadInput, "a host has neither an IP address nor a name",
                 Error::Context{.file = file_name_, .line = host.line});
   }
-  upsert_host_.Bind(1, scan_id_)
-      .Bind(2, key)
-      .Bind(3, host.name)
-      .Bind(4, host.fqdn)
-      .Bind(5, host.netbios_name)
-      .Bind(6, host.os)
-      .Bind(7, host.mac)
-      .Bind(8, host.started_at)
-      .Bind(9, host.ended_at)
-      .Bind(10, core::ToText(host.completion));
-  upsert_host_.Run();
-  const std::int64_t id = FindHost(key);
+  std::optional<std::int64_t> id;
+  if (const auto cached = host_ids_.find(key); cached != host_ids_.end()) {
+    id = cached->second;
+  } else if (hosts_made_by_results_ > 0) {
+    id = FindHost(key);  // its results may have made the row (GVM lists them first)
+  }
+  bool inserted = false;
+  if (!id) {
+    // No row known: insert one, which is all it takes but for merged duplicates.
+    insert_host_.Bind(1, scan_id_).Bind(2, key).Bind(10, core::ToText(host.completion));
+    BindHostAttributes(insert_host_, host);
+    insert_host_.Run();
+    inserted = db_.Changes() == 1;
+    id = inserted ? db_.LastInsertRowId() : ExistingHost(key);
+  }
+  if (!inserted) MergeHost(*id, host);
   if (host.started_text || host.ended_text || !host.unreadable_time.empty()) {
-    RecordTimeTexts(id, host);
+    RecordTimeTexts(*id, host);
   }
   if (!host.unreadable_time.empty() && unreadable_host_times_++ == 0) {
     first_unreadable_time_ = "host " + key + ": " + host.unreadable_time;
   }
-  if (host_ids_.size() >= kHostCacheLimit) host_ids_.clear();
-  host_ids_[key] = id;
-  for (std::uint16_t port : host.open_tcp_ports) RecordPort(id, port, "tcp");
+  RememberHost(key, *id);
+  for (std::uint16_t port : host.open_tcp_ports) RecordPort(*id, port, "tcp");
 }
 
 void ScanWriter::Result(const core::ResultRecord& result) {

@@ -65,7 +65,10 @@ class ScanWriter : public core::ScanSink {
  private:
   void RequireStarted(const char* call) const;
   std::int64_t HostId(const std::string& key, const std::string& name);
-  std::int64_t FindHost(const std::string& key);
+  std::optional<std::int64_t> FindHost(const std::string& key);
+  std::int64_t ExistingHost(const std::string& key);
+  void MergeHost(std::int64_t id, const core::HostRecord& host);
+  void RememberHost(const std::string& key, std::int64_t id);
   void RecordTimeTexts(std::int64_t host_id, const core::HostRecord& host);
   void RecordPort(std::int64_t host_id, std::uint16_t port, const std::string& protocol);
   void Learn(const core::ResultRecord& result, const core::Rule& matched);
@@ -81,14 +84,17 @@ class ScanWriter : public core::ScanSink {
   core::ScanFormat format_ = core::ScanFormat::kNessusV2;
   std::string file_name_;
 
-  sqlite::Statement upsert_host_;
+  sqlite::Statement insert_host_;
+  sqlite::Statement merge_host_;
+  sqlite::Statement strengthen_completion_;
   sqlite::Statement host_time_texts_;
   sqlite::Statement touch_host_;
+  sqlite::Statement name_host_;
   sqlite::Statement find_host_;
   sqlite::Statement insert_port_;
   sqlite::Statement insert_detection_;
 
-  // ip → scan_hosts.id for this scan. Bounded (cleared when full): a miss costs one upsert.
+  // ip → scan_hosts.id for this scan. Bounded (cleared when full): a miss costs a look-up.
   std::unordered_map<std::string, std::int64_t> host_ids_;
   // (scan_hosts.id, port, tcp|udp) already in scan_host_ports for this scan. Bounded (cleared
   // when full): a miss costs one INSERT OR IGNORE, never a wrong row.
@@ -99,6 +105,7 @@ class ScanWriter : public core::ScanSink {
   std::int64_t scan_id_ = 0;
   std::int64_t hosts_ = 0;
   std::int64_t results_ = 0;
+  std::int64_t hosts_made_by_results_ = 0;  // rows a result made before its Host record
   std::int64_t detections_ = 0;
   int learned_rules_ = 0;
   std::optional<std::int64_t> duplicate_of_;

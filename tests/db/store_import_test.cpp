@@ -199,6 +199,56 @@ TEST_F(StoreImportTest, ResultsBeforeTheirHostAndForUnlistedHostsAreKept) {
   EXPECT_EQ(exposures[0].hostname, "gvm.example");
 }
 
+// The writer merges a host whose results made its row with statements of its own (not the
+// upsert): the same rules, whichever order the duplicates come in.
+TEST_F(StoreImportTest, HostsAfterTheirResultsMergeLikeDuplicateHosts) {
+  FakeScan scan = testing::GvmScan("g1", 1000);
+  scan.Result("192.0.2.10", 443, "1.3.6.1.4.1.25623.1.0.1");
+  scan.Host("192.0.2.10", core::HostCompletion::kCompleted);
+  scan.hosts.back().started_at = 900;
+  scan.hosts.back().os = "";
+  scan.Host("192.0.2.10", core::HostCompletion::kIncomplete);
+  scan.hosts.back().fqdn = "a.example";
+  scan.hosts.back().os = "Linux";
+  scan.hosts.back().started_at = 800;
+  scan.hosts.back().ended_at = 1200;
+  scan.Host("192.0.2.10", core::HostCompletion::kUnknown);
+  scan.hosts.back().fqdn = "b.example";
+  scan.hosts.back().ended_at = 1100;
+  scan.Result("192.0.2.20", 22, "1.3.6.1.4.1.25623.1.0.2");
+  scan.Host("192.0.2.20", core::HostCompletion::kIncomplete);
+  scan.Host("192.0.2.20", core::HostCompletion::kUnknown);
+  EXPECT_EQ(store_.ImportScan(scan.Reader()).hosts, 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM scan_hosts WHERE ip = '192.0.2.10' AND "
+                  "fqdn = 'a.example' AND os = 'Linux' AND started_at = 800 AND ended_at = 1200 "
+                  "AND completion = 'completed'"),
+            1);
+  EXPECT_EQ(Count("SELECT count(*) FROM scan_hosts WHERE ip = '192.0.2.20' AND "
+                  "completion = 'incomplete'"),
+            1);
+}
+
+// More hosts than the writer remembers (its cache holds 4,096): every host listed after its
+// results still finds the row its results made, with their ports, and none is made twice.
+TEST_F(StoreImportTest, ResultsFirstForMoreHostsThanTheWriterRemembers) {
+  FakeScan scan = testing::GvmScan("g1", 1000);
+  constexpr int kHosts = 5000;
+  const auto ip = [](int i) {
+    return "10.0." + std::to_string(i / 256) + "." + std::to_string(i % 256);
+  };
+  for (int i = 0; i < kHosts; ++i) scan.Result(ip(i), 443, "1.3.6.1.4.1.25623.1.0.1");
+  for (int i = 0; i < kHosts; ++i) {
+    scan.Host(ip(i));
+    scan.hosts.back().fqdn = "h" + std::to_string(i) + ".example";
+    scan.hosts.back().open_tcp_ports = {22, 443};
+  }
+  EXPECT_EQ(store_.ImportScan(scan.Reader()).hosts, kHosts);
+  EXPECT_EQ(Count("SELECT count(*) FROM scan_hosts WHERE fqdn LIKE 'h%.example' AND "
+                  "completion = 'completed'"),
+            kHosts);
+  EXPECT_EQ(Count("SELECT count(*) FROM scan_host_ports"), 2 * kHosts);
+}
+
 TEST_F(StoreImportTest, EvidenceIsStoredVerbatim) {
   FakeScan scan = NessusScan("s1", 1000);
   scan.Host("2001:db8::1").Detect("2001:db8::1");

@@ -5,8 +5,11 @@
 namespace ttmtrack::importer::xml {
 namespace {
 
-// Input handed to the parser per call: each call yields a batch of events for Next().
-constexpr std::size_t kBlockBytes = std::size_t{1} << 18;
+// Input handed to the parser per call: each call yields a batch of events for Next(). 64 KiB
+// and not 256: the batch (events, attribute values, kept text) then stays in the CPU's cache
+// between the callbacks that write it and Next() that reads it; measured 1.5-2 % less CPU on a
+// GVM import, and 2 MB less peak memory (docs/benchmark.md).
+constexpr std::size_t kBlockBytes = std::size_t{1} << 16;
 
 }  // namespace
 

@@ -182,7 +182,9 @@ class Store {
   std::vector<core::DecisionRecord> ListDecisions();
   // sla.days, sla.network-days and stale.days.
   core::DeadlinePolicy GetDeadlinePolicy();
-  // ListExposures(filter) with each exposure's decision, deadline and staleness at `now`.
+  // ListExposures(filter) with each exposure's decision, deadline and staleness at `now`. The
+  // covering outcomes are read in one pass and replayed one exposure at a time: memory grows
+  // with the exposures listed, not with their history.
   std::vector<core::ExposureStatus> ListExposureStatuses(const ExposureFilter& filter,
                                                          std::int64_t now);
   // The reports of `hosts` (keys, as ExposedHostIps gives them), as BuildHostReport gives each
@@ -190,8 +192,9 @@ class Store {
   // one query per kind of fact and window, the statements prepared once
   // (db/host_report_reader.hpp): what a report of the whole estate reads. Calls `visit` with
   // each window's reports, in the order of `hosts`; a host that no scan ever reported is left
-  // out. Only one window of reports is in memory at a time, never the estate (the exposures'
-  // statuses and the decision records, a few hundred bytes per exposure, are read once).
+  // out. Only one window of reports is in memory at a time, never the estate: each exposure's
+  // status is judged from its own timeline in the window; the decision records and the
+  // deadline settings are read once.
   void ReadHostReports(const std::vector<std::string>& hosts,
                        const std::function<void(std::vector<core::HostReport>)>& visit,
                        std::optional<std::int64_t> now = std::nullopt);

@@ -3,11 +3,14 @@
 // Private to db/: the Store's state and the helpers its .cpp files share.
 
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/coverage_policy.hpp"
+#include "core/exposure_status.hpp"
 #include "core/firewall_check.hpp"
 #include "core/scan_ref.hpp"
 #include "db/lifecycle/recomputer.hpp"
@@ -77,5 +80,37 @@ core::FirewallCheck ReadFirewallCheck(const sqlite::Statement& row, int first);
 // Every firewall-ruleset answer for the exposure's (ip, port, protocol), oldest collection first.
 std::vector<core::FirewallCheck> SelectFirewallChecks(sqlite::Database& db,
                                                       const core::Exposure& exposure);
+
+// What judging an exposure's status needs beside its own facts: read once per report or
+// listing, not once per exposure.
+struct TriageContext {
+  std::vector<core::DecisionRecord> records;  // every record, in the order made
+  core::DeadlinePolicy policy;
+  std::int64_t now = 0;
+
+  // REQUIRES: `changes` are the exposure's state changes in timeline order.
+  core::ExposureStatus Assess(const core::Exposure& exposure,
+                              std::span<const core::StateChange> changes) const {
+    return core::AssessExposure(exposure, changes, records, policy, now);
+  }
+};
+
+// Calls `visit` with the id and the state changes of every exposure `filter` selects that has a
+// covering outcome (detected or absent), one exposure at a time in id order: the covering
+// outcomes are read in one pass, ordered by exposure and timeline, and folded as they come
+// (core::ApplyOutcome), so memory holds one exposure's changes, not the database's outcomes.
+using ChangesVisitor =
+    std::function<void(std::int64_t exposure_id, std::span<const core::StateChange> changes)>;
+void ForEachExposureChanges(sqlite::Database& db, const ExposureFilter& filter,
+                            const ChangesVisitor& visit);
+
+// The status of each of `exposures` (what ListExposures(filter) gave), in their order, from one
+// pass of ForEachExposureChanges; `also`, when set, sees each exposure's changes too (the
+// summary's chart counts them in the same pass).
+std::vector<core::ExposureStatus> AssessExposures(sqlite::Database& db,
+                                                  const std::vector<core::Exposure>& exposures,
+                                                  const ExposureFilter& filter,
+                                                  const TriageContext& triage,
+                                                  const ChangesVisitor& also = {});
 
 }  // namespace ttmtrack::db

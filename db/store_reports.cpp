@@ -1,6 +1,7 @@
 // Store: the facts reports/ renders (core/host_report.hpp).
 #include <algorithm>
-#include <unordered_map>
+#include <span>
+#include <utility>
 
 #include "core/host_key.hpp"
 #include "core/lifecycle.hpp"
@@ -16,40 +17,25 @@ bool Open(std::optional<core::ExposureState> state) {
   return state && *state != core::ExposureState::kFixed;
 }
 
-// One point per distinct scan time: open + reopened exposures after every scan at or before
-// it. The states come from Replay over the stored covering outcomes, so the chart and the
-// exposure table cannot disagree.
-std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db) {
-  std::vector<std::pair<std::int64_t, int>> deltas;  // (scan time, +1 / -1)
-  auto select = db.Prepare(
-      "SELECT o.exposure_id, o.kind, s.id, s.scan_time, s.sha256 FROM outcomes o "
-      "JOIN scans s ON s.id = o.scan_id WHERE o.kind <> ?1 ORDER BY o.exposure_id");
-  select.Bind(1, core::ToText(core::OutcomeKind::kNotCovered));
-  std::vector<core::Outcome> outcomes;
-  std::int64_t current = -1;
-  auto flush = [&] {
-    const core::LifecycleResult result = core::Replay(std::move(outcomes));
-    bool was_open = false;
-    for (const core::StateChange& change : result.changes) {
-      const bool open = Open(change.state);
-      if (open != was_open) deltas.emplace_back(change.scan_time, open ? 1 : -1);
-      was_open = open;
-    }
-    outcomes.clear();
-  };
-  while (select.Step()) {
-    if (select.Int64(0) != current && !outcomes.empty()) flush();
-    current = select.Int64(0);
-    core::Outcome o;
-    o.kind = ParseStored<core::OutcomeKind>(select.Text(1));
-    o.scan.id = select.Int64(2);
-    o.scan.time = select.Int64(3);
-    o.scan.sha256 = select.Text(4);
-    outcomes.push_back(std::move(o));
+// The open-over-time deltas of one exposure's state changes: +1 at the scan time it became open
+// or reopened, -1 where it was fixed.
+void AddOpenDeltas(std::span<const core::StateChange> changes,
+                   std::vector<std::pair<std::int64_t, int>>& deltas) {
+  bool was_open = false;
+  for (const core::StateChange& change : changes) {
+    const bool open = Open(change.state);
+    if (open != was_open) deltas.emplace_back(change.scan_time, open ? 1 : -1);
+    was_open = open;
   }
-  if (!outcomes.empty()) flush();
-  std::sort(deltas.begin(), deltas.end());
+}
 
+// One point per distinct scan time: open + reopened exposures after every scan at or before
+// it, from every exposure's `deltas` (AddOpenDeltas). The states come from the same replay of
+// the stored covering outcomes as the statuses, so the chart and the exposure table cannot
+// disagree.
+std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db,
+                                               std::vector<std::pair<std::int64_t, int>> deltas) {
+  std::sort(deltas.begin(), deltas.end());
   std::vector<core::OpenCountPoint> points;
   auto times = db.Prepare("SELECT DISTINCT scan_time FROM scans ORDER BY scan_time");
   std::size_t next = 0;
@@ -62,21 +48,22 @@ std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db) {
   return points;
 }
 
-// Each exposure's decision, deadline and staleness (from `statuses`, matched by exposure id)
-// and every decision record covering it, in the order made.
-void AttachTriage(std::vector<core::HostReport>& reports,
-                  const std::vector<core::ExposureStatus>& statuses,
-                  const std::vector<core::DecisionRecord>& records) {
-  std::unordered_map<std::int64_t, const core::ExposureStatus*> by_id;
-  by_id.reserve(statuses.size());
-  for (const core::ExposureStatus& status : statuses) by_id.emplace(status.exposure.id, &status);
+// The state changes of `timeline` (every outcome, in timeline order: what the reader gives),
+// folded as core::Replay would without copying the timeline.
+std::vector<core::StateChange> ChangesOf(std::span<const core::Outcome> timeline) {
+  core::LifecycleResult folded;
+  for (const core::Outcome& outcome : timeline) core::ApplyOutcome(folded, outcome);
+  return std::move(folded.changes);
+}
+
+// Each exposure's decision, deadline and staleness, judged from its own timeline, and every
+// decision record covering it, in the order made.
+void AttachTriage(std::vector<core::HostReport>& reports, const TriageContext& triage) {
   for (core::HostReport& report : reports) {
     for (core::ExposureReport& exposure : report.exposures) {
       const core::Exposure& e = exposure.exposure;
-      if (const auto found = by_id.find(e.id); found != by_id.end()) {
-        exposure.status = *found->second;
-      }
-      for (const core::DecisionRecord& record : records) {
+      exposure.status = triage.Assess(e, ChangesOf(exposure.timeline));
+      for (const core::DecisionRecord& record : triage.records) {
         if (record.target.Covers(e.ip, e.port, e.protocol)) exposure.decisions.push_back(record);
       }
     }
@@ -90,35 +77,39 @@ std::optional<core::HostReport> Store::BuildHostReport(const std::string& host,
   const std::string ip = core::HostKey(host);
   std::vector<core::HostReport> reports = HostReportReader(impl_->db).Read({&ip, 1});
   if (reports.empty()) return std::nullopt;
-  AttachTriage(reports, ListExposureStatuses({.ip = ip}, now.value_or(Now())), ListDecisions());
+  AttachTriage(reports, {ListDecisions(), GetDeadlinePolicy(), now.value_or(Now())});
   return std::move(reports.front());
 }
 
 void Store::ReadHostReports(const std::vector<std::string>& hosts,
                             const std::function<void(std::vector<core::HostReport>)>& visit,
                             std::optional<std::int64_t> now) {
-  // One read of the statuses and the records for the whole report, not one per host: a
-  // per-host status query filters on ip, which scans the exposures table each time.
-  const std::vector<core::ExposureStatus> statuses = ListExposureStatuses({}, now.value_or(Now()));
-  const std::vector<core::DecisionRecord> records = ListDecisions();
+  // The statuses come from each window's own timelines: nothing is read twice, and nothing of
+  // the estate is held beyond the decision records and the settings.
+  const TriageContext triage{ListDecisions(), GetDeadlinePolicy(), now.value_or(Now())};
   HostReportReader reader(impl_->db);
   const std::span<const std::string> all(hosts);
   for (std::size_t first = 0; first < all.size(); first += HostReportReader::kWindow) {
     std::vector<core::HostReport> window =
         reader.Read(all.subspan(first, std::min(HostReportReader::kWindow, all.size() - first)));
-    AttachTriage(window, statuses, records);
+    AttachTriage(window, triage);
     visit(std::move(window));
   }
 }
 
 core::SummaryReport Store::BuildSummary(std::optional<std::int64_t> now) {
   core::SummaryReport summary;
-  summary.statuses = ListExposureStatuses({}, now.value_or(Now()));
-  for (const core::ExposureStatus& status : summary.statuses) {
-    summary.exposures.push_back(status.exposure);
-  }
-  summary.dropped_out = HostsDroppedOutOfScanning();
   summary.decisions = ListDecisions();
+  summary.exposures = ListExposures();
+  // One pass over the covering outcomes for both the statuses and the chart.
+  std::vector<std::pair<std::int64_t, int>> deltas;  // (scan time, +1 / -1)
+  summary.statuses =
+      AssessExposures(impl_->db, summary.exposures, {},
+                      {summary.decisions, GetDeadlinePolicy(), now.value_or(Now())},
+                      [&deltas](std::int64_t, std::span<const core::StateChange> changes) {
+                        AddOpenDeltas(changes, deltas);
+                      });
+  summary.dropped_out = HostsDroppedOutOfScanning();
   for (const core::Exposure& e : summary.exposures) {
     switch (e.state) {
       case core::ExposureState::kOpen: ++summary.open; break;
@@ -135,7 +126,7 @@ core::SummaryReport Store::BuildSummary(std::optional<std::int64_t> now) {
       impl_->db.Prepare("SELECT " + ScanRefColumns("s") + " FROM scans s WHERE s.id IN (" +
                         kLatestScanOfEachTask + ") ORDER BY s.scan_time, s.sha256");
   while (latest.Step()) summary.latest_scans.push_back(ReadScanRef(latest, 0));
-  summary.open_over_time = OpenOverTime(impl_->db);
+  summary.open_over_time = OpenOverTime(impl_->db, std::move(deltas));
   return summary;
 }
 

@@ -1,11 +1,14 @@
 // Store: triage decisions (docs/triage.md) and the status of each exposure beside its state:
 // the decision on it, its deadline and whether it is stale. Decisions are facts people add;
 // nothing here writes anything but a new triage_decisions row.
-#include <map>
+#include <optional>
+#include <unordered_map>
 
 #include "core/ascii_text.hpp"
 #include "core/enum_text.hpp"
 #include "core/error.hpp"
+#include "core/host_key.hpp"
+#include "core/lifecycle.hpp"
 #include "db/sqlite/transaction.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
@@ -94,36 +97,66 @@ core::DeadlinePolicy Store::GetDeadlinePolicy() {
       [this](std::string_view key) { return impl_->SettingValue(key); });
 }
 
-std::vector<core::ExposureStatus> Store::ListExposureStatuses(const ExposureFilter& filter,
-                                                              std::int64_t now) {
-  const std::vector<core::Exposure> exposures = ListExposures(filter);
-  // Every exposure's covering outcomes, replayed for its state changes (core::Replay orders
-  // them by scan time and sha256): the changes are derived, not stored.
-  std::map<std::int64_t, std::vector<core::Outcome>> covering;
-  auto select = impl_->db.Prepare(
+void ForEachExposureChanges(sqlite::Database& db, const ExposureFilter& filter,
+                            const ChangesVisitor& visit) {
+  // Outcomes come by their primary key (exposure_id, scan_id), so only each exposure's own rows
+  // are sorted into timeline order (core::Replay's: scan time, then sha256; I7).
+  auto select = db.Prepare(
       "SELECT o.exposure_id, o.kind, s.id, s.scan_time, s.sha256 FROM outcomes o "
-      "JOIN scans s ON s.id = o.scan_id WHERE o.kind <> ?1");
+      "JOIN scans s ON s.id = o.scan_id WHERE o.kind <> ?1 AND o.exposure_id IN "
+      "(SELECT e.id FROM exposures e WHERE (?2 IS NULL OR e.state = ?2) AND "
+      "(?3 IS NULL OR e.ip = ?3)) ORDER BY o.exposure_id, s.scan_time, s.sha256");
   select.Bind(1, core::ToText(core::OutcomeKind::kNotCovered));
+  if (filter.state) select.Bind(2, core::ToText(*filter.state));
+  if (filter.ip) select.Bind(3, core::HostKey(*filter.ip));
+  core::LifecycleResult folded;
+  core::Outcome outcome;  // reused: only what ApplyOutcome reads is set
+  std::optional<std::int64_t> current;
   while (select.Step()) {
-    core::Outcome outcome;
-    outcome.exposure_id = select.Int64(0);
+    const std::int64_t id = select.Int64(0);
+    if (current && *current != id) {
+      visit(*current, folded.changes);
+      folded = {};
+    }
+    current = id;
     outcome.kind = ParseStored<core::OutcomeKind>(select.Text(1));
     outcome.scan.id = select.Int64(2);
     outcome.scan.time = select.Int64(3);
     outcome.scan.sha256 = select.Text(4);
-    covering[outcome.exposure_id].push_back(std::move(outcome));
+    core::ApplyOutcome(folded, outcome);
   }
-  const std::vector<core::DecisionRecord> records = ListDecisions();
-  const core::DeadlinePolicy policy = GetDeadlinePolicy();
+  if (current) visit(*current, folded.changes);
+}
+
+std::vector<core::ExposureStatus> AssessExposures(sqlite::Database& db,
+                                                  const std::vector<core::Exposure>& exposures,
+                                                  const ExposureFilter& filter,
+                                                  const TriageContext& triage,
+                                                  const ChangesVisitor& also) {
+  std::unordered_map<std::int64_t, std::size_t> position;
+  position.reserve(exposures.size());
+  for (std::size_t i = 0; i < exposures.size(); ++i) position.emplace(exposures[i].id, i);
+  std::vector<std::optional<core::ExposureStatus>> assessed(exposures.size());
+  ForEachExposureChanges(db, filter,
+                         [&](std::int64_t id, std::span<const core::StateChange> changes) {
+                           if (also) also(id, changes);
+                           if (const auto at = position.find(id); at != position.end()) {
+                             assessed[at->second] = triage.Assess(exposures[at->second], changes);
+                           }
+                         });
   std::vector<core::ExposureStatus> statuses;
   statuses.reserve(exposures.size());
-  for (const core::Exposure& exposure : exposures) {
-    auto it = covering.find(exposure.id);
-    const core::LifecycleResult replayed =
-        core::Replay(it == covering.end() ? std::vector<core::Outcome>() : std::move(it->second));
-    statuses.push_back(core::AssessExposure(exposure, replayed.changes, records, policy, now));
+  for (std::size_t i = 0; i < exposures.size(); ++i) {
+    // No covering outcome: no change either (cannot happen for a stored exposure).
+    statuses.push_back(assessed[i] ? std::move(*assessed[i]) : triage.Assess(exposures[i], {}));
   }
   return statuses;
+}
+
+std::vector<core::ExposureStatus> Store::ListExposureStatuses(const ExposureFilter& filter,
+                                                              std::int64_t now) {
+  return AssessExposures(impl_->db, ListExposures(filter), filter,
+                         {ListDecisions(), GetDeadlinePolicy(), now});
 }
 
 }  // namespace ttmtrack::db

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include "core/exposure_status.hpp"
+#include "core/ip_address.hpp"
+#include "core/triage.hpp"
+#include "core/vantage_check.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -158,7 +162,8 @@ TEST_F(StoreReportsTest, SummaryCountsStatesAndCharts) {
 // Store::ReadHostReports reads hosts a window at a time (db/host_report_reader.hpp, 8 hosts
 // per window) with one query per kind of fact: each host's report must hold exactly its own
 // facts, whichever window it falls in and wherever in it, and agree with History, which reads
-// one exposure at a time.
+// one exposure at a time, and with ListExposureStatuses, which judges every exposure from one
+// pass over the stored outcomes where the reports judge each from its own window's timeline.
 TEST(StoreHostReportWindowsTest, EveryHostOfEveryWindowGetsItsOwnFacts) {
   test::TempDir dir;
   Store store(dir.File("windows.db"));
@@ -180,23 +185,56 @@ TEST(StoreHostReportWindowsTest, EveryHostOfEveryWindowGetsItsOwnFacts) {
   }
   w3.Host("198.51.100.7");
   for (const FakeScan* s : {&w1, &w2, &w3}) store.ImportScan(s->Reader());
+  // Refused checks: evidence for the reader, no detection for the lifecycle. Hosts 1, 10 and
+  // 21 (two checks, recorded newest first), and a port of host 10 that is no exposure.
+  auto check = [](const std::string& ip, int port, std::int64_t at) {
+    core::VantageCheckRecord record;
+    record.vantage = "outside-" + std::to_string(at);
+    record.checked_at = at;
+    record.check.address = *core::IpAddress::Parse(ip);
+    record.check.port = port;
+    record.check.outcome = core::VantageOutcome::kRefused;
+    record.check.detail = "connection refused";
+    return record;
+  };
+  store.RecordVantageChecks({check(ips[0], 5010, 4000), check(ips[9], 5010, 4000),
+                             check(ips[9], 9999, 4000), check(ips[20], 5010, 4200),
+                             check(ips[20], 5010, 4100)});
+  // Decisions on one host, on a network of four and on one exposure.
+  for (const char* target : {"192.0.2.3", "192.0.2.16/30", "192.0.2.31:5010/tcp"}) {
+    core::DecisionRecord record;
+    record.target = *core::TriageTarget::Parse(target);
+    record.kind = core::DecisionKind::kAccept;
+    record.reason = "risk owner signed off";
+    record.by = "alice";
+    store.RecordDecision(record);
+  }
+  const std::int64_t now = store.Now() + 40 * core::kSecondsPerDay;
 
   std::vector<std::string> wanted = store.ExposedHostIps();
   wanted.push_back("203.0.113.1");  // never reported: left out
   std::vector<core::HostReport> reports;
   int windows = 0;
-  store.ReadHostReports(wanted, [&](std::vector<core::HostReport> window) {
-    ++windows;
-    for (core::HostReport& report : window) reports.push_back(std::move(report));
-  });
+  store.ReadHostReports(
+      wanted,
+      [&](std::vector<core::HostReport> window) {
+        ++windows;
+        for (core::HostReport& report : window) reports.push_back(std::move(report));
+      },
+      now);
   EXPECT_EQ(windows, 6);  // 41 hosts: 5 × 8 + 1
   ASSERT_EQ(reports.size(), 40u);
+  int decided = 0;
+  int overdue = 0;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const core::HostReport& report = reports[i];
     EXPECT_EQ(report.identity.ip, ips[i]);
     ASSERT_EQ(report.identity.scans.size(), 3u) << ips[i];
     EXPECT_EQ(report.identity.scans[2].sha256, "w3");
     const std::vector<core::ExposureReport> history = store.History(ips[i]);
+    const std::vector<core::ExposureStatus> statuses =
+        store.ListExposureStatuses({.ip = ips[i]}, now);
+    ASSERT_EQ(statuses.size(), history.size()) << ips[i];
     ASSERT_EQ(report.exposures.size(), history.size()) << ips[i];
     ASSERT_EQ(report.exposures.size(), i % 3 == 0 ? 2u : 1u) << ips[i];
     for (std::size_t e = 0; e < history.size(); ++e) {
@@ -220,11 +258,37 @@ TEST(StoreHostReportWindowsTest, EveryHostOfEveryWindowGetsItsOwnFacts) {
         EXPECT_EQ(got.timeline[k].kind, want.timeline[k].kind);
         EXPECT_EQ(got.timeline[k].basis, want.timeline[k].basis);
       }
+      ASSERT_EQ(got.vantage_checks.size(), want.vantage_checks.size()) << ips[i];
+      for (std::size_t k = 0; k < want.vantage_checks.size(); ++k) {
+        EXPECT_EQ(got.vantage_checks[k].vantage, want.vantage_checks[k].vantage);
+        EXPECT_EQ(got.vantage_checks[k].checked_at, want.vantage_checks[k].checked_at);
+        EXPECT_EQ(got.vantage_checks[k].check.address, want.vantage_checks[k].check.address);
+        EXPECT_EQ(got.vantage_checks[k].check.port, want.exposure.port);
+        EXPECT_EQ(got.vantage_checks[k].check.detail, "connection refused");
+      }
+      const core::ExposureStatus& status = statuses[e];
+      EXPECT_EQ(got.status.exposure.id, status.exposure.id) << ips[i];
+      EXPECT_EQ(got.status.exposure.hostname, status.exposure.hostname) << ips[i];
+      EXPECT_EQ(got.status.decision.has_value(), status.decision.has_value()) << ips[i];
+      EXPECT_EQ(got.status.episode_start, status.episode_start) << ips[i];
+      EXPECT_EQ(got.status.due, status.due) << ips[i];
+      EXPECT_EQ(got.status.overdue, status.overdue) << ips[i];
+      EXPECT_EQ(got.status.stale, status.stale) << ips[i];
+      EXPECT_EQ(got.status.days_since_checked, status.days_since_checked) << ips[i];
+      decided += got.status.decision ? 1 : 0;
+      overdue += got.status.overdue ? 1 : 0;
     }
+    const std::size_t checks = i == 0 || i == 9 ? 1 : i == 20 ? 2 : 0;
+    EXPECT_EQ(report.exposures[0].vantage_checks.size(), checks) << ips[i];
     EXPECT_EQ(report.exposures[0].evidence.front().output, "w1 saw " + ips[i]);
     EXPECT_EQ(report.exposures[0].exposure.hostname,
               i % 4 == 0 ? "host-" + std::to_string(i) + ".example" : "");
   }
+  EXPECT_EQ(reports[20].exposures[0].vantage_checks[0].checked_at, 4100);  // oldest first
+  // 192.0.2.3's one exposure, the six of 192.0.2.16-19 (16 and 19 have two) and 192.0.2.31's
+  // 5010 (not its 10200).
+  EXPECT_EQ(decided, 1 + 6 + 1);
+  EXPECT_GT(overdue, 0);
 }
 
 TEST(StoreReportsEmptyTest, EmptyDatabaseGivesAnEmptySummary) {

@@ -47,14 +47,11 @@ HostReportReader::HostReportReader(sqlite::Database& db)
                              InList() + " ORDER BY h.ip, s.scan_time, s.sha256")),
       exposures_(
           db.Prepare(ExposureSelect(ExposureHostname::kLeftEmpty) + "WHERE e.ip IN " + InList())),
-      evidence_(
-          db.Prepare("SELECT d.ip, " + ScanRefColumns("s") +
-                     ", d.port, d.protocol, d.plugin_id, d.plugin_name, d.severity, d.output, "
-                     "d.tier "
-                     "FROM detections d JOIN scans s ON s.id = d.scan_id WHERE d.ip IN " +
-                     InList() +
-                     " AND d.rule_id IS NOT NULL "
-                     "ORDER BY d.ip, d.port, d.protocol, s.scan_time, s.sha256, d.id")),
+      evidence_(db.Prepare("SELECT d.ip, " + ScanRefColumns("s") + ", " + EvidenceColumns("d") +
+                           " FROM detections d JOIN scans s ON s.id = d.scan_id WHERE d.ip IN " +
+                           InList() +
+                           " AND d.rule_id IS NOT NULL "
+                           "ORDER BY d.ip, d.port, d.protocol, s.scan_time, s.sha256, d.id")),
       timelines_(db.Prepare("SELECT o.exposure_id, " + ScanRefColumns("s") +
                             ", o.kind, o.reason, o.assumption, o.basis FROM outcomes o "
                             "JOIN exposures e ON e.id = o.exposure_id "
@@ -137,15 +134,8 @@ void HostReportReader::ReadEvidence(std::span<const std::string> hosts,
   Bind(evidence_, hosts);
   WindowIndex index(hosts);
   while (evidence_.Step()) {
-    core::Evidence item;
+    core::Evidence item = ReadEvidenceRow(evidence_, 7);
     item.scan = ReadScanRef(evidence_, 1);
-    item.port = static_cast<std::uint16_t>(evidence_.Int(7));
-    item.protocol = evidence_.Text(8);
-    item.plugin_id = evidence_.Text(9);
-    item.plugin_name = evidence_.Text(10);
-    item.severity = evidence_.Int(11);
-    item.output = evidence_.Text(12);
-    item.tier = ParseStored<core::DetectionTier>(evidence_.Text(13));
     // A matched detection always has its exposure (the lifecycle derives them from these rows).
     for (core::ExposureReport& e : reports[index.Of(evidence_.Text(0))].exposures) {
       if (e.exposure.port == item.port && e.exposure.protocol == item.protocol) {

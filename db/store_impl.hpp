@@ -57,6 +57,13 @@ core::ScanRef ReadScanRef(const sqlite::Statement& row, int first);
 // nullopt when the reference's id column is NULL (an outer join found no scan).
 std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, int first);
 
+// SQL select-list of a matched detection as evidence, for a `detections` table aliased `alias`:
+// seven columns (port to tier) that ReadEvidenceRow reads back starting at `first`.
+std::string EvidenceColumns(std::string_view alias);
+// The evidence of one detection row, but for its scan, which the caller sets: from ReadScanRef
+// on the same row, or from a cache of scan references (HostReportReader).
+core::Evidence ReadEvidenceRow(const sqlite::Statement& row, int first);
+
 // SQL select-list and joins of an exposure as ListExposures gives it (exposures aliased `e`),
 // to be followed by a WHERE clause; ReadExposure reads a row back. kSelected: its hostname is
 // the host's latest name (a subquery per exposure); kLeftEmpty: '' (for a caller that reads
@@ -69,6 +76,12 @@ core::Exposure ReadExposure(const sqlite::Statement& row);
 // scanned name when it is not the IP itself; '' when none.
 std::string HostNameExpression(std::string_view alias);
 
+// SQL select-list of a vantage-point check, for a `vantage_checks` table aliased `alias`: nine
+// columns that ReadVantageCheckRow reads back starting at `first`, as a check of `exposure`
+// (whose address and port the row's own are).
+std::string VantageCheckColumns(std::string_view alias);
+core::VantageCheckRecord ReadVantageCheckRow(const sqlite::Statement& row, int first,
+                                             const core::Exposure& exposure);
 // Every vantage-point check of the exposure's (ip, port, protocol), oldest first.
 std::vector<core::VantageCheckRecord> SelectVantageChecks(sqlite::Database& db,
                                                           const core::Exposure& exposure);

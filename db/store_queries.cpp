@@ -68,23 +68,15 @@ std::vector<ScanRow> SelectScans(sqlite::Database& db, const std::string& where,
 
 std::vector<core::Evidence> SelectEvidence(sqlite::Database& db, const core::Exposure& e) {
   auto select =
-      db.Prepare("SELECT " + ScanRefColumns("s") +
-                 ", d.port, d.protocol, d.plugin_id, d.plugin_name, d.severity, d.output, "
-                 "d.tier FROM detections d JOIN scans s ON s.id = d.scan_id "
+      db.Prepare("SELECT " + ScanRefColumns("s") + ", " + EvidenceColumns("d") +
+                 " FROM detections d JOIN scans s ON s.id = d.scan_id "
                  "WHERE d.ip = ?1 AND d.port = ?2 AND d.protocol = ?3 AND d.rule_id IS NOT NULL "
                  "ORDER BY s.scan_time, s.sha256, d.id");
   select.Bind(1, e.ip).Bind(2, static_cast<std::int64_t>(e.port)).Bind(3, e.protocol);
   std::vector<core::Evidence> evidence;
   while (select.Step()) {
-    core::Evidence item;
+    core::Evidence item = ReadEvidenceRow(select, 6);
     item.scan = ReadScanRef(select, 0);
-    item.port = static_cast<std::uint16_t>(select.Int(6));
-    item.protocol = select.Text(7);
-    item.plugin_id = select.Text(8);
-    item.plugin_name = select.Text(9);
-    item.severity = select.Int(10);
-    item.output = select.Text(11);
-    item.tier = ParseStored<core::DetectionTier>(select.Text(12));
     evidence.push_back(std::move(item));
   }
   return evidence;
@@ -143,6 +135,24 @@ core::ScanRef ReadScanRef(const sqlite::Statement& row, int first) {
 std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, int first) {
   if (row.IsNull(first)) return std::nullopt;
   return ReadScanRef(row, first);
+}
+
+std::string EvidenceColumns(std::string_view alias) {
+  const std::string a(alias);
+  return a + ".port, " + a + ".protocol, " + a + ".plugin_id, " + a + ".plugin_name, " + a +
+         ".severity, " + a + ".output, " + a + ".tier";
+}
+
+core::Evidence ReadEvidenceRow(const sqlite::Statement& row, int first) {
+  core::Evidence item;
+  item.port = static_cast<std::uint16_t>(row.Int(first));
+  item.protocol = row.Text(first + 1);
+  item.plugin_id = row.Text(first + 2);
+  item.plugin_name = row.Text(first + 3);
+  item.severity = row.Int(first + 4);
+  item.output = row.Text(first + 5);
+  item.tier = ParseStored<core::DetectionTier>(row.Text(first + 6));
+  return item;
 }
 
 std::string HostNameExpression(std::string_view alias) {

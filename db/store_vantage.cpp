@@ -35,31 +35,39 @@ void Store::RecordVantageChecks(const std::vector<core::VantageCheckRecord>& che
   transaction.Commit();
 }
 
+std::string VantageCheckColumns(std::string_view alias) {
+  const std::string a(alias);
+  return a + ".vantage, " + a + ".untrusted, " + a + ".checked_at, " + a + ".outcome, " + a +
+         ".sent, " + a + ".reply, " + a + ".service, " + a + ".waited_ms, " + a + ".detail";
+}
+
+core::VantageCheckRecord ReadVantageCheckRow(const sqlite::Statement& row, int first,
+                                             const core::Exposure& exposure) {
+  core::VantageCheckRecord r;
+  r.vantage = row.Text(first);
+  r.untrusted = row.Int(first + 1) != 0;
+  r.checked_at = row.Int64(first + 2);
+  if (const auto ip = core::IpAddress::Parse(exposure.ip)) r.check.address = *ip;
+  r.check.port = exposure.port;
+  r.check.outcome = ParseStored<core::VantageOutcome>(row.Text(first + 3));
+  r.check.sent = row.Blob(first + 4);
+  r.check.reply = row.Blob(first + 5);
+  r.check.service = row.Text(first + 6);
+  r.check.waited_ms = row.Int64(first + 7);
+  r.check.detail = row.Text(first + 8);
+  return r;
+}
+
 std::vector<core::VantageCheckRecord> SelectVantageChecks(sqlite::Database& db,
                                                           const core::Exposure& exposure) {
-  auto select = db.Prepare(
-      "SELECT vantage, untrusted, checked_at, outcome, sent, reply, service, waited_ms, detail "
-      "FROM vantage_checks WHERE ip = ?1 AND port = ?2 AND protocol = ?3 "
-      "ORDER BY checked_at, id");
+  auto select = db.Prepare("SELECT " + VantageCheckColumns("v") +
+                           " FROM vantage_checks v WHERE v.ip = ?1 AND v.port = ?2 AND "
+                           "v.protocol = ?3 ORDER BY v.checked_at, v.id");
   select.Bind(1, exposure.ip)
       .Bind(2, static_cast<std::int64_t>(exposure.port))
       .Bind(3, exposure.protocol);
   std::vector<core::VantageCheckRecord> records;
-  while (select.Step()) {
-    core::VantageCheckRecord r;
-    r.vantage = select.Text(0);
-    r.untrusted = select.Int(1) != 0;
-    r.checked_at = select.Int64(2);
-    if (const auto ip = core::IpAddress::Parse(exposure.ip)) r.check.address = *ip;
-    r.check.port = exposure.port;
-    r.check.outcome = ParseStored<core::VantageOutcome>(select.Text(3));
-    r.check.sent = select.Blob(4);
-    r.check.reply = select.Blob(5);
-    r.check.service = select.Text(6);
-    r.check.waited_ms = select.Int64(7);
-    r.check.detail = select.Text(8);
-    records.push_back(std::move(r));
-  }
+  while (select.Step()) records.push_back(ReadVantageCheckRow(select, 0, exposure));
   return records;
 }
 

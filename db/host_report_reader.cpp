@@ -36,36 +36,62 @@ class WindowIndex {
   std::size_t last_ = 0;
 };
 
+// The exposure of `report` on (port, protocol); nullptr when it has none.
+core::ExposureReport* FindExposure(core::HostReport& report, std::int64_t port,
+                                   const std::string& protocol) {
+  for (core::ExposureReport& e : report.exposures) {
+    if (e.exposure.port == port && e.exposure.protocol == protocol) return &e;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 HostReportReader::HostReportReader(sqlite::Database& db)
-    : db_(db),
+    : scan_(db.Prepare("SELECT " + ScanRefColumns("s") + " FROM scans s WHERE s.id = ?1")),
       // Oldest scan first, so each identity attribute ends as the latest non-empty value.
       identities_(db.Prepare("SELECT h.ip, h.fqdn, h.netbios_name, h.os, h.mac, " +
-                             HostNameExpression("h") + ", " + ScanRefColumns("s") +
-                             " FROM scan_hosts h JOIN scans s ON s.id = h.scan_id WHERE h.ip IN " +
+                             HostNameExpression("h") +
+                             ", h.scan_id FROM scan_hosts h JOIN scans s ON s.id = h.scan_id "
+                             "WHERE h.ip IN " +
                              InList() + " ORDER BY h.ip, s.scan_time, s.sha256")),
       exposures_(
           db.Prepare(ExposureSelect(ExposureHostname::kLeftEmpty) + "WHERE e.ip IN " + InList())),
-      evidence_(db.Prepare("SELECT d.ip, " + ScanRefColumns("s") + ", " + EvidenceColumns("d") +
+      evidence_(db.Prepare("SELECT d.ip, d.scan_id, " + EvidenceColumns("d") +
                            " FROM detections d JOIN scans s ON s.id = d.scan_id WHERE d.ip IN " +
                            InList() +
                            " AND d.rule_id IS NOT NULL "
                            "ORDER BY d.ip, d.port, d.protocol, s.scan_time, s.sha256, d.id")),
-      timelines_(db.Prepare("SELECT o.exposure_id, " + ScanRefColumns("s") +
-                            ", o.kind, o.reason, o.assumption, o.basis FROM outcomes o "
+      timelines_(db.Prepare("SELECT o.exposure_id, o.scan_id, o.kind, o.reason, o.assumption, "
+                            "o.basis FROM outcomes o "
                             "JOIN exposures e ON e.id = o.exposure_id "
                             "JOIN scans s ON s.id = o.scan_id WHERE e.ip IN " +
                             InList() + " ORDER BY o.exposure_id, s.scan_time, s.sha256")),
       firewall_checks_(db.Prepare("SELECT " + FirewallCheckColumns() +
                                   " FROM firewall_checks WHERE ip IN " + InList() +
-                                  " ORDER BY ip, port, protocol, collected_at, id")) {}
+                                  " ORDER BY ip, port, protocol, collected_at, id")),
+      vantage_checks_(db.Prepare("SELECT v.ip, v.port, v.protocol, " + VantageCheckColumns("v") +
+                                 " FROM vantage_checks v WHERE v.ip IN " + InList() +
+                                 " ORDER BY v.ip, v.port, v.protocol, v.checked_at, v.id")) {}
 
 void HostReportReader::Bind(sqlite::Statement& statement, std::span<const std::string> hosts) {
   statement.Reset();  // also clears the bindings: the unused places stay NULL, matching nothing
   for (std::size_t i = 0; i < hosts.size(); ++i) {
     statement.Bind(static_cast<int>(i + 1), hosts[i]);
   }
+}
+
+const core::ScanRef& HostReportReader::Scan(std::int64_t id) {
+  if (const auto found = scans_.find(id); found != scans_.end()) return found->second;
+  scan_.Reset();
+  scan_.Bind(1, id);
+  core::ScanRef ref;
+  if (scan_.Step()) {
+    ref = ReadScanRef(scan_, 0);
+  } else {
+    ref.id = id;  // cannot happen: every row naming a scan references it (foreign keys)
+  }
+  return scans_.emplace(id, std::move(ref)).first->second;
 }
 
 std::vector<core::HostReport> HostReportReader::Read(std::span<const std::string> hosts) {
@@ -79,14 +105,8 @@ std::vector<core::HostReport> HostReportReader::Read(std::span<const std::string
   }
   ReadEvidence(hosts, reports);
   ReadTimelines(hosts, reports);
+  ReadVantageChecks(hosts, reports);
   ReadFirewallChecks(hosts, reports);
-  // Vantage checks are rare (an exposure has them only after `ttmtrack verify`): one indexed
-  // query per exposure, as History reads them.
-  for (core::HostReport& report : reports) {
-    for (core::ExposureReport& e : report.exposures) {
-      e.vantage_checks = SelectVantageChecks(db_, e.exposure);
-    }
-  }
   std::erase_if(reports, [](const core::HostReport& report) {
     return report.identity.scans.empty() && report.exposures.empty();
   });
@@ -108,7 +128,7 @@ void HostReportReader::ReadIdentities(std::span<const std::string> hosts,
       std::string value = identities_.Text(column);
       if (!value.empty()) *field = std::move(value);
     }
-    id.scans.push_back(ReadScanRef(identities_, 6));
+    id.scans.push_back(Scan(identities_.Int64(6)));
   }
 }
 
@@ -134,14 +154,12 @@ void HostReportReader::ReadEvidence(std::span<const std::string> hosts,
   Bind(evidence_, hosts);
   WindowIndex index(hosts);
   while (evidence_.Step()) {
-    core::Evidence item = ReadEvidenceRow(evidence_, 7);
-    item.scan = ReadScanRef(evidence_, 1);
+    core::Evidence item = ReadEvidenceRow(evidence_, 2);
+    item.scan = Scan(evidence_.Int64(1));
     // A matched detection always has its exposure (the lifecycle derives them from these rows).
-    for (core::ExposureReport& e : reports[index.Of(evidence_.Text(0))].exposures) {
-      if (e.exposure.port == item.port && e.exposure.protocol == item.protocol) {
-        e.evidence.push_back(std::move(item));
-        break;
-      }
+    if (core::ExposureReport* e =
+            FindExposure(reports[index.Of(evidence_.Text(0))], item.port, item.protocol)) {
+      e->evidence.push_back(std::move(item));
     }
   }
 }
@@ -156,11 +174,11 @@ void HostReportReader::ReadTimelines(std::span<const std::string> hosts,
   while (timelines_.Step()) {
     core::Outcome o;
     o.exposure_id = timelines_.Int64(0);
-    o.scan = ReadScanRef(timelines_, 1);
-    o.kind = ParseStored<core::OutcomeKind>(timelines_.Text(7));
-    o.reason = ParseStored<core::NotCoveredReason>(timelines_.Text(8));
-    o.assumption = timelines_.Text(9);
-    o.basis = timelines_.Text(10);
+    o.scan = Scan(timelines_.Int64(1));
+    o.kind = ParseStored<core::OutcomeKind>(timelines_.Text(2));
+    o.reason = ParseStored<core::NotCoveredReason>(timelines_.Text(3));
+    o.assumption = timelines_.Text(4);
+    o.basis = timelines_.Text(5);
     if (const auto it = by_id.find(o.exposure_id); it != by_id.end()) {
       it->second->timeline.push_back(std::move(o));
     }
@@ -175,11 +193,23 @@ void HostReportReader::ReadFirewallChecks(std::span<const std::string> hosts,
     core::FirewallCheck check = ReadFirewallCheck(firewall_checks_, 0);
     // An answer is stored for an exposure that existed; one whose exposure a recomputation has
     // since removed has nowhere to be shown.
-    for (core::ExposureReport& e : reports[index.Of(check.ip)].exposures) {
-      if (e.exposure.port == check.port && e.exposure.protocol == check.protocol) {
-        e.firewall_checks.push_back(std::move(check));
-        break;
-      }
+    if (core::ExposureReport* e =
+            FindExposure(reports[index.Of(check.ip)], check.port, check.protocol)) {
+      e->firewall_checks.push_back(std::move(check));
+    }
+  }
+}
+
+void HostReportReader::ReadVantageChecks(std::span<const std::string> hosts,
+                                         std::vector<core::HostReport>& reports) {
+  Bind(vantage_checks_, hosts);
+  WindowIndex index(hosts);
+  while (vantage_checks_.Step()) {
+    // A check of a port that was never an exposure belongs to no report (History reads checks
+    // per exposure too).
+    if (core::ExposureReport* e = FindExposure(reports[index.Of(vantage_checks_.Text(0))],
+                                               vantage_checks_.Int64(1), vantage_checks_.Text(2))) {
+      e->vantage_checks.push_back(ReadVantageCheckRow(vantage_checks_, 3, e->exposure));
     }
   }
 }

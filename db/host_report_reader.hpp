@@ -3,8 +3,10 @@
 // Private to db/: the batched reads behind Store::ReadHostReports and Store::BuildHostReport.
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/host_report.hpp"
@@ -16,11 +18,14 @@ namespace sqlite {
 class Database;
 }
 
-// Reads the reports of a window of hosts with four queries (identity and scans, exposures,
-// evidence, timeline), each `... WHERE ip IN (?1, ..., ?kWindow)`, prepared once by the
-// constructor and reused for every window: the cost per host is rows read, not statements
-// prepared and planned (issue 16: per-host statements were the top of the report's profile).
-// Firewall-ruleset answers are read the same way, a fifth query per window.
+// Reads the reports of a window of hosts with five queries (identity and scans, exposures,
+// evidence, timeline, vantage-point checks), each `... WHERE ip IN (?1, ..., ?kWindow)`,
+// prepared once by the constructor and reused for every window: the cost per host is rows read,
+// not statements prepared and planned (issue 16: per-host statements were the top of the
+// report's profile). Each scan is read once too, the first time a row names it, into a cache
+// of references by id: a year of nightly history is 365 scans but hundreds of thousands of rows
+// naming one, each of which would otherwise join and read its scan's six columns again.
+// Firewall-ruleset answers are read the same way, a sixth query per window.
 //
 // Borrows `db`, which must outlive the reader. Not thread-safe (one connection). Throws
 // ttmtrack::Error (kDatabase, kBusy).
@@ -49,13 +54,21 @@ class HostReportReader {
   // Firewall-ruleset answers: one query per window too (most hosts have none).
   void ReadFirewallChecks(std::span<const std::string> hosts,
                           std::vector<core::HostReport>& reports);
+  void ReadVantageChecks(std::span<const std::string> hosts,
+                         std::vector<core::HostReport>& reports);
+  // The scan with this id, which a row of the window's queries names: from the cache, else
+  // read and cached. Valid until the reader is destroyed (references into an unordered_map
+  // survive insertions).
+  const core::ScanRef& Scan(std::int64_t id);
 
-  sqlite::Database& db_;
+  std::unordered_map<std::int64_t, core::ScanRef> scans_;
+  sqlite::Statement scan_;
   sqlite::Statement identities_;
   sqlite::Statement exposures_;
   sqlite::Statement evidence_;
   sqlite::Statement timelines_;
   sqlite::Statement firewall_checks_;
+  sqlite::Statement vantage_checks_;
 };
 
 }  // namespace ttmtrack::db

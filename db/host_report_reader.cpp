@@ -45,6 +45,20 @@ core::ExposureReport* FindExposure(core::HostReport& report, std::int64_t port,
   return nullptr;
 }
 
+// Orders `items` (outcomes or evidence, each with its cached scan) in timeline order, core::
+// Replay's (scan time, then sha256; I7), as an ORDER BY on the joined scans would, without the
+// join and SQLite's sorter: rows come in import order (scan ids), which for nightly imports
+// already is timeline order. Stable: the rows of one scan keep the order they came in.
+template <typename Item>
+void OrderByScan(std::vector<Item>& items) {
+  const auto before = [](const Item& a, const Item& b) {
+    return std::tie(a.scan.time, a.scan.sha256) < std::tie(b.scan.time, b.scan.sha256);
+  };
+  if (!std::is_sorted(items.begin(), items.end(), before)) {
+    std::stable_sort(items.begin(), items.end(), before);
+  }
+}
+
 }  // namespace
 
 HostReportReader::HostReportReader(sqlite::Database& db)
@@ -57,16 +71,15 @@ HostReportReader::HostReportReader(sqlite::Database& db)
                              InList() + " ORDER BY h.ip, s.scan_time, s.sha256")),
       exposures_(
           db.Prepare(ExposureSelect(ExposureHostname::kLeftEmpty) + "WHERE e.ip IN " + InList())),
+      // By id within each exposure: ReadEvidence orders them by their cached scans (OrderByScan).
       evidence_(db.Prepare("SELECT d.ip, d.scan_id, " + EvidenceColumns("d") +
-                           " FROM detections d JOIN scans s ON s.id = d.scan_id WHERE d.ip IN " +
-                           InList() +
-                           " AND d.rule_id IS NOT NULL "
-                           "ORDER BY d.ip, d.port, d.protocol, s.scan_time, s.sha256, d.id")),
+                           " FROM detections d WHERE d.ip IN " + InList() +
+                           " AND d.rule_id IS NOT NULL ORDER BY d.ip, d.port, d.protocol, d.id")),
+      // Unordered: ReadTimelines orders each exposure's rows by their cached scans.
       timelines_(db.Prepare("SELECT o.exposure_id, o.scan_id, o.kind, o.reason, o.assumption, "
                             "o.basis FROM outcomes o "
-                            "JOIN exposures e ON e.id = o.exposure_id "
-                            "JOIN scans s ON s.id = o.scan_id WHERE e.ip IN " +
-                            InList() + " ORDER BY o.exposure_id, s.scan_time, s.sha256")),
+                            "JOIN exposures e ON e.id = o.exposure_id WHERE e.ip IN " +
+                            InList())),
       firewall_checks_(db.Prepare("SELECT " + FirewallCheckColumns() +
                                   " FROM firewall_checks WHERE ip IN " + InList() +
                                   " ORDER BY ip, port, protocol, collected_at, id")),
@@ -162,6 +175,9 @@ void HostReportReader::ReadEvidence(std::span<const std::string> hosts,
       e->evidence.push_back(std::move(item));
     }
   }
+  for (core::HostReport& report : reports) {
+    for (core::ExposureReport& e : report.exposures) OrderByScan(e.evidence);
+  }
 }
 
 void HostReportReader::ReadTimelines(std::span<const std::string> hosts,
@@ -183,6 +199,7 @@ void HostReportReader::ReadTimelines(std::span<const std::string> hosts,
       it->second->timeline.push_back(std::move(o));
     }
   }
+  for (const auto& [id, e] : by_id) OrderByScan(e->timeline);
 }
 
 void HostReportReader::ReadFirewallChecks(std::span<const std::string> hosts,

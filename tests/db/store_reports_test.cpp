@@ -184,7 +184,8 @@ TEST(StoreHostReportWindowsTest, EveryHostOfEveryWindowGetsItsOwnFacts) {
     if (i % 3 == 0) w3.Detect(ips[i]).Detect(ips[i], 10200);
   }
   w3.Host("198.51.100.7");
-  for (const FakeScan* s : {&w1, &w2, &w3}) store.ImportScan(s->Reader());
+  // w3 before w2: the outcomes' rows then come in import order, which is not timeline order.
+  for (const FakeScan* s : {&w1, &w3, &w2}) store.ImportScan(s->Reader());
   // Refused checks: evidence for the reader, no detection for the lifecycle. Hosts 1, 10 and
   // 21 (two checks, recorded newest first), and a port of host 10 that is no exposure.
   auto check = [](const std::string& ip, int port, std::int64_t at) {

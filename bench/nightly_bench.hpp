@@ -20,6 +20,10 @@ struct NightlyOptions {
   unsigned hosts = 5000;
   unsigned results_per_host = 20;
   unsigned detect_every = 50;
+  // Every night the same estate (the generator's seed 1; only the scan time changes), so the
+  // exposures stay the same and what grows is the history alone. Without it each night has
+  // another seed, and the exposures grow towards one per host as nights pass.
+  bool same_estate = false;
   bool keep = false;
   double max_last_over_first = 1.1;
 };

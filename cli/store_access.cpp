@@ -27,12 +27,12 @@ importer::ReadOptions ReadOptionsFor(db::Store& store) {
 
 db::ImportResult ImportExportFile(db::Store& store, const std::string& path,
                                   const importer::ReadOptions& options) {
-  // Reads the file once. When a stored scan came from a file of the same size, the file is
-  // hashed first (a second read, for possible re-imports only), so that importing the same file
-  // again costs a hash rather than a parse; any other duplicate — the same XML plain and gzip —
-  // is found at the end of the one read (db::Store::ImportScan).
+  // Reads the file once. When a stored scan came from a file of the same size that ended in the
+  // same 64 KiB, the file is hashed first (a second read, for likely re-imports only), so that
+  // importing the same file again costs a hash rather than a parse; any other duplicate — the
+  // same XML plain and gzip — is found at the end of the one read (db::Store::ImportScan).
   const std::uint64_t size = importer::FileSize(path);
-  if (store.HasScanOfFileSize(size)) {
+  if (store.MayHoldFile(size, importer::Sha256OfFileTail(path))) {
     if (std::optional<db::ScanRow> stored =
             store.FindScanByFile(size, importer::Sha256OfFile(path))) {
       db::ImportResult result;

@@ -18,6 +18,11 @@ struct ScanInfo {
   std::string sha256;
   std::string file_sha256;      // hex SHA-256 of the file's bytes as stored; set like sha256
   std::uint64_t file_size = 0;  // bytes of the file as stored (compressed if gzip)
+  // Hex SHA-256 of the file's last kFileTailBytes (all of it when smaller), known from the start;
+  // empty when the bytes are not a file's. Nightly exports of one estate often have the same
+  // size; their ends (the last hosts' times) differ, so a same-size file whose tail matches no
+  // stored scan's is new without hashing all of it (docs/importer.md, "Scan identity").
+  std::string file_tail_sha256;
   ScanFormat format = ScanFormat::kNessusV2;
   bool gzip = false;
   std::string scanner;          // "Nessus", "OpenVAS"

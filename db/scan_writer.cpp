@@ -481,7 +481,7 @@ void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& c
       "scan_time = coalesce(?10, (SELECT min(started_at) FROM scan_hosts WHERE scan_id = ?17), "
       "  ?11, imported_at), "
       "mixed_families = ?18, individual_selection = ?19, sha256 = ?20, file_sha256 = ?21, "
-      "file_size = ?22 "
+      "file_size = ?22, file_tail_sha256 = ?23 "
       "WHERE id = ?17");
   BindScanInfo(update, scan);
   update.Bind(12, plugin_set_id);
@@ -511,6 +511,11 @@ void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& c
       .Bind(21, FileSha256(scan))
       .Bind(22, FileSha256(scan) ? std::optional(static_cast<std::int64_t>(scan.file_size))
                                  : std::nullopt);
+  if (scan.file_tail_sha256.empty()) {
+    update.BindNull(23);
+  } else {
+    update.Bind(23, scan.file_tail_sha256);
+  }
   update.Run();
   RefuseFutureScan();
 

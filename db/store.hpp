@@ -74,10 +74,12 @@ class Store {
 
   // The stored scan whose XML has this SHA-256 (its identity); nullopt when none.
   std::optional<ScanRow> FindScanBySha256(const std::string& sha256);
-  // Whether a stored scan was read from a file of exactly `file_size` bytes: only then can a
-  // file be one already imported, and is it worth hashing before parsing (docs/importer.md,
-  // "Scan identity"). Scans stored before schema v4 have no size and never match.
-  bool HasScanOfFileSize(std::uint64_t file_size);
+  // Whether a stored scan was read from a file of exactly `file_size` bytes that ended in the
+  // same bytes (ScanInfo::file_tail_sha256): only then can a file be one already imported, and
+  // is it worth hashing before parsing (docs/importer.md, "Scan identity"). Scans stored before
+  // schema v4 have no size and never match; those stored before v8 have no tail hash and match
+  // on their size alone.
+  bool MayHoldFile(std::uint64_t file_size, const std::string& file_tail_sha256);
   // The stored scan read from a file with these bytes; nullopt when none.
   std::optional<ScanRow> FindScanByFile(std::uint64_t file_size, const std::string& file_sha256);
 

@@ -174,9 +174,11 @@ std::optional<ScanRow> Store::FindScanBySha256(const std::string& sha256) {
   return std::move(rows.front());
 }
 
-bool Store::HasScanOfFileSize(std::uint64_t file_size) {
-  auto select = impl_->db.Prepare("SELECT 1 FROM scans WHERE file_size = ?1 LIMIT 1");
-  select.Bind(1, static_cast<std::int64_t>(file_size));
+bool Store::MayHoldFile(std::uint64_t file_size, const std::string& file_tail_sha256) {
+  auto select = impl_->db.Prepare(
+      "SELECT 1 FROM scans WHERE file_size = ?1 "
+      "AND (file_tail_sha256 IS NULL OR file_tail_sha256 = ?2) LIMIT 1");
+  select.Bind(1, static_cast<std::int64_t>(file_size)).Bind(2, file_tail_sha256);
   return select.Step();
 }
 

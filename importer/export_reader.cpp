@@ -1,7 +1,9 @@
 #include "importer/export_reader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
+#include <vector>
 
 #include "core/error.hpp"
 #include "importer/gvm/gvm_reader.hpp"
@@ -15,7 +17,7 @@ namespace {
 
 // Format detection: the root element's name, nothing else (not the file name, not sniffing).
 void ReadFrom(input::InputSource& input, const std::string& display_name,
-              const ReadOptions& options, core::ScanSink& sink) {
+              const ReadOptions& options, std::string file_tail_sha256, core::ScanSink& sink) {
   if (input.empty()) {
     throw Error(Error::Kind::kBadInput, "the file is empty (0 bytes): not a scan export",
                 {.file = display_name});
@@ -30,6 +32,7 @@ void ReadFrom(input::InputSource& input, const std::string& display_name,
   scan.file_name = display_name;
   scan.gzip = input.gzip();
   scan.file_size = input.size();
+  scan.file_tail_sha256 = std::move(file_tail_sha256);
 
   const std::string root(xml.name());
   std::unique_ptr<nessus::NessusReader> nessus;
@@ -62,13 +65,13 @@ void ReadExport(const std::string& path, const ReadOptions& options, core::ScanS
   std::unique_ptr<input::InputSource> input = input::InputSource::Open(path);
   // On two cores the parser then never waits for the disk, zlib or SHA-256.
   if (options.read_ahead) input->StartReadAhead();
-  ReadFrom(*input, path, options, sink);
+  ReadFrom(*input, path, options, Sha256OfFileTail(path), sink);
 }
 
 void ReadExportStream(std::istream& bytes, const std::string& display_name,
                       const ReadOptions& options, core::ScanSink& sink) {
   input::InputSource input(bytes);
-  ReadFrom(input, display_name, options, sink);
+  ReadFrom(input, display_name, options, "", sink);
 }
 
 std::string Sha256OfFile(const std::string& path) {
@@ -80,6 +83,20 @@ std::string Sha256OfFile(const std::string& path) {
   } catch (const Error& e) {
     throw Error(e.kind(), e.message(), {.file = path});
   }
+}
+
+std::string Sha256OfFileTail(const std::string& path) {
+  const std::uint64_t size = input::InputSource::Open(path)->size();
+  const std::uint64_t tail = std::min(size, kFileTailBytes);
+  std::ifstream file(path, std::ios::binary);
+  std::vector<char> bytes(tail);
+  file.seekg(static_cast<std::streamoff>(size - tail));
+  if (!file.read(bytes.data(), static_cast<std::streamsize>(tail))) {
+    throw Error(Error::Kind::kIo, "cannot read the end of the file", {.file = path});
+  }
+  input::Sha256 sha;
+  sha.Update(bytes.data(), bytes.size());
+  return sha.HexDigest();
 }
 
 std::uint64_t FileSize(const std::string& path) { return input::InputSource::Open(path)->size(); }

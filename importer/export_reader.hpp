@@ -54,6 +54,12 @@ void ReadExportStream(std::istream& bytes, const std::string& display_name,
 // kNoInput when the file cannot be opened, kIo when it cannot be read.
 std::string Sha256OfFile(const std::string& path);
 
+// Hex SHA-256 of the file's last kFileTailBytes as stored (all of it when smaller): the
+// ScanInfo::file_tail_sha256 an import of `path` stores. One short read at the end of the file.
+// Throws kNoInput when the file cannot be opened, kIo when it cannot be read.
+inline constexpr std::uint64_t kFileTailBytes = 64 * 1024;
+std::string Sha256OfFileTail(const std::string& path);
+
 // The size of the file in bytes (compressed size for gzip). Throws kNoInput.
 std::uint64_t FileSize(const std::string& path);
 

@@ -147,7 +147,7 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
   {
     Store store(path);
     EXPECT_EQ(store.SchemaVersion(), Store::SupportedSchemaVersion());
-    EXPECT_EQ(Store::SupportedSchemaVersion(), 7);
+    EXPECT_EQ(Store::SupportedSchemaVersion(), 8);
     EXPECT_EQ(store.ListRules().size(), 6u);
   }
   sqlite::Database db(path);
@@ -203,7 +203,7 @@ TEST_F(MigrationsTest, TheFirewallVersionAddsFirewallChecksStoredAllOrNone) {
     EXPECT_EQ(Count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'firewall_checks'"), 0);
   }
   Store store(path, Store::Options{.now = [] { return std::int64_t{1'800'000'000}; }});
-  EXPECT_EQ(store.SchemaVersion(), 7);
+  EXPECT_EQ(store.SchemaVersion(), Store::SupportedSchemaVersion());
   ASSERT_EQ(store.ListScans().size(), 1u);
   core::FirewallCheck check;
   check.ip = "192.0.2.10";
@@ -397,12 +397,31 @@ TEST_F(MigrationsTest, VersionFiveMakesTheSiblingRulesDefaultsOfTheUnconfirmedTi
   EXPECT_EQ(exposures[1].tier, core::DetectionTier::kUnconfirmed);
 }
 
+// The tail-hash version: scans stored before it have no tail hash, so a file of their size may
+// be one of them whatever its tail (it is then hashed in full, as before).
+TEST_F(MigrationsTest, ScansStoredBeforeVersionEightMatchOnTheirSizeAlone) {
+  const std::string path = dir_.File("v7.db");
+  CreateVersion1Database(path);
+  {
+    sqlite::Database db(path);
+    sqlite::Transaction transaction(db);
+    ASSERT_EQ(schema::Migrate(db, 1000, 7).to, 7);
+    db.Exec("UPDATE scans SET file_size = 4096");
+    transaction.Commit();
+  }
+  Store store(path, Store::Options{.now = [] { return std::int64_t{1'800'000'000}; }});
+  EXPECT_TRUE(store.MayHoldFile(4096, "any-tail"));
+  EXPECT_FALSE(store.MayHoldFile(4097, "any-tail"));
+  sqlite::Database db(path);
+  EXPECT_EQ(Count(db, "SELECT count(*) FROM scans WHERE file_tail_sha256 IS NULL"), 1);
+}
+
 TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
   const std::string path = dir_.File("future.db");
   { Store store(path); }
   {
     sqlite::Database db(path);
-    db.Exec("PRAGMA user_version = 8");
+    db.Exec("PRAGMA user_version = 9");
   }
   try {
     Store store(path);
@@ -410,14 +429,14 @@ TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kDatabase);
     const std::string message = e.what();
-    EXPECT_NE(message.find("version 8"), std::string::npos) << message;
+    EXPECT_NE(message.find("version 9"), std::string::npos) << message;
     EXPECT_NE(message.find("version " + std::to_string(Store::SupportedSchemaVersion())),
               std::string::npos)
         << message;
     EXPECT_NE(message.find(path), std::string::npos) << message;
   }
   sqlite::Database db(path);
-  EXPECT_EQ(schema::CurrentVersion(db), 8);  // refused, not touched
+  EXPECT_EQ(schema::CurrentVersion(db), 9);  // refused, not touched
 }
 
 TEST_F(MigrationsTest, FileThatIsNotADatabaseIsRefused) {

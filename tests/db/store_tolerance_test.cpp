@@ -66,10 +66,22 @@ TEST_F(StoreToleranceTest, TheSameXmlFromAnotherFileIsOneScanAndTheImportSaysWhi
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->info.file_sha256, "xml-1");
   EXPECT_EQ(stored->info.file_size, 5000u);
-  EXPECT_TRUE(store_.HasScanOfFileSize(5000));
-  EXPECT_FALSE(store_.HasScanOfFileSize(300));
+  // FromFile gives no tail hash: a scan like those stored before schema v8, which a file of
+  // its size may be whatever its tail.
+  EXPECT_TRUE(store_.MayHoldFile(5000, "any-tail"));
+  EXPECT_FALSE(store_.MayHoldFile(300, "any-tail"));
   ASSERT_TRUE(store_.FindScanByFile(5000, "xml-1"));
   EXPECT_FALSE(store_.FindScanByFile(5000, "gz-1"));
+}
+
+TEST_F(StoreToleranceTest, ASameSizeFileWithAnotherTailIsNewWithoutHashingItAll) {
+  FakeScan night1 = FromFile(NessusScan("xml-1", 1000), "file-1", 5000);
+  night1.info.file_tail_sha256 = "tail-1";
+  night1.Host("192.0.2.10");
+  store_.ImportScan(night1.Reader());
+  EXPECT_TRUE(store_.MayHoldFile(5000, "tail-1"));   // maybe the same file: hash it all
+  EXPECT_FALSE(store_.MayHoldFile(5000, "tail-2"));  // the next night's export, same size
+  EXPECT_FALSE(store_.MayHoldFile(4999, "tail-1"));
 }
 
 TEST_F(StoreToleranceTest, AFileHashAlreadyStoredIsARepeatEvenUnderAnotherXmlHash) {

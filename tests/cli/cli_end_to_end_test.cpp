@@ -11,28 +11,22 @@
 #include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_gen.hpp"
 
 namespace ttmtrack {
 namespace {
 
 using nlohmann::json;
 using process::ProcessResult;
-using process::RunProcess;
 using test::DumpDatabase;
 
 class CliEndToEndTest : public ::testing::Test {
  protected:
   ProcessResult Ttmtrack(const std::vector<std::string>& args) const { return cli_.Run(args); }
 
-  // ttmtrack-gen with `args`; returns the file written.
+  // ttmtrack-gen with `args`, writing `name` in the test's directory; returns its path.
   std::string Generate(const std::string& name, std::vector<std::string> args) {
-    std::vector<std::string> argv{TTMTRACK_GEN_PATH};
-    argv.insert(argv.end(), args.begin(), args.end());
-    argv.push_back("--out");
-    argv.push_back(dir_.File(name));
-    const ProcessResult result = RunProcess(argv);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return dir_.File(name);
+    return test::GenerateExport(dir_.File(name), std::move(args));
   }
 
   std::string JanuaryScan() {

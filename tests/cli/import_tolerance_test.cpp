@@ -16,6 +16,7 @@
 #include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_gen.hpp"
 
 namespace ttmtrack {
 namespace {
@@ -26,15 +27,10 @@ using test::DumpDatabase;
 
 class ImportToleranceTest : public ::testing::Test {
  protected:
-  // ttmtrack-gen nessus with `args`; returns the file written.
+  // ttmtrack-gen nessus with `args`, writing `name` in the test's directory; returns its path.
   std::string Generate(const std::string& name, std::vector<std::string> args) {
-    std::vector<std::string> argv{TTMTRACK_GEN_PATH, "nessus"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    argv.push_back("--out");
-    argv.push_back(dir_.File(name));
-    const ProcessResult result = process::RunProcess(argv);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return dir_.File(name);
+    args.insert(args.begin(), "nessus");
+    return test::GenerateExport(dir_.File(name), std::move(args));
   }
   std::string Write(const std::string& name, const std::string& content) {
     std::ofstream(dir_.File(name), std::ios::binary) << content;

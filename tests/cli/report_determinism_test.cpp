@@ -12,13 +12,13 @@
 
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_gen.hpp"
 
 namespace ttmtrack {
 namespace {
 
 namespace fs = std::filesystem;
 using process::ProcessResult;
-using process::RunProcess;
 
 class ReportDeterminismTest : public ::testing::Test {
  protected:
@@ -37,11 +37,7 @@ class ReportDeterminismTest : public ::testing::Test {
 
   void Import(std::vector<std::string> args) {
     const std::string file = dir_.File("scan-" + std::to_string(++scans_) + ".nessus");
-    args.insert(args.begin(), TTMTRACK_GEN_PATH);
-    args.push_back("--out");
-    args.push_back(file);
-    const ProcessResult generated = RunProcess(args);
-    ASSERT_EQ(generated.exit_code, 0) << generated.err;
+    ASSERT_NO_FATAL_FAILURE(test::GenerateExport(file, std::move(args)));
     const ProcessResult imported = cli_.Run({"import", file});
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
   }

@@ -23,6 +23,7 @@
 #include "tests/cli/receivers/webhook_receiver.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_gen.hpp"
 #include "tools/process/child_process.hpp"
 
 namespace ttmtrack {
@@ -72,11 +73,7 @@ class RunCommandTest : public ::testing::Test {
     }
   }
   std::string Generate(const std::vector<std::string>& args) {
-    std::vector<std::string> argv{TTMTRACK_GEN_PATH};
-    argv.insert(argv.end(), args.begin(), args.end());
-    argv.insert(argv.end(), {"--out", dir_.File("generated")});
-    EXPECT_EQ(process::RunProcess(argv).exit_code, 0);
-    return test::ReadFileBytes(dir_.File("generated"));
+    return test::ReadFileBytes(test::GenerateExport(dir_.File("generated"), args));
   }
 
   std::size_t Count(const std::string& folder) {

@@ -11,6 +11,7 @@
 #include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_gen.hpp"
 
 namespace ttmtrack {
 namespace {
@@ -30,14 +31,9 @@ class TriageCommandTest : public ::testing::Test {
     return result.exit_code == 0 ? json::parse(result.out) : json();
   }
 
+  // ttmtrack-gen with `args`, writing `name` in the test's directory; returns its path.
   std::string Generate(const std::string& name, std::vector<std::string> args) {
-    std::vector<std::string> argv{TTMTRACK_GEN_PATH};
-    argv.insert(argv.end(), args.begin(), args.end());
-    argv.push_back("--out");
-    argv.push_back(dir_.File(name));
-    const ProcessResult result = RunProcess(argv);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return dir_.File(name);
+    return test::GenerateExport(dir_.File(name), std::move(args));
   }
   void Import(const std::string& now, const std::string& file) {
     const ProcessResult result = At(now, {"import", file});

@@ -4,13 +4,6 @@
 
 namespace ttmtrack::test {
 
-void GenerateExport(const std::filesystem::path& out, std::vector<std::string> args) {
-  args.insert(args.begin(), TTMTRACK_GEN_PATH);
-  args.insert(args.end(), {"--out", out.string()});
-  const process::ProcessResult r = process::RunProcess(args);
-  ASSERT_EQ(r.exit_code, 0) << "ttmtrack-gen failed: " << r.err;
-}
-
 void WriteTwoScans(const std::filesystem::path& dir, int hosts) {
   const std::string count = std::to_string(hosts);
   ASSERT_NO_FATAL_FAILURE(GenerateExport(

@@ -5,14 +5,11 @@
 #include <vector>
 
 #include "tests/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_gen.hpp"
 
 // What the crash, concurrency and memory tests of the real `ttmtrack import` share: exports
 // written by ttmtrack-gen and a database that already holds one scan.
 namespace ttmtrack::test {
-
-// Runs ttmtrack-gen with `args` and "--out `out`"; records a GoogleTest failure (check with
-// ASSERT_NO_FATAL_FAILURE) when it fails.
-void GenerateExport(const std::filesystem::path& out, std::vector<std::string> args);
 
 // Writes first.nessus and second.nessus into `dir`: two big-mode scans of the same `hosts`
 // hosts (10 results each) a month apart, so that the second fixes some exposures, keeps some

@@ -47,6 +47,35 @@ double WindowMedian(const std::vector<ProcessResult>& runs, std::size_t first, s
   return Median(values);
 }
 
+// Generates and imports one export a night into `db`, printing a table row for the nights
+// Printed() picks; returns each import's run and sets `xml_mb` to an export's size.
+std::vector<ProcessResult> ImportNights(const NightlyOptions& options, const std::string& db,
+                                        double& xml_mb) {
+  std::vector<ProcessResult> imports;
+  imports.reserve(options.scans);
+  for (unsigned night = 0; night < options.scans; ++night) {
+    const GeneratedExport file = Generate(
+        options.work_dir, {.hosts = options.hosts,
+                           .results_per_host = options.results_per_host,
+                           .detect_every = options.detect_every,
+                           .seed = options.same_estate ? 1 : night + 1,
+                           .time = core::FormatIso8601Utc(kFirstNight + night * kNight).value()});
+    xml_mb = file.xml_megabytes;
+    imports.push_back(MustRun(Ttmtrack(db, {"import", file.path})));
+    fs::remove(file.path);
+    const ProcessResult& run = imports.back();
+    if (Printed(night, options.scans)) {
+      std::cout << fmt::format("| {} | {:.2f} | {:.2f} | {:.1f} | {:.1f} |\n", night + 1,
+                               run.seconds, run.cpu_seconds, Megabytes(run.max_rss_kb),
+                               DatabaseMegabytes(db))
+                << std::flush;
+    }
+    std::cerr << fmt::format("\r  night {}/{}: {:.2f} s", night + 1, options.scans, run.seconds);
+  }
+  std::cerr << '\n';
+  return imports;
+}
+
 }  // namespace
 
 void SetupNightly(CLI::App& app, NightlyOptions& options) {
@@ -70,28 +99,8 @@ int RunNightly(const NightlyOptions& options) {
       options.scans, options.hosts, options.results_per_host, options.detect_every,
       options.same_estate ? "the same estate every night" : "another seed every night",
       LoadAverage());
-  std::vector<ProcessResult> imports;
   double xml_mb = 0;
-  for (unsigned night = 0; night < options.scans; ++night) {
-    const GeneratedExport file = Generate(
-        options.work_dir, {.hosts = options.hosts,
-                           .results_per_host = options.results_per_host,
-                           .detect_every = options.detect_every,
-                           .seed = options.same_estate ? 1 : night + 1,
-                           .time = core::FormatIso8601Utc(kFirstNight + night * kNight).value()});
-    xml_mb = file.xml_megabytes;
-    imports.push_back(MustRun(Ttmtrack(db, {"import", file.path})));
-    fs::remove(file.path);
-    const ProcessResult& run = imports.back();
-    if (Printed(night, options.scans)) {
-      std::cout << fmt::format("| {} | {:.2f} | {:.2f} | {:.1f} | {:.1f} |\n", night + 1,
-                               run.seconds, run.cpu_seconds, Megabytes(run.max_rss_kb),
-                               DatabaseMegabytes(db))
-                << std::flush;
-    }
-    std::cerr << fmt::format("\r  night {}/{}: {:.2f} s", night + 1, options.scans, run.seconds);
-  }
-  std::cerr << '\n';
+  const std::vector<ProcessResult> imports = ImportNights(options, db, xml_mb);
   const ProcessResult status = MustRun(Ttmtrack(db, {"status", "--format", "json"}));
   const std::string out = options.work_dir + "/nightly-report";
   fs::remove_all(out);

@@ -52,10 +52,10 @@ constexpr bool InDeclarationOrder(const std::array<EnumText<Enum>, N>& texts) {
 // The spelling of `value`. REQUIRES: `value` is one of Enum's enumerators.
 template <typename Enum>
 constexpr std::string_view ToText(Enum value) {
-  constexpr auto& texts = EnumTexts<Enum>::kTexts;
-  static_assert(InDeclarationOrder(texts), "EnumTexts must list enumerators in order");
+  constexpr auto& kTexts = EnumTexts<Enum>::kTexts;
+  static_assert(InDeclarationOrder(kTexts), "EnumTexts must list enumerators in order");
   const auto index = static_cast<std::size_t>(value);
-  return index < texts.size() ? texts[index].text : std::string_view();
+  return index < kTexts.size() ? kTexts[index].text : std::string_view();
 }
 
 // The enumerator spelled exactly `text` (case-sensitive: stored and documented spellings are
@@ -80,6 +80,7 @@ std::vector<Enum> AllValues() {
 template <typename Enum>
 std::vector<std::string> AllTexts() {
   std::vector<std::string> texts;
+  texts.reserve(EnumTexts<Enum>::kTexts.size());
   for (const EnumText<Enum>& entry : EnumTexts<Enum>::kTexts) texts.emplace_back(entry.text);
   return texts;
 }

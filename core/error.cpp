@@ -40,7 +40,7 @@ int Error::ExitCode() const {
     case Kind::kBadInput: return exit_code::kDataErr;
     case Kind::kIo: return exit_code::kIoErr;
     case Kind::kBusy: return exit_code::kTempFail;
-    case Kind::kDatabase: return exit_code::kSoftware;
+    case Kind::kDatabase:
     case Kind::kInternal: return exit_code::kSoftware;
     case Kind::kConfig: return exit_code::kConfig;
   }

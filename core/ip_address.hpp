@@ -65,6 +65,7 @@ class IpAddress {
   std::string ToString() const;
 
   friend bool operator==(const IpAddress&, const IpAddress&) = default;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 flags the 0 it compares with.
   friend std::strong_ordering operator<=>(const IpAddress&, const IpAddress&) = default;
 
  private:

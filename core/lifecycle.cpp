@@ -126,12 +126,12 @@ bool CoverageOnlyPluginCanTell(Decision& d, const ExposureObservation& o, const 
     return false;
   }
   if (o.port_seen_open) {
-    d.facts.push_back("the scan reported port " + port +
-                      " open, and no enabled plugin could tell whether a ttm_cmd listener "
-                      "answers there");
+    d.facts.emplace_back("the scan reported port " + port +
+                         " open, and no enabled plugin could tell whether a ttm_cmd listener "
+                         "answers there");
     return false;
   }
-  d.facts.push_back("the scan reported nothing on port " + port);
+  d.facts.emplace_back("the scan reported nothing on port " + port);
   return true;
 }
 
@@ -145,9 +145,9 @@ std::optional<NotCoveredReason> CheckHost(Decision& d, const ExposureObservation
     return NotCoveredReason::kHostTimeUnreadable;
   }
   switch (o.host_completion) {
-    case HostCompletion::kCompleted: d.facts.push_back("the host's scan completed"); break;
+    case HostCompletion::kCompleted: d.facts.emplace_back("the host's scan completed"); break;
     case HostCompletion::kIncomplete:
-      d.facts.push_back("the host's scan did not complete");
+      d.facts.emplace_back("the host's scan did not complete");
       return NotCoveredReason::kHostScanIncomplete;
     case HostCompletion::kUnknown:
       if (!Assume(d, policy.host_completed,
@@ -199,7 +199,7 @@ Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy
   const std::string port = PortText(o);
 
   if (o.detected) {  // I2
-    d.facts.push_back("the scan reported c564e5ab at " + port);
+    d.facts.emplace_back("the scan reported c564e5ab at " + port);
     return d.Finish(OutcomeKind::kDetected, NotCoveredReason::kNone);
   }
   if (!o.host_in_scan) return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kHostNotInScan);
@@ -210,7 +210,7 @@ Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy
 
   // Port 0 is a host-level result (Nessus port 0, GVM general/tcp): no port range can exclude it.
   if (o.port == 0) {
-    d.facts.push_back("a host-level finding, which no port range excludes");
+    d.facts.emplace_back("a host-level finding, which no port range excludes");
     return d.Finish(OutcomeKind::kAbsent, NotCoveredReason::kNone);
   }
   std::optional<PortRange> range;
@@ -218,12 +218,12 @@ Outcome DecideOutcome(const ExposureObservation& o, const CoveragePolicy& policy
   const std::string unknown_because = RangeUnknownBecause(o.port_range, range);
   if (unknown_because.empty()) {
     if (!range->Contains(o.port, o.protocol)) {
-      d.facts.push_back("port " + port + " is outside the scanned range " + range->spec());
+      d.facts.emplace_back("port " + port + " is outside the scanned range " + range->spec());
       return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kPortOutsideRange);
     }
-    d.facts.push_back("port " + port + " is inside the scanned range " + range->spec());
+    d.facts.emplace_back("port " + port + " is inside the scanned range " + range->spec());
   } else if (o.port_seen_open) {
-    d.facts.push_back("the scan probed port " + port);
+    d.facts.emplace_back("the scan probed port " + port);
   } else if (!Assume(d, policy.port_scanned, "port assumed scanned: " + unknown_because,
                      "unknown whether port " + port + " was scanned: " + unknown_because)) {
     return d.Finish(OutcomeKind::kNotCovered, NotCoveredReason::kCoverageUnknown);

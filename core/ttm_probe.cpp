@@ -85,9 +85,9 @@ const std::vector<KnownBanner>& KnownBanners() {
       {"smtp-ftp",
        "a numeric reply line of SMTP, FTP, NNTP and the like: three digits, then space or -",
        {ReplyCode(' '), ReplyCode('-')}},
-      {"pop3", "a POP3 (or Redis) status: \"+OK\" or \"-ERR\"", {Text("+OK"), Text("-ERR")}},
+      {"pop3", R"(a POP3 (or Redis) status: "+OK" or "-ERR")", {Text("+OK"), Text("-ERR")}},
       {"imap",
-       "an IMAP greeting: \"* OK\", \"* PREAUTH\" or \"* BYE\"",
+       R"(an IMAP greeting: "* OK", "* PREAUTH" or "* BYE")",
        {Text("* OK"), Text("* PREAUTH"), Text("* BYE")}},
       {"vnc", "an RFB (VNC) protocol version: \"RFB \"", {Text("RFB ")}},
   };

@@ -484,29 +484,14 @@ void ScanWriter::EndScan(const core::ScanInfo& scan, const core::ScanCoverage& c
       "file_size = ?22, file_tail_sha256 = ?23 "
       "WHERE id = ?17");
   BindScanInfo(update, scan);
-  update.Bind(12, plugin_set_id);
-  if (auto families = JoinFamilies(coverage.enabled_families)) {
-    update.Bind(13, *families);
-  } else {
-    update.BindNull(13);
-  }
-  if (auto families = JoinFamilies(coverage.disabled_families)) {
-    update.Bind(14, *families);
-  } else {
-    update.BindNull(14);
-  }
-  if (coverage.port_range) {
-    update.Bind(15, *coverage.port_range);
-  } else {
-    update.BindNull(15);
-  }
-  update.Bind(16, results_).Bind(17, scan_id_);
-  if (auto families = JoinFamilies(coverage.mixed_families)) {
-    update.Bind(18, *families);
-  } else {
-    update.BindNull(18);
-  }
-  update.Bind(19, coverage.individual_plugins ? 1 : 0)
+  update.Bind(12, plugin_set_id)
+      .Bind(13, JoinFamilies(coverage.enabled_families))
+      .Bind(14, JoinFamilies(coverage.disabled_families))
+      .Bind(15, coverage.port_range)
+      .Bind(16, results_)
+      .Bind(17, scan_id_)
+      .Bind(18, JoinFamilies(coverage.mixed_families))
+      .Bind(19, coverage.individual_plugins ? 1 : 0)
       .Bind(20, scan.sha256)
       .Bind(21, FileSha256(scan))
       .Bind(22, FileSha256(scan) ? std::optional(static_cast<std::int64_t>(scan.file_size))

@@ -20,7 +20,7 @@ namespace {
 std::string ToDecimal(std::int64_t value) {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
+  return {buffer, result.ptr};
 }
 }  // namespace
 

@@ -149,7 +149,7 @@ using Attrs = std::initializer_list<Attr>;
 // parse every page to check it.
 class HtmlWriter {
  public:
-  HtmlWriter() { out_.reserve(32 * 1024); }
+  HtmlWriter() { out_.reserve(std::size_t{32} * 1024); }
 
   void Raw(Markup markup) { out_.append(markup.view()); }
   void Text(std::string_view untrusted);

@@ -45,25 +45,25 @@ FirewallRules IptablesRules(const Context& c) {
   const std::string match = IptablesMatch(c);
   for (const Family family : {Family::kV4, Family::kV6}) {
     const std::string command = IptablesCommand(family);
-    rules.before.push_back("# " + command + " -S INPUT");
-    rules.before.push_back("-P INPUT ACCEPT");
-    rules.after.push_back("# " + command + " -S INPUT");
-    rules.after.push_back("-P INPUT ACCEPT");
+    rules.before.emplace_back("# " + command + " -S INPUT");
+    rules.before.emplace_back("-P INPUT ACCEPT");
+    rules.after.emplace_back("# " + command + " -S INPUT");
+    rules.after.emplace_back("-P INPUT ACCEPT");
     rules.apply.push_back(command + " -I INPUT 1 " + match + " -j DROP");
     // Roll-back removes the DROP first, so the trusted networks are never cut off midway.
     rules.rollback.push_back(command + " -D INPUT " + match + " -j DROP");
     for (const std::string& network : NetworksOf(c, family)) {
-      rules.after.push_back("-A INPUT -s " + network + " " + match + " -j ACCEPT");
+      rules.after.emplace_back("-A INPUT -s " + network + " " + match + " -j ACCEPT");
       rules.apply.push_back(command + " -I INPUT 1 -s " + network + " " + match + " -j ACCEPT");
       rules.rollback.push_back(command + " -D INPUT -s " + network + " " + match + " -j ACCEPT");
     }
-    rules.after.push_back("-A INPUT " + match + " -j DROP");
-    rules.after.push_back("# ...the host's other rules follow, unchanged");
+    rules.after.emplace_back("-A INPUT " + match + " -j DROP");
+    rules.after.emplace_back("# ...the host's other rules follow, unchanged");
   }
-  rules.apply.push_back(
+  rules.apply.emplace_back(
       "netfilter-persistent save   # or: iptables-save > /etc/iptables/rules.v4;"
       " ip6tables-save > /etc/iptables/rules.v6");
-  rules.rollback.push_back("netfilter-persistent save");
+  rules.rollback.emplace_back("netfilter-persistent save");
   return rules;
 }
 
@@ -85,27 +85,28 @@ FirewallRules NftablesRules(const Context& c) {
   rules.before = head;
   rules.before.insert(rules.before.end(), tail.begin(), tail.end());
   rules.after = head;
-  rules.apply.push_back("nft add table inet filter");
-  rules.apply.push_back(
+  rules.apply.emplace_back("nft add table inet filter");
+  rules.apply.emplace_back(
       "nft 'add chain inet filter input { type filter hook input priority filter; policy "
       "accept; }'");
-  rules.apply.push_back("nft 'insert rule inet filter input " + port_match + " drop" + comment +
-                        "'");
+  rules.apply.emplace_back("nft 'insert rule inet filter input " + port_match + " drop" + comment +
+                           "'");
   for (const auto& [keyword, networks] :
        {std::pair{"ip", c.v4_networks}, std::pair{"ip6", c.v6_networks}}) {
     if (networks.empty()) continue;
     const std::string rule =
         std::string(keyword) + " saddr " + NftSet(networks) + " " + port_match + " accept";
-    rules.after.push_back("        " + rule + comment);
-    rules.apply.push_back("nft 'insert rule inet filter input " + rule + comment + "'");
+    rules.after.emplace_back("        " + rule + comment);
+    rules.apply.emplace_back("nft 'insert rule inet filter input " + rule + comment + "'");
   }
-  rules.after.push_back("        " + port_match + " drop" + comment);
+  rules.after.emplace_back("        " + port_match + " drop" + comment);
   rules.after.insert(rules.after.end(), tail.begin(), tail.end());
-  rules.apply.push_back("# then add the same rules to /etc/nftables.conf so they survive a reboot");
-  rules.rollback.push_back("nft -a list chain inet filter input | grep '" + RuleComment() + "'");
-  rules.rollback.push_back(
+  rules.apply.emplace_back(
+      "# then add the same rules to /etc/nftables.conf so they survive a reboot");
+  rules.rollback.emplace_back("nft -a list chain inet filter input | grep '" + RuleComment() + "'");
+  rules.rollback.emplace_back(
       "nft delete rule inet filter input handle <HANDLE>   # once per handle listed above");
-  rules.rollback.push_back("# and remove the rules from /etc/nftables.conf");
+  rules.rollback.emplace_back("# and remove the rules from /etc/nftables.conf");
   return rules;
 }
 
@@ -174,21 +175,25 @@ void AddRisks(RemediationPlan& plan) {
     peers +=
         " List the current peers first: ss -tnp state established '( sport = :" + plan.port + " )'";
   }
-  plan.risks = {
-      peers,
+  // One statement per risk: a braced list of long concatenated literals reads, to
+  // bugprone-suspicious-missing-comma, like a list that lost a comma.
+  plan.risks.push_back(std::move(peers));
+  plan.risks.emplace_back(
       "The rules are inserted at the top of INPUT so that no earlier ACCEPT can bypass them. If "
       "the host's firewall is managed by firewalld, ufw, Docker or configuration management, make "
       "the change there, or it will be overwritten; a port published from a container is "
-      "filtered in the DOCKER-USER chain, not INPUT.",
+      "filtered in the DOCKER-USER chain, not INPUT.");
+  plan.risks.emplace_back(
       "Use iptables or nftables on a host, not both: on Debian 12 and RHEL 8+ the iptables "
-      "command already writes nftables rules (iptables-nft).",
+      "command already writes nftables rules (iptables-nft).");
+  plan.risks.emplace_back(
       "Connections established before the change may continue while an earlier rule accepts "
-      "ESTABLISHED traffic; they end when the peers reconnect.",
+      "ESTABLISHED traffic; they end when the peers reconnect.");
+  plan.risks.emplace_back(
       "Roll-back: run the roll-back commands (or the Ansible tasks with state: absent). Every rule "
       "carries the comment \"" +
-          RuleComment() + "\", so it can be found and removed; " + what +
-          " is then reachable again from anywhere.",
-  };
+      RuleComment() + "\", so it can be found and removed; " + what +
+      " is then reachable again from anywhere.");
 }
 
 void AddVerification(RemediationPlan& plan) {
@@ -228,7 +233,7 @@ Context MakeContext(const core::Exposure& exposure, const std::optional<IpAddres
   }
   if (trusted_networks.empty()) {
     (c.host_family == Family::kV4 ? c.v4_networks : c.v6_networks)
-        .push_back(kTrustedNetworkPlaceholder);
+        .emplace_back(kTrustedNetworkPlaceholder);
   }
   return c;
 }

@@ -1,11 +1,11 @@
 #include "reports/report_writer.hpp"
 
 #include <fcntl.h>
-#include <stdio.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <system_error>
 #include <utility>
@@ -160,7 +160,7 @@ std::filesystem::path ReportWriter::HostPath(std::string_view ip) const {
 
 std::filesystem::path ReportWriter::WriteSummary(const core::SummaryReport& summary) {
   const bool json = options_.format == ReportFormat::kJson;
-  const std::filesystem::path path = directory_ / SummaryPath();
+  std::filesystem::path path = directory_ / SummaryPath();
   WriteFileAtomically(
       path, json ? RenderSummaryJson(summary, options_) : RenderSummaryHtml(summary, options_));
   ++files_written_;
@@ -169,7 +169,7 @@ std::filesystem::path ReportWriter::WriteSummary(const core::SummaryReport& summ
 }
 
 std::filesystem::path ReportWriter::WriteHost(const core::HostReport& host) {
-  const std::filesystem::path path = directory_ / HostPath(host.identity.ip);
+  std::filesystem::path path = directory_ / HostPath(host.identity.ip);
   WriteFileAtomically(path, options_.format == ReportFormat::kJson
                                 ? RenderHostJson(host, options_)
                                 : RenderHostHtml(host, options_));

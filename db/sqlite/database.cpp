@@ -75,7 +75,7 @@ void Database::Exec(const std::string& sql) {
   Check(rc, handle_.get(), "executing SQL" + (text.empty() ? std::string() : " (" + text + ")"));
 }
 
-Statement Database::Prepare(const std::string& sql) { return Statement(handle_.get(), sql); }
+Statement Database::Prepare(const std::string& sql) { return {handle_.get(), sql}; }
 
 std::int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(handle_.get()); }
 

@@ -115,10 +115,10 @@ void Walker::Split(const Rule& rule, const Branch& branch, std::vector<Branch>& 
   for (const Condition& c : rule.conditions) {
     if (c.field == Field::kSourceAddress) {
       sources = sources.Intersect(c.negated ? Complement(c.values, bits) : c.values);
-    } else if (c.field == Field::kSourcePort) {
-      ports = ports.Intersect(c.negated ? Complement(c.values, 16) : c.values);
-    } else if (c.field == Field::kEitherPort &&
-               !c.values.Contains(Value::Of(static_cast<std::uint64_t>(packet_.port)))) {
+    } else if (c.field == Field::kSourcePort ||
+               // Either port: a packet whose destination port is not listed matches by source.
+               (c.field == Field::kEitherPort &&
+                !c.values.Contains(Value::Of(static_cast<std::uint64_t>(packet_.port))))) {
       ports = ports.Intersect(c.negated ? Complement(c.values, 16) : c.values);
     } else if (c.field == Field::kInInterface) {
       interfaces.push_back(&c);

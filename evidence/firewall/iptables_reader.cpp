@@ -133,7 +133,7 @@ void Reader::RuleLine(std::string_view line) {
     if (close == std::string_view::npos) Fail("unterminated counters \"[\"");
     rest = core::Trim(rest.substr(close + 1));
   }
-  if (rest.substr(0, 3) != "-A ") Fail("expected \"-A CHAIN\": \"" + std::string(line) + "\"");
+  if (rest.substr(0, 3) != "-A ") Fail(R"(expected "-A CHAIN": ")" + std::string(line) + "\"");
   rest = core::Trim(rest.substr(3));
   const std::size_t space = rest.find(' ');
   const std::string chain(rest.substr(0, space));

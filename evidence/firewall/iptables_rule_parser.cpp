@@ -53,7 +53,17 @@ class RuleParser {
   void MatchSet(const std::string& name, const std::string& directions);
   void Types(Field field, const std::string& text);
   void Target(const std::string& name, bool go_to);
+  // Option reads one option and its values: CoreOption those of iptables itself,
+  // PortOption and ModuleOption those of the match modules; each returns false for an option
+  // that is not its own.
   void Option(const std::string& option);
+  bool CoreOption(const std::string& option);
+  bool PortOption(const std::string& option);
+  bool ModuleOption(const std::string& option);
+  void ReadProtocol(const std::string& name);
+  void ReadMatchModule(const std::string& module);
+  void ReadTcpFlags(const std::string& mask, const std::string& compare);
+  void ReadPacketType(const std::string& name);
   void SkipValues();
 
   const std::set<std::string>& chains_;
@@ -213,6 +223,12 @@ void RuleParser::Target(const std::string& name, bool go_to) {
 }
 
 void RuleParser::Option(const std::string& option) {
+  if (CoreOption(option) || PortOption(option) || ModuleOption(option)) return;
+  Unsupported("option " + option + " is not evaluated");
+  SkipValues();
+}
+
+bool RuleParser::CoreOption(const std::string& option) {
   std::string value;
   if (option == "-s" || option == "--source") {
     if (Next(value, option)) Addresses(Field::kSourceAddress, value);
@@ -224,29 +240,41 @@ void RuleParser::Option(const std::string& option) {
       result_.rule.conditions.back().interface = value;
     }
   } else if (option == "-p" || option == "--protocol") {
-    if (!Next(value, option)) return;
-    const auto number = ProtocolNumber(value);
-    if (!number) {
-      result_.error = "unknown protocol \"" + value + "\"";
-    } else {
-      Add(Field::kProtocol, *number == 0
-                                ? ValueSet::Range(Value::Of(0), Value::Of(255))
-                                : ValueSet::Single(Value::Of(static_cast<std::uint64_t>(*number))));
-    }
+    if (Next(value, option)) ReadProtocol(value);
   } else if (option == "-f" || option == "--fragment") {
     Add(Field::kFragment, ValueSet::Single(Value::Of(1)));
   } else if (option == "-m" || option == "--match") {
-    if (!Next(value, option)) return;
-    if (std::find(kKnownModules.begin(), kKnownModules.end(), value) == kKnownModules.end()) {
-      Unsupported("match -m " + value + " is not evaluated");
-      while (at_ < words_.size() && words_[at_] != "-m" && words_[at_] != "-j" &&
-             words_[at_] != "-g") {
-        ++at_;
-      }
-    }
+    if (Next(value, option)) ReadMatchModule(value);
   } else if (option == "-j" || option == "--jump" || option == "-g" || option == "--goto") {
     if (Next(value, option)) Target(value, option == "-g" || option == "--goto");
-  } else if (option == "--dport" || option == "--destination-port") {
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void RuleParser::ReadProtocol(const std::string& name) {
+  const auto number = ProtocolNumber(name);
+  if (!number) {
+    result_.error = "unknown protocol \"" + name + "\"";
+  } else {
+    Add(Field::kProtocol, *number == 0
+                              ? ValueSet::Range(Value::Of(0), Value::Of(255))
+                              : ValueSet::Single(Value::Of(static_cast<std::uint64_t>(*number))));
+  }
+}
+
+void RuleParser::ReadMatchModule(const std::string& module) {
+  if (std::find(kKnownModules.begin(), kKnownModules.end(), module) != kKnownModules.end()) return;
+  Unsupported("match -m " + module + " is not evaluated");
+  while (at_ < words_.size() && words_[at_] != "-m" && words_[at_] != "-j" && words_[at_] != "-g") {
+    ++at_;
+  }
+}
+
+bool RuleParser::PortOption(const std::string& option) {
+  std::string value;
+  if (option == "--dport" || option == "--destination-port") {
     if (Next(value, option)) Ports(Field::kDestinationPort, value, false);
   } else if (option == "--sport" || option == "--source-port") {
     if (Next(value, option)) Ports(Field::kSourcePort, value, false);
@@ -256,26 +284,20 @@ void RuleParser::Option(const std::string& option) {
     if (Next(value, option)) Ports(Field::kSourcePort, value, true);
   } else if (option == "--ports") {
     if (Next(value, option)) Ports(Field::kEitherPort, value, true);
-  } else if (option == "--syn") {
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool RuleParser::ModuleOption(const std::string& option) {
+  std::string value;
+  if (option == "--syn") {
     TcpFlags(0x17, kSynFlags);  // SYN,RST,ACK,FIN SYN
   } else if (option == "--tcp-flags") {
     std::string mask;
     std::string compare;
-    if (!Next(mask, option) || !Next(compare, option)) return;
-    int bits[2] = {0, 0};
-    int index = 0;
-    for (const std::string* list : {&mask, &compare}) {
-      for (const std::string& name : Split(*list, ',')) {
-        const auto flag = TcpFlagBits(name);
-        if (!flag) {
-          result_.error = "unknown TCP flag \"" + name + "\"";
-          return;
-        }
-        bits[index] |= *flag;
-      }
-      ++index;
-    }
-    TcpFlags(bits[0], bits[1]);
+    if (Next(mask, option) && Next(compare, option)) ReadTcpFlags(mask, compare);
   } else if (option == "--ctstate" || option == "--state") {
     if (Next(value, option)) States(value);
   } else if (option == "--comment" || option == "--icmp-type" || option == "--icmpv6-type") {
@@ -293,16 +315,36 @@ void RuleParser::Option(const std::string& option) {
       Types(option == "--src-type" ? Field::kSourceType : Field::kDestinationType, value);
     }
   } else if (option == "--pkt-type") {
-    if (!Next(value, option)) return;
-    const auto type = PacketTypeNamed(value);
-    if (!type) {
-      result_.error = "unknown packet type \"" + value + "\"";
-    } else {
-      Add(Field::kPacketType, ValueSet::Single(ValueOf(*type)));
-    }
+    if (Next(value, option)) ReadPacketType(value);
   } else {
-    Unsupported("option " + option + " is not evaluated");
-    SkipValues();
+    return false;
+  }
+  return true;
+}
+
+void RuleParser::ReadTcpFlags(const std::string& mask, const std::string& compare) {
+  int bits[2] = {0, 0};
+  int index = 0;
+  for (const std::string* list : {&mask, &compare}) {
+    for (const std::string& name : Split(*list, ',')) {
+      const auto flag = TcpFlagBits(name);
+      if (!flag) {
+        result_.error = "unknown TCP flag \"" + name + "\"";
+        return;
+      }
+      bits[index] |= *flag;
+    }
+    ++index;
+  }
+  TcpFlags(bits[0], bits[1]);
+}
+
+void RuleParser::ReadPacketType(const std::string& name) {
+  const auto type = PacketTypeNamed(name);
+  if (!type) {
+    result_.error = "unknown packet type \"" + name + "\"";
+  } else {
+    Add(Field::kPacketType, ValueSet::Single(ValueOf(*type)));
   }
 }
 

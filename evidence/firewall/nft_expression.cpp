@@ -247,6 +247,32 @@ ValueSet FlagBytes(int mask, int compare, const std::string& op) {
   return bytes;
 }
 
+// Sets `condition` to what `values`, the match's right side, selects under the operator `how`:
+// the set itself, its complement, or the range on one side of a single value. False with
+// `*problem` for an operator that is not evaluated.
+bool Compare(const std::string& how, ValueSet values, Condition& condition, std::string* problem) {
+  if (how == "==" || how == "in") {
+    condition.values = std::move(values);
+  } else if (how == "!=") {
+    condition.values = std::move(values);
+    condition.negated = true;
+  } else if ((how == "<" || how == "<=" || how == ">" || how == ">=") && !values.empty() &&
+             values.intervals().size() == 1 &&
+             values.intervals().front().first == values.intervals().front().last) {
+    const Value v = values.intervals().front().first;
+    const Value top = Value::Max(128);
+    if (how == "<")
+      condition.values = v == Value{} ? ValueSet{} : ValueSet::Range({}, v.Previous());
+    if (how == "<=") condition.values = ValueSet::Range({}, v);
+    if (how == ">") condition.values = v == top ? ValueSet{} : ValueSet::Range(v.Next(), top);
+    if (how == ">=") condition.values = ValueSet::Range(v, top);
+  } else {
+    *problem = "operator " + how + " is not evaluated";
+    return false;
+  }
+  return true;
+}
+
 // The conditions of one "match"; false with `*problem` when it is not evaluated.
 bool ReadMatch(const Json& match, const NftSets& sets, const std::string& key_prefix,
                std::vector<Condition>& conditions, std::string* problem) {
@@ -288,26 +314,7 @@ bool ReadMatch(const Json& match, const NftSets& sets, const std::string& key_pr
     return true;
   }
   auto values = Values(op, sets, key_prefix).Read(right, problem);
-  if (!values) return false;
-  if (how == "==" || how == "in") {
-    condition.values = std::move(*values);
-  } else if (how == "!=") {
-    condition.values = std::move(*values);
-    condition.negated = true;
-  } else if ((how == "<" || how == "<=" || how == ">" || how == ">=") && !values->empty() &&
-             values->intervals().size() == 1 &&
-             values->intervals().front().first == values->intervals().front().last) {
-    const Value v = values->intervals().front().first;
-    const Value top = Value::Max(128);
-    if (how == "<")
-      condition.values = v == Value{} ? ValueSet{} : ValueSet::Range({}, v.Previous());
-    if (how == "<=") condition.values = ValueSet::Range({}, v);
-    if (how == ">") condition.values = v == top ? ValueSet{} : ValueSet::Range(v.Next(), top);
-    if (how == ">=") condition.values = ValueSet::Range(v, top);
-  } else {
-    *problem = "operator " + how + " is not evaluated";
-    return false;
-  }
+  if (!values || !Compare(how, std::move(*values), condition, problem)) return false;
   conditions.push_back(std::move(condition));
   return true;
 }

@@ -25,9 +25,9 @@ core::IpAddress AddressOf(const Value& v, core::IpAddress::Family family) {
     return core::IpAddress::FromV4(static_cast<std::uint32_t>(v.lo));
   }
   std::array<std::uint8_t, 16> bytes{};
-  for (int i = 0; i < 8; ++i) {
-    bytes[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v.hi >> (56 - 8 * i));
-    bytes[static_cast<std::size_t>(8 + i)] = static_cast<std::uint8_t>(v.lo >> (56 - 8 * i));
+  for (std::size_t i = 0; i < 8; ++i) {
+    bytes[i] = static_cast<std::uint8_t>(v.hi >> (56 - 8 * i));
+    bytes[8 + i] = static_cast<std::uint8_t>(v.lo >> (56 - 8 * i));
   }
   return core::IpAddress::FromV6(bytes);
 }

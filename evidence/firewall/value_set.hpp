@@ -23,6 +23,7 @@ struct Value {
   Value Next() const;      // REQUIRES: not the largest 128-bit value
   Value Previous() const;  // REQUIRES: not zero
   friend bool operator==(const Value&, const Value&) = default;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 flags the 0 it compares with.
   friend std::strong_ordering operator<=>(const Value&, const Value&) = default;
 };
 

@@ -50,10 +50,11 @@ void ReadFamilySelection(xml::XmlReader& xml, NessusPolicy& policy) {
     if (child != "FamilyItem") return;
     std::string family;
     std::string status;
-    ReadFields(xml, {"FamilyName", "Status"}, [&](const std::string& field, std::string text) {
-      if (field == "FamilyName") family = std::string(Trim(text));
-      if (field == "Status") status = ToLower(Trim(text));
-    });
+    ReadFields(xml, {"FamilyName", "Status"},
+               [&](const std::string& field, const std::string& text) {
+                 if (field == "FamilyName") family = std::string(Trim(text));
+                 if (field == "Status") status = ToLower(Trim(text));
+               });
     if (family.empty()) return;
     if (status == "enabled") policy.enabled_families.push_back(family);
     if (status == "disabled") policy.disabled_families.push_back(family);
@@ -69,7 +70,7 @@ void ReadIndividualSelection(xml::XmlReader& xml, NessusPolicy& policy) {
     core::PluginSelectionItem item;
     std::string status;
     ReadFields(xml, {"PluginId", "Family", "Status"},
-               [&](const std::string& field, std::string text) {
+               [&](const std::string& field, const std::string& text) {
                  if (field == "PluginId") item.plugin_id = std::string(Trim(text));
                  if (field == "Family") item.family = std::string(Trim(text));
                  if (field == "Status") status = ToLower(Trim(text));

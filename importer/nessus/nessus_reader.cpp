@@ -33,9 +33,9 @@ struct NessusReader::CurrentHost {
   bool emitted = false;
 };
 
-NessusReader::NessusReader(xml::XmlReader& xml, core::ScanInfo scan, const ReadOptions& options,
+NessusReader::NessusReader(xml::XmlReader& xml, core::ScanInfo scan, ReadOptions options,
                            core::ScanSink& sink)
-    : xml_(xml), scan_(std::move(scan)), options_(options), sink_(sink) {
+    : xml_(xml), scan_(std::move(scan)), options_(std::move(options)), sink_(sink) {
   scan_.format = core::ScanFormat::kNessusV2;
   scan_.scanner = "Nessus";
   // The elements whose text this reader and ReadNessusPolicy read; the descriptions, solutions

@@ -31,8 +31,7 @@ namespace ttmtrack::importer::nessus {
 // whatever XmlReader throws.
 class NessusReader {
  public:
-  NessusReader(xml::XmlReader& xml, core::ScanInfo scan, const ReadOptions& options,
-               core::ScanSink& sink);
+  NessusReader(xml::XmlReader& xml, core::ScanInfo scan, ReadOptions options, core::ScanSink& sink);
 
   // REQUIRES: `xml` is on the start of the root element. Reads to the root's end.
   void Read();

@@ -16,14 +16,18 @@ PrologGuard::Verdict PrologGuard::Feed(const char* data, std::size_t size) {
   return verdict_;
 }
 
-void PrologGuard::Step(unsigned char c) {
-  if (c == 0) return;
+void PrologGuard::Count(unsigned char c) {
   if (c == '\n') {
     ++line_;
     column_ = 0;
   } else {
     ++column_;
   }
+}
+
+void PrologGuard::Step(unsigned char c) {
+  if (c == 0) return;
+  Count(c);
   switch (state_) {
     case State::kOutside:
       if (c == '<') {

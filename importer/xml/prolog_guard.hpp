@@ -33,6 +33,8 @@ class PrologGuard {
   enum class State { kOutside, kAfterLt, kAfterBang, kAfterBangDash, kComment, kPi };
 
   void Step(unsigned char c);
+  // Moves line_ and column_ past `c`.
+  void Count(unsigned char c);
 
   Verdict verdict_ = Verdict::kWatching;
   State state_ = State::kOutside;

@@ -1,6 +1,7 @@
 #include "importer/xml/sax_parser.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <utility>
 
@@ -93,7 +94,7 @@ struct SaxCallbacks {
                            .keeps_text = keeps_text};
     // Five pointers per attribute: local name, prefix, URI, value start, value end.
     for (int i = 0; i < attribute_count; ++i) {
-      const xmlChar* const* attribute = attributes + 5 * i;
+      const xmlChar* const* attribute = attributes + 5 * static_cast<std::ptrdiff_t>(i);
       SaxParser::Attribute record;
       record.name = QualifiedName(p, attribute[1], attribute[0]);
       record.name_size = std::strlen(record.name);
@@ -220,11 +221,11 @@ void SaxParser::Refuse(std::string message) {
 
 void SaxParser::Start(const char* data, std::size_t size) {
   // libxml2 detects the encoding from the first four bytes (a BOM, or "<?xm" in UTF-16/32).
-  static const xmlSAXHandler handler = SaxCallbacks::Handler();
+  static const xmlSAXHandler kHandler = SaxCallbacks::Handler();
   const int head = static_cast<int>(std::min<std::size_t>(size, 4));
   // No file name: nothing is resolved relative to the file. The handler is copied.
   context_.reset(
-      xmlCreatePushParserCtxt(const_cast<xmlSAXHandler*>(&handler), this, data, head, nullptr));
+      xmlCreatePushParserCtxt(const_cast<xmlSAXHandler*>(&kHandler), this, data, head, nullptr));
   if (!context_) {
     throw Error(Error::Kind::kBadInput, "cannot start the XML parser on this input",
                 {.file = file_name_});

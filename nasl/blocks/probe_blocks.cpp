@@ -141,9 +141,8 @@ std::string BannerTables() {
 
 // The NASL twins of core::ClassifyReply, core::StayedSilent and core::TierOf, in the same order
 // of tests; the class and tier names come from core.
-std::string ClassifierBody() {
-  return Substitute(
-      R"nasl(# How a reply to the probe is read (core::ClassifyReply, core::TierOf). Patterns run on
+constexpr char kClassifierNasl[] =
+    R"nasl(# How a reply to the probe is read (core::ClassifyReply, core::TierOf). Patterns run on
 # hexstr() of the reply, anchored at its first byte.
 global_var ttm_frame_hex_pattern, ttm_banner_names, ttm_banner_hex_patterns;
 global_var ttm_min_silence;
@@ -190,18 +189,21 @@ function ttm_tier(kind, silent)
   if (kind == @NONE@ && silent) return @TIER_UNCONFIRMED@;
   return "";
 }
-)nasl",
-      {{"@VERSION@", std::to_string(core::kVersion)},
-       {"@FRAME@", HexPattern(core::FramePrefix())},
-       {"@BANNERS@", BannerTables()},
-       {"@MIN_SILENCE@", std::to_string(core::kMinSilenceSeconds)},
-       {"@NONE@", Quoted(core::ToText(ReplyKind::kNone))},
-       {"@CONFIRMED@", Quoted(core::ToText(ReplyKind::kConfirmed))},
-       {"@ECHO@", Quoted(core::kEchoService)},
-       {"@FRAME_KIND@", Quoted(core::ToText(ReplyKind::kTtmFrame))},
-       {"@UNRECOGNISED@", Quoted(core::ToText(ReplyKind::kUnrecognised))},
-       {"@TIER_CONFIRMED@", Quoted(core::ToText(core::ProbeTier::kConfirmed))},
-       {"@TIER_UNCONFIRMED@", Quoted(core::ToText(core::ProbeTier::kUnconfirmed))}});
+)nasl";
+
+std::string ClassifierBody() {
+  return Substitute(kClassifierNasl,
+                    {{"@VERSION@", std::to_string(core::kVersion)},
+                     {"@FRAME@", HexPattern(core::FramePrefix())},
+                     {"@BANNERS@", BannerTables()},
+                     {"@MIN_SILENCE@", std::to_string(core::kMinSilenceSeconds)},
+                     {"@NONE@", Quoted(core::ToText(ReplyKind::kNone))},
+                     {"@CONFIRMED@", Quoted(core::ToText(ReplyKind::kConfirmed))},
+                     {"@ECHO@", Quoted(core::kEchoService)},
+                     {"@FRAME_KIND@", Quoted(core::ToText(ReplyKind::kTtmFrame))},
+                     {"@UNRECOGNISED@", Quoted(core::ToText(ReplyKind::kUnrecognised))},
+                     {"@TIER_CONFIRMED@", Quoted(core::ToText(core::ProbeTier::kConfirmed))},
+                     {"@TIER_UNCONFIRMED@", Quoted(core::ToText(core::ProbeTier::kUnconfirmed))}});
 }
 
 std::optional<BlockKind> KindNamed(std::string_view name) {

@@ -5,8 +5,8 @@ namespace ttmtrack::nasl::blocks {
 // NASL kept as text: these helpers are not derived from the probe tables, but both plugins need
 // them word for word (the same evidence layout, the same remediation), and NASL plugins that
 // must run in OpenVAS and in Nessus cannot include a shared file (NASL-NOTES.md).
-std::string ReportBody() {
-  return R"nasl(# Shared by both tiers: how reply bytes are shown, the remediation, and how a result is posted.
+constexpr char kReportNasl[] =
+    R"nasl(# Shared by both tiers: how reply bytes are shown, the remediation, and how a result is posted.
 global_var ttm_reply_shown_bytes;
 # The hex evidence shows at most this many bytes of a reply (the text at most 256).
 ttm_reply_shown_bytes = 64;
@@ -67,6 +67,7 @@ function ttm_post(port, report)
     display(report, '\n');
 }
 )nasl";
-}
+
+std::string ReportBody() { return kReportNasl; }
 
 }  // namespace ttmtrack::nasl::blocks

@@ -1,7 +1,7 @@
 // ttm-fake-server: see server_command_line.cpp for the options and docs/nasl.md for its use.
 #include <pthread.h>
-#include <signal.h>
 
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 

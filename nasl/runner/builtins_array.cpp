@@ -36,7 +36,7 @@ Value FnMaxIndex(Interpreter&, const CallArgs& args) {
 }  // namespace
 
 void AddArrayBuiltins(std::vector<BuiltinSpec>& out) {
-  const Availability kBoth = Availability::kBoth;
+  constexpr Availability kBoth = Availability::kBoth;
   out.insert(out.end(), {
                             {"make_list", FnMakeList, kBoth},
                             {"keys", FnKeys, kBoth},

@@ -87,7 +87,7 @@ Value FnGetPortState(Interpreter& in, const CallArgs& args) {
 }  // namespace
 
 void AddKbBuiltins(std::vector<BuiltinSpec>& out) {
-  const Availability kBoth = Availability::kBoth;
+  constexpr Availability kBoth = Availability::kBoth;
   out.insert(out.end(), {
                             {"get_kb_item", FnGetKbItem, kBoth},
                             {"get_kb_list", FnGetKbList, kBoth},

@@ -85,7 +85,7 @@ Value FnClose(Interpreter& in, const CallArgs& args) {
 }  // namespace
 
 void AddNetworkBuiltins(std::vector<BuiltinSpec>& out) {
-  const Availability kBoth = Availability::kBoth;
+  constexpr Availability kBoth = Availability::kBoth;
   out.insert(out.end(), {
                             {"open_sock_tcp", FnOpenSockTcp, kBoth},
                             {"send", FnSend, kBoth},

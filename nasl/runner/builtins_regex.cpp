@@ -134,7 +134,7 @@ Value FnSplit(Interpreter& in, const CallArgs& args) {
 }  // namespace
 
 void AddRegexBuiltins(std::vector<BuiltinSpec>& out) {
-  const Availability kBoth = Availability::kBoth;
+  constexpr Availability kBoth = Availability::kBoth;
   out.insert(out.end(), {
                             {"ereg", FnEreg, kBoth},
                             {"ereg_replace", FnEregReplace, kBoth},

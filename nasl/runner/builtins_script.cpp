@@ -35,8 +35,8 @@ void Note(Interpreter& in, const char* function, const CallArgs& args) {
 // Nessus-era `english:` form, which OpenVAS does not accept ("Missing name").
 std::optional<std::string> NameLike(Interpreter& in, const CallArgs& args, const char* fn,
                                     bool openvas_rejects_english) {
-  if (const auto s = StrArg(args.Positional(0))) return s;
-  const auto english = StrArg(args.Named("english"));
+  if (auto s = StrArg(args.Positional(0))) return s;
+  auto english = StrArg(args.Named("english"));
   if (english && in.session().profile() == Profile::kOpenVas && openvas_rejects_english) {
     in.Error(std::string(fn) +
              "(english: ...) is not accepted by OpenVAS, which wants a positional argument "
@@ -225,9 +225,9 @@ Value FnSecurityWarning(Interpreter& in, const CallArgs& a) {
 }  // namespace
 
 void AddScriptBuiltins(std::vector<BuiltinSpec>& out) {
-  const Availability kBoth = Availability::kBoth;
-  const Availability kOpenVas = Availability::kOpenVasOnly;
-  const Availability kNessus = Availability::kNessusOnly;
+  constexpr Availability kBoth = Availability::kBoth;
+  constexpr Availability kOpenVas = Availability::kOpenVasOnly;
+  constexpr Availability kNessus = Availability::kNessusOnly;
   out.insert(out.end(), {
                             {"script_name", FnScriptName, kBoth},
                             {"script_family", FnScriptFamily, kBoth},

@@ -108,7 +108,7 @@ Value FnSubstr(Interpreter& in, const CallArgs& args) {
     in.Error("substr(): the given string is NULL");
     return {};
   }
-  const std::int64_t size = static_cast<std::int64_t>(s->size());
+  const auto size = static_cast<std::int64_t>(s->size());
   const std::int64_t start = args.Positional(1).IsNull() ? -1 : args.Positional(1).ToIntArg();
   std::int64_t end = args.Positional(2).IsNull() ? size - 1 : args.Positional(2).ToIntArg();
   if (start < 0) {
@@ -153,7 +153,7 @@ Value FnUnixtime(Interpreter&, const CallArgs&) {
 }  // namespace
 
 void AddStringBuiltins(std::vector<BuiltinSpec>& out) {
-  const Availability kBoth = Availability::kBoth;
+  constexpr Availability kBoth = Availability::kBoth;
   out.insert(out.end(), {
                             {"string", FnString, kBoth},
                             {"raw_string", FnRawString, kBoth},

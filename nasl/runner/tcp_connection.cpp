@@ -22,7 +22,7 @@ std::unique_ptr<TcpConnection> TcpConnection::Connect(const std::string& host, s
     const Poco::Net::SocketAddress address(host, static_cast<Poco::UInt16>(port));
     Poco::Net::StreamSocket socket;
     socket.connect(address, Milliseconds(timeout_ms));
-    return std::unique_ptr<TcpConnection>(new TcpConnection(std::move(socket)));
+    return std::unique_ptr<TcpConnection>(new TcpConnection(socket));
   } catch (const Poco::Exception&) {
     // Refused, timed out, unreachable or unresolvable: open_sock_tcp() returns NULL.
     return nullptr;

@@ -34,7 +34,8 @@ class TcpConnection {
   std::string Receive(std::size_t max_len, long min_len, int timeout_ms);
 
  private:
-  explicit TcpConnection(Poco::Net::StreamSocket socket) : socket_(std::move(socket)) {}
+  // Poco's sockets are reference-counted handles without a move constructor: a copy shares one.
+  explicit TcpConnection(const Poco::Net::StreamSocket& socket) : socket_(socket) {}
 
   Poco::Net::StreamSocket socket_;
 };

@@ -1,7 +1,5 @@
 #include "tests/support/temp_dir.hpp"
 
-#include <stdlib.h>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>

@@ -173,6 +173,21 @@ void Host(XmlWriter& w, const ScanSpec& scan, const HostSpec& host, ReportItem& 
   w.End();
 }
 
+// The report's <task>, with the target it scanned.
+void Task(XmlWriter& w, const ScanSpec& scan, const Ids& ids) {
+  w.Start("task");
+  w.Attribute("id", ids.task);
+  w.Leaf("name", scan.scan_name);
+  w.Leaf("comment", "");
+  w.Start("target");
+  w.Attribute("id", ids.target);
+  w.Leaf("trash", "0");
+  w.Leaf("name", fmt::format("Targets of {}", scan.scan_name));
+  w.End();
+  w.Leaf("progress", "-1");
+  w.End();
+}
+
 void InnerReport(XmlWriter& w, const ScanSpec& scan, HostSource& hosts, const Ids& ids,
                  WriteStats& stats) {
   const Totals totals = Count(scan, hosts);
@@ -191,17 +206,7 @@ void InnerReport(XmlWriter& w, const ScanSpec& scan, HostSource& hosts, const Id
   w.Start("hosts");
   w.Leaf("count", std::to_string(totals.hosts));
   w.End();
-  w.Start("task");
-  w.Attribute("id", ids.task);
-  w.Leaf("name", scan.scan_name);
-  w.Leaf("comment", "");
-  w.Start("target");
-  w.Attribute("id", ids.target);
-  w.Leaf("trash", "0");
-  w.Leaf("name", fmt::format("Targets of {}", scan.scan_name));
-  w.End();
-  w.Leaf("progress", "-1");
-  w.End();
+  Task(w, scan, ids);
   w.Leaf("timestamp", Iso(scan.start_time - 5));
   w.Leaf("scan_start", Iso(scan.start_time));
   w.Leaf("timezone", "UTC");

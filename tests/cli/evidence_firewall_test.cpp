@@ -15,13 +15,13 @@
 #include "tests/support/database_dump.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/ttmtrack_cli.hpp"
+#include "tests/support/ttmtrack_gen.hpp"
 
 namespace ttmtrack {
 namespace {
 
 using nlohmann::json;
 using process::ProcessResult;
-using process::RunProcess;
 
 constexpr const char* kHost = "192.0.2.10";
 constexpr const char* kCollected = "2026-03-01T09:00:00Z";
@@ -35,10 +35,9 @@ class EvidenceFirewallTest : public ::testing::Test {
   // One Nessus scan that detects ttm_cmd on 192.0.2.10, ports 5010 and 5011.
   void SetUp() override {
     const std::string scan = dir_.File("jan.nessus");
-    const ProcessResult gen =
-        RunProcess({TTMTRACK_GEN_PATH, "nessus", "--time", "2026-01-05T10:00:00Z", "--host",
-                    std::string(kHost) + ":detect=5010+5011", "--out", scan});
-    ASSERT_EQ(gen.exit_code, 0) << gen.err;
+    ASSERT_NO_FATAL_FAILURE(
+        test::GenerateExport(scan, {"nessus", "--time", "2026-01-05T10:00:00Z", "--host",
+                                    std::string(kHost) + ":detect=5010+5011"}));
     const ProcessResult import = cli_.Run({"import", scan});
     ASSERT_EQ(import.exit_code, 0) << import.err;
   }

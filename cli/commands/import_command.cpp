@@ -12,8 +12,7 @@
 #include "cli/help_formatter.hpp"
 #include "cli/import_progress.hpp"
 #include "cli/journal_stream.hpp"
-#include "cli/spool/drop_folder_settings.hpp"
-#include "cli/spool/run_lock.hpp"
+#include "cli/spool/drop_folder_session.hpp"
 #include "cli/store_access.hpp"
 #include "core/error.hpp"
 
@@ -59,16 +58,16 @@ int ImportFiles(const ImportOptions& options, const CommandContext& context) {
 }
 
 int ImportFolder(const ImportOptions& options, const CommandContext& context) {
-  const Config& config = ConfigOf(context);
-  const DropFolder folder = ResolveDropFolder(*options.from, options.done, options.failed,
-                                              options.settle_seconds, config);
-  const RunLock lock(RunLockPath(context.db_path, config),
-                     ResolveLockTimeout(options.lock_timeout_seconds, config));
-  db::Store store = OpenStore(context, StoreMode::kCreate);
-  importer::ReadOptions read_options = ReadOptionsFor(store);
+  DropFolderSession session({.incoming = *options.from,
+                             .done = options.done,
+                             .failed = options.failed,
+                             .settle_seconds = options.settle_seconds,
+                             .lock_timeout_seconds = options.lock_timeout_seconds},
+                            context);
+  const DropFolder& folder = session.folder();
   int exit_code = exit_code::kOk;
   Json report = Json::array();
-  ImportDropFolder(store, folder, read_options, [&](const DropResult& result) {
+  session.Import([&](const DropResult& result) {
     if (exit_code == exit_code::kOk) exit_code = result.exit_code;
     if (options.format == OutputFormat::kJson) {
       report.push_back(DropResultJson(result));

@@ -15,9 +15,7 @@
 #include "cli/notify/notifier.hpp"
 #include "cli/report_output.hpp"
 #include "cli/run_summary.hpp"
-#include "cli/spool/drop_folder_settings.hpp"
-#include "cli/spool/run_lock.hpp"
-#include "cli/store_access.hpp"
+#include "cli/spool/drop_folder_session.hpp"
 #include "core/error.hpp"
 
 #ifndef TTMTRACK_VERSION
@@ -93,14 +91,14 @@ int RunRunCommand(const RunOptions& options, const CommandContext& context) {
   RunSummary summary;
   summary.started_at = std::time(nullptr);
   summary.database = context.db_path;
-  summary.folder = ResolveDropFolder(DropFolderOf(config), std::nullopt, std::nullopt,
-                                     options.settle_seconds, config);
-  const RunLock lock(RunLockPath(context.db_path, config),
-                     ResolveLockTimeout(options.lock_timeout_seconds, config));
-  db::Store store = OpenStore(context, StoreMode::kCreate);
-  importer::ReadOptions read_options = ReadOptionsFor(store);
+  DropFolderSession session({.incoming = DropFolderOf(config),
+                             .settle_seconds = options.settle_seconds,
+                             .lock_timeout_seconds = options.lock_timeout_seconds},
+                            context);
+  summary.folder = session.folder();
+  db::Store& store = session.store();
   const std::vector<core::Exposure> before = store.ListExposures();
-  summary.files = ImportDropFolder(store, summary.folder, read_options, [&](const DropResult& r) {
+  summary.files = session.Import([&](const DropResult& r) {
     if (r.import.unreadable_host_times > 0) {
       context.err << JournalPrefix(context.journal, 4)
                   << SafeTerminalText(UnreadableTimesWarning(r.name, r.import)) << '\n';

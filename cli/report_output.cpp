@@ -4,10 +4,16 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "cli/trusted_networks.hpp"
 #include "core/civil_time.hpp"
+#include "core/enum_text.hpp"
 #include "core/error.hpp"
 #include "reports/host_page_pool.hpp"
 #include "reports/report_writer.hpp"
+
+#ifndef TTMTRACK_VERSION
+#error "TTMTRACK_VERSION must be defined by the build"
+#endif
 
 namespace ttmtrack::cli {
 namespace {
@@ -30,6 +36,27 @@ class StagingFolder {
   std::filesystem::path path_;
   bool swapped_ = false;
 };
+
+// The time printed in the report: `fixed` (--generated-at) when given, else SOURCE_DATE_EPOCH
+// (the reproducible-builds convention), so the same database gives byte-identical files; else
+// now.
+std::int64_t GenerationTime(const std::optional<std::string>& fixed) {
+  if (fixed) {
+    const core::Parsed<std::int64_t> parsed = core::ParseIso8601(*fixed);
+    if (parsed) return parsed.value();
+    throw Error(Error::Kind::kUsage, "--generated-at: \"" + *fixed +
+                                         "\" is not a time: " + std::string(parsed.reason()));
+  }
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != 0) {
+    const core::Parsed<std::int64_t> parsed = core::ParseEpochSeconds(epoch);
+    if (parsed) return parsed.value();
+    throw Error(Error::Kind::kUsage, "SOURCE_DATE_EPOCH \"" + std::string(epoch) +
+                                         "\" is not a time: " + std::string(parsed.reason()));
+  }
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 }  // namespace
 
@@ -64,17 +91,19 @@ WrittenReport PublishReportFolder(db::Store& store, const std::filesystem::path&
   return written;
 }
 
-std::int64_t ReportGenerationTime(std::optional<std::int64_t> fixed) {
-  if (fixed) return *fixed;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != 0) {
-    const core::Parsed<std::int64_t> parsed = core::ParseEpochSeconds(epoch);
-    if (parsed) return parsed.value();
-    throw Error(Error::Kind::kUsage, "SOURCE_DATE_EPOCH \"" + std::string(epoch) +
-                                         "\" is not a time: " + std::string(parsed.reason()));
+reports::ReportOptions ReportOptionsFor(const ReportRequest& request,
+                                        const CommandContext& context) {
+  reports::ReportOptions render;
+  render.trusted_networks = TrustedNetworks(request.trusted_nets, context);
+  render.generated_at = GenerationTime(request.generated_at);
+  render.tool_version = TTMTRACK_VERSION;
+  const auto format = core::FromText<reports::ReportFormat>(request.format);
+  if (!format) {
+    throw Error(Error::Kind::kUsage, "unknown report format \"" + request.format + "\" (allowed: " +
+                                         core::JoinedTexts<reports::ReportFormat>() + ")");
   }
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  render.format = *format;
+  return render;
 }
 
 }  // namespace ttmtrack::cli

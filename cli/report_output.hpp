@@ -1,8 +1,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include "cli/command_context.hpp"
 #include "db/store.hpp"
 #include "reports/report_options.hpp"
 
@@ -30,8 +35,20 @@ WrittenReport WriteReportFolder(db::Store& store, const std::filesystem::path& d
 WrittenReport PublishReportFolder(db::Store& store, const std::filesystem::path& folder,
                                   const reports::ReportOptions& options, unsigned jobs = 0);
 
-// The report time: `fixed` when given, else $SOURCE_DATE_EPOCH (reproducible builds), else now.
-// Throws ttmtrack::Error (kUsage) for a malformed SOURCE_DATE_EPOCH.
-std::int64_t ReportGenerationTime(std::optional<std::int64_t> fixed);
+// A report as the command line asks for it: `report`'s options; `run` asks for none of them.
+struct ReportRequest {
+  // --trusted-net values; none: the config's report.trusted-networks (TrustedNetworks).
+  std::vector<std::string> trusted_nets;
+  // --generated-at (ISO 8601); none: $SOURCE_DATE_EPOCH (reproducible builds), else now.
+  std::optional<std::string> generated_at;
+  std::string format = "html";  // a reports::ReportFormat spelling
+};
+
+// What `report` and `run` render with: the request, each part it leaves unset from the config
+// or the default, and this build's version. The one place the two read their settings, so their
+// reports of one database cannot differ. Throws ttmtrack::Error (kUsage) for a --trusted-net,
+// --generated-at, SOURCE_DATE_EPOCH or format that is not one; kConfig as the config does.
+reports::ReportOptions ReportOptionsFor(const ReportRequest& request,
+                                        const CommandContext& context);
 
 }  // namespace ttmtrack::cli

@@ -10,45 +10,11 @@
 #include "cli/help_formatter.hpp"
 #include "cli/report_output.hpp"
 #include "cli/store_access.hpp"
-#include "cli/trusted_networks.hpp"
-#include "core/civil_time.hpp"
 #include "core/error.hpp"
 #include "core/host_key.hpp"
 #include "reports/report_writer.hpp"
 
-#ifndef TTMTRACK_VERSION
-#error "TTMTRACK_VERSION must be defined by the build"
-#endif
-
 namespace ttmtrack::cli {
-namespace {
-
-// The time printed in the report. Fixed by --generated-at, or by SOURCE_DATE_EPOCH (the
-// reproducible-builds convention), so the same database gives byte-identical files.
-std::int64_t GenerationTime(const ReportCommandOptions& options) {
-  if (!options.generated_at) return ReportGenerationTime(std::nullopt);
-  const core::Parsed<std::int64_t> parsed = core::ParseIso8601(*options.generated_at);
-  if (parsed) return parsed.value();
-  throw Error(Error::Kind::kUsage, "--generated-at: \"" + *options.generated_at +
-                                       "\" is not a time: " + std::string(parsed.reason()));
-}
-
-reports::ReportOptions RenderOptions(const ReportCommandOptions& options,
-                                     const CommandContext& context) {
-  reports::ReportOptions render;
-  render.trusted_networks = TrustedNetworks(options.trusted_nets, context);
-  render.generated_at = GenerationTime(options);
-  render.tool_version = TTMTRACK_VERSION;
-  const auto format = core::FromText<reports::ReportFormat>(options.format);
-  if (!format) {
-    throw Error(Error::Kind::kUsage, "unknown report format \"" + options.format + "\" (allowed: " +
-                                         core::JoinedTexts<reports::ReportFormat>() + ")");
-  }
-  render.format = *format;
-  return render;
-}
-
-}  // namespace
 
 CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
   CLI::App* command = app.add_subcommand(
@@ -95,7 +61,10 @@ CLI::App* SetupReportCommand(CLI::App& app, ReportCommandOptions& options) {
 }
 
 int RunReportCommand(const ReportCommandOptions& options, const CommandContext& context) {
-  const reports::ReportOptions render = RenderOptions(options, context);
+  const reports::ReportOptions render = ReportOptionsFor({.trusted_nets = options.trusted_nets,
+                                                          .generated_at = options.generated_at,
+                                                          .format = options.format},
+                                                         context);
   db::Store store = OpenStore(context, StoreMode::kMustExist);
   if (options.host) {
     reports::ReportWriter writer(options.out_dir, render);

@@ -18,10 +18,6 @@
 #include "cli/spool/drop_folder_session.hpp"
 #include "core/error.hpp"
 
-#ifndef TTMTRACK_VERSION
-#error "TTMTRACK_VERSION must be defined by the build"
-#endif
-
 namespace ttmtrack::cli {
 namespace {
 
@@ -38,16 +34,14 @@ std::string DropFolderOf(const Config& config) {
 // The report step. A report that cannot be written is part of the run's outcome, not the end
 // of the run: the imports stand and the notifications must still go out, so its error is kept
 // (STYLE.md §3 allows this catch: the step's failure is reported and the run continues).
-std::optional<RunReport> WriteReport(db::Store& store, const Config& config) {
+std::optional<RunReport> WriteReport(db::Store& store, const CommandContext& context) {
+  const Config& config = ConfigOf(context);
   if (!config.IsSet("report.folder")) return std::nullopt;
   RunReport report;
   report.folder = config.Text("report.folder");
   try {
-    reports::ReportOptions render;
-    render.trusted_networks = config.Networks("report.trusted-networks");
-    render.generated_at = ReportGenerationTime(std::nullopt);
-    render.tool_version = TTMTRACK_VERSION;
-    const WrittenReport written = PublishReportFolder(store, report.folder, render);
+    const WrittenReport written =
+        PublishReportFolder(store, report.folder, ReportOptionsFor({}, context));
     report.written = true;
     report.host_pages = written.host_pages;
   } catch (const Error& error) {
@@ -113,7 +107,7 @@ int RunRunCommand(const RunOptions& options, const CommandContext& context) {
     summary.overdue += status.overdue ? 1 : 0;
     summary.stale += status.stale ? 1 : 0;
   }
-  if (!options.no_report) summary.report = WriteReport(store, config);
+  if (!options.no_report) summary.report = WriteReport(store, context);
   summary.finished_at = std::time(nullptr);
   if (!options.no_notify) summary.notifications = SendNotifications(summary, config);
   if (options.format == "json") {

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <Poco/DateTime.h>
 #include <Poco/Path.h>
@@ -53,12 +54,17 @@ void AddJsonAndTriage(db::Store& store, const reports::ReportOptions& options, E
   json_options.format = reports::ReportFormat::kJson;
   entries["json/index.json"] =
       reports::RenderSummaryJson(store.BuildSummary(options.generated_at), json_options);
-  for (const std::string& ip : store.ExposedHostIps()) {
-    if (const auto host = store.BuildHostReport(ip, options.generated_at)) {
-      entries["json/hosts/" + reports::HostFileStem(ip) + ".json"] =
-          reports::RenderHostJson(*host, json_options);
-    }
-  }
+  // Read as the HTML report reads them (WriteReportFolder), a window of hosts at a time, so the
+  // pack's two forms of the report rest on the same read.
+  store.ReadHostReports(
+      store.ExposedHostIps(),
+      [&](const std::vector<core::HostReport>& window) {
+        for (const core::HostReport& host : window) {
+          entries["json/hosts/" + reports::HostFileStem(host.identity.ip) + ".json"] =
+              reports::RenderHostJson(host, json_options);
+        }
+      },
+      options.generated_at);
   nlohmann::ordered_json decisions = nlohmann::ordered_json::array();
   for (const core::DecisionRecord& record : store.ListDecisions()) {
     decisions.push_back(TriageRecordJson(record));

@@ -57,7 +57,7 @@ std::string Sha256OfFile(const std::string& path);
 // Hex SHA-256 of the file's last kFileTailBytes as stored (all of it when smaller): the
 // ScanInfo::file_tail_sha256 an import of `path` stores. One short read at the end of the file.
 // Throws kNoInput when the file cannot be opened, kIo when it cannot be read.
-inline constexpr std::uint64_t kFileTailBytes = 64 * 1024;
+inline constexpr std::uint64_t kFileTailBytes = std::uint64_t{64} * 1024;
 std::string Sha256OfFileTail(const std::string& path);
 
 // The size of the file in bytes (compressed size for gzip). Throws kNoInput.

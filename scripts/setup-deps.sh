@@ -4,7 +4,8 @@
 #   scripts/setup-deps.sh            build dependencies (what the demo needs)
 #   scripts/setup-deps.sh --package  build + what the Debian package needs (docs/install.md)
 #   scripts/setup-deps.sh --test     build + package + test dependencies (GoogleTest, chromium,
-#                                    clang-format, clang-tidy, lintian, systemd-analyze)
+#                                    clang-format, clang-tidy, lintian, systemd-analyze, the
+#                                    PostgreSQL server binaries)
 # Quiet: one line saying what it installs, apt's and dpkg's output only when they fail (VERBOSE=1
 # shows it all). Needs root for apt-get (uses sudo when not root and sudo exists).
 set -euo pipefail
@@ -13,6 +14,7 @@ build_packages=(
   g++ make cmake pkg-config
   libxml2-dev libpoco-dev libssl-dev libsqlite3-dev zlib1g-dev
   libcli11-dev libfmt-dev nlohmann-json3-dev
+  libpqxx-dev     # the PostgreSQL store's client library (brings libpq)
 )
 package_packages=(
   help2man        # man pages from --help at build time
@@ -30,6 +32,7 @@ test_packages=(
   adduser         # the package's maintainer scripts (round trip as root)
   clang-tidy      # the test command's clang-tidy step (clang-tidy 14; brings python3)
   unzip           # the evidence pack test unpacks `report --pack` as an auditor would
+  postgresql      # initdb, pg_ctl, postgres: each test program's private server (docs/testing.md)
 )
 
 wanted=("${build_packages[@]}")
@@ -60,6 +63,15 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 
 echo "setup-deps: installing ${missing[*]}"
+# The tests start private PostgreSQL servers of their own and never use a system cluster: tell
+# postgresql-common not to create (and so not to start) its "main" cluster when the server
+# package is installed. Only on a machine that has no server package yet, so an existing setup
+# is left as it is. postgresql-common reads createcluster.d/ (include_dir in createcluster.conf).
+if [[ " ${missing[*]} " == *" postgresql "* ]] && ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null; then
+  "${as_root[@]}" mkdir -p /etc/postgresql-common/createcluster.d
+  echo "create_main_cluster = false" |
+    "${as_root[@]}" tee /etc/postgresql-common/createcluster.d/ttmtrack-no-main-cluster.conf >/dev/null
+fi
 export DEBIAN_FRONTEND=noninteractive
 # -qq quiets apt but not dpkg ("Selecting previously unselected package", "Unpacking", "Setting
 # up"): the whole output goes to a log, shown when a step fails or VERBOSE=1.

@@ -1,7 +1,12 @@
 # Generates a C++ header that embeds the migration scripts, so the SQL is written once, in
 # the .sql files, and never copied by hand (docs/schema.md, "Migrations").
-# Usage: cmake -DOUTPUT=<header> -DINPUTS=<a.sql;b.sql> -P embed_sql.cmake
-# Each input is schema_v<N>.sql; N is its version, applied in ascending order.
+# Usage: cmake -DOUTPUT=<header> -DINPUTS=<a.sql;b.sql> [-DNAMESPACE=<ns>] -P embed_sql.cmake
+# Each input is schema_v<N>.sql; N is its version, applied in ascending order. NAMESPACE
+# (default ttmtrack::db::schema) keeps each backend's scripts apart: SQLite's in the default,
+# PostgreSQL's in ttmtrack::db::schema::postgresql.
+if(NOT NAMESPACE)
+  set(NAMESPACE "ttmtrack::db::schema")
+endif()
 set(_delimiter "ttmsql")
 set(_entries "")
 foreach(_input IN LISTS INPUTS)
@@ -17,12 +22,12 @@ foreach(_input IN LISTS INPUTS)
   endif()
   string(APPEND _entries "    {${_version}, R\"${_delimiter}(${_sql})${_delimiter}\"},\n")
 endforeach()
-set(_content "// Generated from db/schema/schema_v*.sql by db/schema/embed_sql.cmake. Do not edit.
+set(_content "// Generated from schema_v*.sql by db/schema/embed_sql.cmake. Do not edit.
 #pragma once
 
 #include <string_view>
 
-namespace ttmtrack::db::schema {
+namespace ${NAMESPACE} {
 
 struct EmbeddedMigration {
   int version;
@@ -33,7 +38,7 @@ struct EmbeddedMigration {
 inline constexpr EmbeddedMigration kEmbeddedMigrations[] = {
 ${_entries}};
 
-}  // namespace ttmtrack::db::schema
+}  // namespace ${NAMESPACE}
 ")
 # Rewrite only on change, so an unchanged schema does not rebuild the store.
 if(EXISTS ${OUTPUT})

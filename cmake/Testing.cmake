@@ -5,6 +5,7 @@
 #              compiler runs); the fast loop leaves these out
 #   browser    starts chromium
 #   package    the Debian package (tests/packaging: build, lintian, install round trip)
+#   postgresql starts a private PostgreSQL server on loopback (tests/support/postgres_server.hpp)
 # The fast loop (README): ctest --preset fast, which is -LE "slow|browser|package" on the dev
 # build.
 

@@ -22,7 +22,7 @@ namespace {
 // A new database on the program's private server with every PostgreSQL script applied, each
 // in its own transaction; its URL.
 std::string NewDatabaseWithSchema() {
-  const std::string url = test::SharedPostgresServer().CreateDatabase();
+  std::string url = test::SharedPostgresServer().CreateDatabase();
   pqxx::connection connection(url);
   for (const auto& script : schema::postgresql::Scripts()) {
     pqxx::work work(connection);

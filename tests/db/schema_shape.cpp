@@ -64,13 +64,14 @@ std::string ForeignKeyLine(const std::string& from, const std::string& table, co
          OnDelete(on_delete);
 }
 
-SchemaShape Render(Tables tables) {
+SchemaShape Render(const Tables& tables) {
   SchemaShape shape;
-  for (auto& [name, lines] : tables) {
-    std::sort(lines.keys.begin(), lines.keys.end());
+  for (const auto& [name, lines] : tables) {
+    std::vector<std::string> keys = lines.keys;
+    std::sort(keys.begin(), keys.end());
     std::string text;
     for (const auto& line : lines.columns) text += line + "\n";
-    for (const auto& line : lines.keys) text += line + "\n";
+    for (const auto& line : keys) text += line + "\n";
     shape[name] = text;
   }
   return shape;
@@ -97,6 +98,7 @@ void ReadSqliteColumns(db::sqlite::Database& db, const std::string& table, Table
   }
   std::sort(primary_key.begin(), primary_key.end());
   std::vector<std::string> names;
+  names.reserve(primary_key.size());
   for (const auto& [order, name] : primary_key) names.push_back(name);
   if (!names.empty()) lines.keys.push_back("primary key (" + Joined(names) + ")");
 }
@@ -158,7 +160,7 @@ SchemaShape SqliteSchemaShape(db::sqlite::Database& db) {
   }
   auto triggers = db.Prepare("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'");
   while (triggers.Step()) tables[triggers.Text(0)].keys.push_back("trigger " + triggers.Text(1));
-  return Render(std::move(tables));
+  return Render(tables);
 }
 
 // ---- PostgreSQL: the system catalogs ----
@@ -242,7 +244,7 @@ SchemaShape PostgresqlSchemaShape(const std::string& url) {
   ReadPostgresqlIndexes(work, tables);
   ReadPostgresqlForeignKeys(work, tables);
   ReadPostgresqlTriggers(work, tables);
-  return Render(std::move(tables));
+  return Render(tables);
 }
 
 }  // namespace ttmtrack::test

@@ -58,6 +58,13 @@ std::string Describe(const process::ProcessResult& result) {
   return text;
 }
 
+// The watchdog: waits for the end of file on descriptor 3 (this process closed its end, or died),
+// then runs the stop command it was given after the directory, then removes the directory
+// unless that argument is empty.
+constexpr const char* kWatchdogScript =
+    "cat <&3 >/dev/null 2>&1; dir=$1; shift; \"$@\" >/dev/null 2>&1; "
+    "if [ -n \"$dir\" ]; then rm -rf -- \"$dir\"; fi";
+
 bool KeepTestDirs() { return std::getenv("TTMTRACK_KEEP_TEST_DIRS") != nullptr; }
 
 }  // namespace
@@ -138,11 +145,8 @@ void PostgresServer::StartWatchdog() {
   if (pipe2(fds, O_CLOEXEC) != 0) {
     throw std::runtime_error("pipe2: " + std::string(std::strerror(errno)));
   }
-  std::vector<std::string> argv = {
-      "sh", "-c",
-      "cat <&3 >/dev/null 2>&1; dir=$1; shift; \"$@\" >/dev/null 2>&1; "
-      "if [ -n \"$dir\" ]; then rm -rf -- \"$dir\"; fi",
-      "ttmtrack-postgres-watchdog", KeepTestDirs() ? "" : directory().string()};
+  std::vector<std::string> argv = {"sh", "-c", kWatchdogScript, "ttmtrack-postgres-watchdog",
+                                   KeepTestDirs() ? "" : directory().string()};
   if (as_postgres_user_) argv.insert(argv.end(), {"runuser", "-u", kServerUser, "--"});
   argv.insert(argv.end(), {(binaries_ / "pg_ctl").string(), "stop", "--silent", "-m", "immediate",
                            "-D", (directory() / "data").string()});

@@ -6,8 +6,9 @@
 #                                reason of every skipped test, a summary
 #   scripts/test.sh --verbose    the same with everything the tools print (also -v, VERBOSE=1)
 #   scripts/test.sh --no-asan    without the sanitizer build (a quicker local loop)
-# With CI=true (.ci/run sets it) a test that lacks a prerequisite (chromium, ../shared/corpus, a
-# free default port) fails instead of skipping. Full logs stay in build/<preset>/logs/.
+# With CI=true (.ci/run sets it) a test that lacks a prerequisite (chromium, ../shared/corpus, the
+# PostgreSQL server binaries, a free default port) fails instead of skipping. Full logs stay in
+# build/<preset>/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -14,10 +14,10 @@
 
 #include "bench/bench_run.hpp"
 #include "core/scan_sink.hpp"
+#include "db/open_connection.hpp"
 #include "db/rules_table.hpp"
 #include "db/scan_writer.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/transaction.hpp"
+#include "db/sql/write_transaction.hpp"
 #include "db/store.hpp"
 
 namespace ttmtrack::bench {
@@ -89,8 +89,8 @@ int RunRecompute(const RecomputeOptions& options) {
   const std::string plugin_id = DetectionPluginId(db::Store(path).ListRules());
   // Facts written straight through the store's sink, without a recomputation per scan.
   const double load = Seconds([&] {
-    db::sqlite::Database database(path);
-    db::sqlite::Transaction transaction(database);
+    db::sql::Connection database = db::OpenConnection(path);
+    db::sql::WriteTransaction transaction(database);
     for (int s = 0; s < options.scans; ++s) {
       db::ScanWriter writer(database, 1'700'000'000, db::LoadRules(database),
                             /*future_margin_seconds=*/0);

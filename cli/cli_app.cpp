@@ -90,8 +90,9 @@ CliApp::CliApp()
   app.set_version_flag("--version", TTMTRACK_VERSION);
   app.require_subcommand(1);
   app.add_option("--db", options_.db_path,
-                 "SQLite database file (default: $TTMTRACK_DB, else the config file's "
-                 "database key, else ./ttmtrack.db)")
+                 "SQLite database file, also written sqlite:PATH (default: $TTMTRACK_DB, else "
+                 "the config file's database key, else ./ttmtrack.db); postgresql:// URIs are "
+                 "recognised but not built yet")
       ->type_name("PATH");
   app.add_option("--config", options_.config_file,
                  "Config file (default: $TTMTRACK_CONFIG, else " TTMTRACK_DEFAULT_CONFIG

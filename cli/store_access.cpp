@@ -6,15 +6,18 @@
 
 #include "cli/test_hooks.hpp"
 #include "core/error.hpp"
+#include "db/open_connection.hpp"
 
 namespace ttmtrack::cli {
 
 db::Store OpenStore(const CommandContext& context, StoreMode mode) {
-  if (mode == StoreMode::kMustExist && !std::filesystem::exists(context.db_path)) {
+  const db::DatabaseLocation location = db::ParseDatabaseLocation(context.db_path);
+  if (mode == StoreMode::kMustExist && location.backend == db::DatabaseLocation::Backend::kSqlite &&
+      !std::filesystem::exists(location.target)) {
     throw Error(Error::Kind::kNoInput,
                 "no ttmtrack database here; import a scan first (ttmtrack import FILE) or "
                 "point --db / TTMTRACK_DB at the database",
-                Error::Context{.file = context.db_path});
+                Error::Context{.file = location.target});
   }
   return db::Store(context.db_path, StoreOptionsFromEnvironment());
 }

@@ -5,7 +5,7 @@
 #include <tuple>
 #include <utility>
 
-#include "db/sqlite/database.hpp"
+#include "db/sql/connection.hpp"
 #include "db/store_impl.hpp"
 #include "db/store_text.hpp"
 
@@ -61,7 +61,7 @@ void OrderByScan(std::vector<Item>& items) {
 
 }  // namespace
 
-HostReportReader::HostReportReader(sqlite::Database& db)
+HostReportReader::HostReportReader(sql::Connection& db)
     : scan_(db.Prepare("SELECT " + ScanRefColumns("s") + " FROM scans s WHERE s.id = ?1")),
       // Oldest scan first, so each identity attribute ends as the latest non-empty value.
       identities_(db.Prepare("SELECT h.ip, h.fqdn, h.netbios_name, h.os, h.mac, " +
@@ -87,7 +87,7 @@ HostReportReader::HostReportReader(sqlite::Database& db)
                                  " FROM vantage_checks v WHERE v.ip IN " + InList() +
                                  " ORDER BY v.ip, v.port, v.protocol, v.checked_at, v.id")) {}
 
-void HostReportReader::Bind(sqlite::Statement& statement, std::span<const std::string> hosts) {
+void HostReportReader::Bind(sql::Statement& statement, std::span<const std::string> hosts) {
   statement.Reset();  // also clears the bindings: the unused places stay NULL, matching nothing
   for (std::size_t i = 0; i < hosts.size(); ++i) {
     statement.Bind(static_cast<int>(i + 1), hosts[i]);

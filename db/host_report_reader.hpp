@@ -10,12 +10,12 @@
 #include <vector>
 
 #include "core/host_report.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/statement.hpp"
 
 namespace ttmtrack::db {
 
-namespace sqlite {
-class Database;
+namespace sql {
+class Connection;
 }
 
 // Reads the reports of a window of hosts with five queries (identity and scans, exposures,
@@ -36,7 +36,7 @@ class HostReportReader {
   // is tiny, and 10,000 hosts are 1,250 windows, 5,000 queries: a fraction of a second.
   static constexpr std::size_t kWindow = 8;
 
-  explicit HostReportReader(sqlite::Database& db);
+  explicit HostReportReader(sql::Connection& db);
 
   // The reports of `hosts` (host keys, at most kWindow), in that order; a host that no scan
   // ever reported and that has no exposure is left out. Each report is what
@@ -44,7 +44,7 @@ class HostReportReader {
   std::vector<core::HostReport> Read(std::span<const std::string> hosts);
 
  private:
-  void Bind(sqlite::Statement& statement, std::span<const std::string> hosts);
+  void Bind(sql::Statement& statement, std::span<const std::string> hosts);
   // Also each host's latest name (HostNameExpression) into `names`, by window position.
   void ReadIdentities(std::span<const std::string> hosts, std::vector<core::HostReport>& reports,
                       std::vector<std::string>& names);
@@ -62,13 +62,13 @@ class HostReportReader {
   const core::ScanRef& Scan(std::int64_t id);
 
   std::unordered_map<std::int64_t, core::ScanRef> scans_;
-  sqlite::Statement scan_;
-  sqlite::Statement identities_;
-  sqlite::Statement exposures_;
-  sqlite::Statement evidence_;
-  sqlite::Statement timelines_;
-  sqlite::Statement firewall_checks_;
-  sqlite::Statement vantage_checks_;
+  sql::Statement scan_;
+  sql::Statement identities_;
+  sql::Statement exposures_;
+  sql::Statement evidence_;
+  sql::Statement timelines_;
+  sql::Statement firewall_checks_;
+  sql::Statement vantage_checks_;
 };
 
 }  // namespace ttmtrack::db

@@ -1,7 +1,7 @@
 #include "db/result_filters_table.hpp"
 
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -14,7 +14,7 @@ std::optional<std::int64_t> Wide(const std::optional<T>& value) {
 
 }  // namespace
 
-void InsertResultFilter(sqlite::Database& db, std::int64_t scan_id, const core::ResultFilter& f) {
+void InsertResultFilter(sql::Connection& db, std::int64_t scan_id, const core::ResultFilter& f) {
   auto insert = db.Prepare(
       "INSERT INTO scan_result_filters(scan_id, term, min_qod, levels, apply_overrides, "
       "first_result, page_rows, filtered_count, full_count, results_in_export) "
@@ -41,7 +41,7 @@ std::string ResultFilterColumns(std::string_view alias) {
          ".filtered_count, " + a + ".full_count, " + a + ".results_in_export";
 }
 
-std::optional<core::ResultFilter> ReadResultFilter(const sqlite::Statement& row, int first) {
+std::optional<core::ResultFilter> ReadResultFilter(const sql::Statement& row, int first) {
   if (row.IsNull(first)) return std::nullopt;
   core::ResultFilter f;
   f.term = row.Text(first + 1);

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 #include "db/store_text.hpp"
 
 namespace ttmtrack::db {
@@ -14,7 +14,7 @@ constexpr const char* kSelectRules =
     "SELECT id, kind, value, origin, created_at, note, enabled, learned_from_scan_id, "
     "plugin_family, scope, tier FROM rules";
 
-core::Rule ReadRule(const sqlite::Statement& row) {
+core::Rule ReadRule(const sql::Statement& row) {
   core::Rule rule;
   rule.id = row.Int64(0);
   // The table's CHECK constraints make a throw unreachable unless the file was edited by hand.
@@ -33,14 +33,14 @@ core::Rule ReadRule(const sqlite::Statement& row) {
 
 }  // namespace
 
-std::vector<core::Rule> LoadRules(sqlite::Database& db) {
+std::vector<core::Rule> LoadRules(sql::Connection& db) {
   auto select = db.Prepare(std::string(kSelectRules) + " ORDER BY id");
   std::vector<core::Rule> rules;
   while (select.Step()) rules.push_back(ReadRule(select));
   return rules;
 }
 
-std::optional<core::Rule> LoadRule(sqlite::Database& db, std::int64_t id) {
+std::optional<core::Rule> LoadRule(sql::Connection& db, std::int64_t id) {
   auto select = db.Prepare(std::string(kSelectRules) + " WHERE id = ?1");
   select.Bind(1, id);
   if (!select.Step()) return std::nullopt;

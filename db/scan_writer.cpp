@@ -8,7 +8,7 @@
 #include "core/civil_time.hpp"
 #include "core/error.hpp"
 #include "db/result_filters_table.hpp"
-#include "db/sqlite/database.hpp"
+#include "db/sql/connection.hpp"
 #include "db/store_text.hpp"
 
 namespace ttmtrack::db {
@@ -30,10 +30,14 @@ constexpr std::string_view kMergeHostAttributes =
     "  ELSE scan_hosts.netbios_name END, "
     "os = CASE WHEN scan_hosts.os = '' THEN excluded.os ELSE scan_hosts.os END, "
     "mac = CASE WHEN scan_hosts.mac = '' THEN excluded.mac ELSE scan_hosts.mac END, "
-    "started_at = min(coalesce(scan_hosts.started_at, excluded.started_at), "
-    "  coalesce(excluded.started_at, scan_hosts.started_at)), "
-    "ended_at = max(coalesce(scan_hosts.ended_at, excluded.ended_at), "
-    "  coalesce(excluded.ended_at, scan_hosts.ended_at)) ";
+    // The earlier start and the later end, a missing time giving way to a known one. CASE, not
+    // SQLite's two-argument min()/max(), which PostgreSQL spells LEAST/GREATEST.
+    "started_at = CASE WHEN scan_hosts.started_at IS NULL "
+    "  OR excluded.started_at < scan_hosts.started_at THEN excluded.started_at "
+    "  ELSE scan_hosts.started_at END, "
+    "ended_at = CASE WHEN scan_hosts.ended_at IS NULL "
+    "  OR excluded.ended_at > scan_hosts.ended_at THEN excluded.ended_at "
+    "  ELSE scan_hosts.ended_at END ";
 constexpr std::string_view kMergeHostCompletion =
     "completion = CASE "
     "  WHEN 'completed' IN (scan_hosts.completion, excluded.completion) THEN 'completed' "
@@ -93,7 +97,8 @@ constexpr const char* kTouchHostSql =
 constexpr const char* kNameHostSql = "UPDATE scan_hosts SET name = ?2 WHERE id = ?1 AND name = ''";
 
 // Not RETURNING: SQLite runs RETURNING through a temporary table whose page cache it allocates
-// and frees on every execution, which costs a heap trim per row.
+// and frees on every execution, which costs a heap trim per row. Nor last_insert_rowid(), which
+// PostgreSQL lacks: a host just inserted is looked up by its key, an indexed read.
 constexpr const char* kFindHostSql = "SELECT id FROM scan_hosts WHERE scan_id = ?1 AND ip = ?2";
 
 constexpr const char* kInsertDetectionSql =
@@ -135,7 +140,7 @@ std::optional<std::string> FileSha256(const core::ScanInfo& scan) {
 }
 
 // Binds a host's values to parameters 3..9 of the upsert (UpsertScanHostSql) or the merge.
-void BindHostAttributes(sqlite::Statement& s, const core::HostRecord& host) {
+void BindHostAttributes(sql::Statement& s, const core::HostRecord& host) {
   s.Bind(3, host.name)
       .Bind(4, host.fqdn)
       .Bind(5, host.netbios_name)
@@ -145,7 +150,7 @@ void BindHostAttributes(sqlite::Statement& s, const core::HostRecord& host) {
       .Bind(9, host.ended_at);
 }
 
-void BindScanInfo(sqlite::Statement& s, const core::ScanInfo& scan) {
+void BindScanInfo(sql::Statement& s, const core::ScanInfo& scan) {
   s.Bind(1, scan.file_name)
       .Bind(2, core::ToText(scan.format))
       .Bind(3, scan.gzip ? 1 : 0)
@@ -161,7 +166,7 @@ void BindScanInfo(sqlite::Statement& s, const core::ScanInfo& scan) {
 
 }  // namespace
 
-ScanWriter::ScanWriter(sqlite::Database& db, std::int64_t now, std::vector<core::Rule> rules,
+ScanWriter::ScanWriter(sql::Connection& db, std::int64_t now, std::vector<core::Rule> rules,
                        std::int64_t future_margin_seconds)
     : db_(db),
       now_(now),
@@ -175,8 +180,8 @@ ScanWriter::ScanWriter(sqlite::Database& db, std::int64_t now, std::vector<core:
       touch_host_(db.Prepare(kTouchHostSql)),
       name_host_(db.Prepare(kNameHostSql)),
       find_host_(db.Prepare(kFindHostSql)),
-      insert_port_(db.Prepare("INSERT OR IGNORE INTO scan_host_ports(scan_host_id, port, protocol) "
-                              "VALUES (?1, ?2, ?3)")),
+      insert_port_(db.Prepare("INSERT INTO scan_host_ports(scan_host_id, port, protocol) "
+                              "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")),
       insert_detection_(db.Prepare(kInsertDetectionSql)) {}
 
 void ScanWriter::RequireStarted(const char* call) const {
@@ -197,27 +202,26 @@ void ScanWriter::BeginScan(const core::ScanInfo& scan) {
   auto insert = db_.Prepare(
       "INSERT INTO scans(file_name, format, gzip, scanner, scanner_version, scan_name, "
       "policy_name, report_id, run_status, started_at, ended_at, sha256, scan_time, imported_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'importing', ?12, ?12)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'importing', ?12, ?12) "
+      "RETURNING id");
   BindScanInfo(insert, scan);
   insert.Bind(12, now_);
-  insert.Run();
-  scan_id_ = db_.LastInsertRowId();
+  insert.Step();
+  scan_id_ = insert.Int64(0);
+  insert.Reset();
 }
 
 std::int64_t ScanWriter::HostId(const std::string& key, const std::string& name) {
   if (const auto it = host_ids_.find(key); it != host_ids_.end()) return it->second;
   touch_host_.Bind(1, scan_id_).Bind(2, key).Bind(3, name);
   touch_host_.Run();
-  std::int64_t id = 0;
-  if (db_.Changes() == 1) {
-    id = db_.LastInsertRowId();
+  const bool inserted = db_.Changes() == 1;
+  const std::int64_t id = ExistingHost(key);
+  if (inserted) {
     ++hosts_made_by_results_;
-  } else {
-    id = ExistingHost(key);
-    if (!name.empty()) {
-      name_host_.Bind(1, id).Bind(2, name);
-      name_host_.Run();
-    }
+  } else if (!name.empty()) {
+    name_host_.Bind(1, id).Bind(2, name);
+    name_host_.Run();
   }
   RememberHost(key, id);
   return id;
@@ -238,7 +242,7 @@ std::optional<std::int64_t> ScanWriter::FindHost(const std::string& key) {
 
 std::int64_t ScanWriter::ExistingHost(const std::string& key) {
   if (const auto id = FindHost(key)) return *id;
-  throw Error(Error::Kind::kInternal, "scan_hosts has no row for " + key + " after a conflict",
+  throw Error(Error::Kind::kInternal, "scan_hosts has no row for " + key + " after its insert",
               Error::Context{.file = file_name_});
 }
 
@@ -253,9 +257,9 @@ void ScanWriter::MergeHost(std::int64_t id, const core::HostRecord& host) {
 
 void ScanWriter::RecordPort(std::int64_t host_id, std::uint16_t port, const std::string& protocol) {
   if (port == 0 || protocol.empty()) return;
-  // A host's results name the same few ports over and over (20 results, 5 ports): an INSERT OR
-  // IGNORE per result was a fifth of the store's time. Only tcp and udp are remembered; any
-  // other protocol is rare and simply inserted again.
+  // A host's results name the same few ports over and over (20 results, 5 ports): an INSERT ...
+  // ON CONFLICT DO NOTHING per result was a fifth of the store's time. Only tcp and udp are
+  // remembered; any other protocol is rare and simply inserted again.
   const int code = protocol == "tcp" ? 0 : protocol == "udp" ? 1 : -1;
   if (code >= 0) {
     const std::uint64_t key = (static_cast<std::uint64_t>(host_id) << 17) |
@@ -268,7 +272,7 @@ void ScanWriter::RecordPort(std::int64_t host_id, std::uint16_t port, const std:
 }
 
 void ScanWriter::RecordTimeTexts(std::int64_t host_id, const core::HostRecord& host) {
-  sqlite::Statement& update = host_time_texts_;
+  sql::Statement& update = host_time_texts_;
   update.Bind(1, host_id)
       .Bind(2, host.started_at)
       .Bind(3, host.started_text)
@@ -303,7 +307,7 @@ void ScanWriter::Host(const core::HostRecord& host) {
     BindHostAttributes(insert_host_, host);
     insert_host_.Run();
     inserted = db_.Changes() == 1;
-    id = inserted ? db_.LastInsertRowId() : ExistingHost(key);
+    id = ExistingHost(key);
   }
   if (!inserted) MergeHost(*id, host);
   if (host.started_text || host.ended_text || !host.unreadable_time.empty()) {
@@ -436,8 +440,8 @@ void ScanWriter::StorePluginItems(const core::ScanCoverage& coverage) {
   if (!coverage.individual_plugins) return;
   // A duplicate item keeps the first, as core::JudgePluginEnabled reads the list.
   auto insert = db_.Prepare(
-      "INSERT OR IGNORE INTO scan_plugin_items(scan_id, plugin_id, family, enabled) "
-      "VALUES (?1, ?2, ?3, ?4)");
+      "INSERT INTO scan_plugin_items(scan_id, plugin_id, family, enabled) "
+      "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING");
   for (const core::PluginSelectionItem& item : *coverage.individual_plugins) {
     insert.Bind(1, scan_id_)
         .Bind(2, item.plugin_id)

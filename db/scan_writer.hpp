@@ -10,12 +10,12 @@
 
 #include "core/rule.hpp"
 #include "core/scan_sink.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/statement.hpp"
 
 namespace ttmtrack::db {
 
-namespace sqlite {
-class Database;
+namespace sql {
+class Connection;
 }
 
 // The store's core::ScanSink: writes one scan into the database as the importer reads it, so
@@ -42,7 +42,7 @@ class ScanWriter : public core::ScanSink {
   // `rules` are the current rules (enabled or not; MatchRule skips disabled ones); `now` is
   // stored as imported_at and learned rules' created_at. A scan whose times reach past
   // now + `future_margin_seconds` is refused (docs/verification.md, "Scans from the future").
-  ScanWriter(sqlite::Database& db, std::int64_t now, std::vector<core::Rule> rules,
+  ScanWriter(sql::Connection& db, std::int64_t now, std::vector<core::Rule> rules,
              std::int64_t future_margin_seconds);
 
   void BeginScan(const core::ScanInfo& scan) override;
@@ -77,27 +77,27 @@ class ScanWriter : public core::ScanSink {
   std::optional<std::int64_t> FindDuplicate(const core::ScanInfo& scan);
   void RefuseFutureScan();
 
-  sqlite::Database& db_;
+  sql::Connection& db_;
   std::int64_t now_;
   std::vector<core::Rule> rules_;
   std::int64_t future_margin_seconds_;
   core::ScanFormat format_ = core::ScanFormat::kNessusV2;
   std::string file_name_;
 
-  sqlite::Statement insert_host_;
-  sqlite::Statement merge_host_;
-  sqlite::Statement strengthen_completion_;
-  sqlite::Statement host_time_texts_;
-  sqlite::Statement touch_host_;
-  sqlite::Statement name_host_;
-  sqlite::Statement find_host_;
-  sqlite::Statement insert_port_;
-  sqlite::Statement insert_detection_;
+  sql::Statement insert_host_;
+  sql::Statement merge_host_;
+  sql::Statement strengthen_completion_;
+  sql::Statement host_time_texts_;
+  sql::Statement touch_host_;
+  sql::Statement name_host_;
+  sql::Statement find_host_;
+  sql::Statement insert_port_;
+  sql::Statement insert_detection_;
 
   // ip → scan_hosts.id for this scan. Bounded (cleared when full): a miss costs a look-up.
   std::unordered_map<std::string, std::int64_t> host_ids_;
   // (scan_hosts.id, port, tcp|udp) already in scan_host_ports for this scan. Bounded (cleared
-  // when full): a miss costs one INSERT OR IGNORE, never a wrong row.
+  // when full): a miss costs one INSERT ... ON CONFLICT DO NOTHING, never a wrong row.
   std::unordered_set<std::uint64_t> recorded_ports_;
 
   bool started_ = false;

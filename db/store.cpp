@@ -7,10 +7,11 @@
 #include "core/error.hpp"
 #include "core/setting_catalogue.hpp"
 #include "db/lifecycle/recomputer.hpp"
+#include "db/open_connection.hpp"
 #include "db/rules_table.hpp"
 #include "db/scan_writer.hpp"
 #include "db/schema/migrations.hpp"
-#include "db/sqlite/transaction.hpp"
+#include "db/sql/write_transaction.hpp"
 #include "db/store_impl.hpp"
 #include "db/store_text.hpp"
 
@@ -37,7 +38,7 @@ void Classify(LifecycleCounts& counts, std::optional<core::ExposureState> before
   }
 }
 
-std::unordered_map<std::int64_t, core::ExposureState> ExposureStates(sqlite::Database& db) {
+std::unordered_map<std::int64_t, core::ExposureState> ExposureStates(sql::Connection& db) {
   std::unordered_map<std::int64_t, core::ExposureState> states;
   auto select = db.Prepare("SELECT id, state FROM exposures");
   while (select.Step()) {
@@ -46,7 +47,7 @@ std::unordered_map<std::int64_t, core::ExposureState> ExposureStates(sqlite::Dat
   return states;
 }
 
-LifecycleCounts CountChanges(sqlite::Database& db, std::int64_t scan_id,
+LifecycleCounts CountChanges(sql::Connection& db, std::int64_t scan_id,
                              const std::unordered_map<std::int64_t, core::ExposureState>& before) {
   LifecycleCounts counts;
   auto select = db.Prepare(
@@ -65,16 +66,13 @@ LifecycleCounts CountChanges(sqlite::Database& db, std::int64_t scan_id,
 }  // namespace
 
 Store::Impl::Impl(const std::string& path, Store::Options opts)
-    : db(path, sqlite::Database::Mode::kReadWriteCreate, opts.phase_observer),
+    : db(OpenConnection(path, ConnectionOptions{.page_cache_kib = opts.page_cache_kib,
+                                                .phase_observer = opts.phase_observer})),
       options(std::move(opts)) {
-  // A ceiling, not an allocation, and the main term of this process's memory: it keeps memory
-  // flat however large an export or the database is. A larger cache speeds up only the full
-  // recomputations (docs/verification.md, "Recomputation cost"), not imports.
-  db.Exec("PRAGMA cache_size = " + std::to_string(-std::max(options.page_cache_kib, 256)));
   const int version = schema::CurrentVersion(db);
   schema::RefuseNewer(db, version);
   if (version == schema::LatestVersion()) return;
-  sqlite::Transaction transaction(db);
+  sql::WriteTransaction transaction(db);
   const schema::MigrationResult result = schema::Migrate(db, Now());
   // Derived data written by an older schema may lack what the new one records (v2: outcome
   // basis, scan judgements): rebuild it in the same transaction.
@@ -123,10 +121,10 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 int Store::SchemaVersion() { return schema::CurrentVersion(impl_->db); }
-const std::string& Store::path() const { return impl_->db.path(); }
+const std::string& Store::path() const { return impl_->db.name(); }
 
 ImportResult Store::ImportScan(const std::function<void(core::ScanSink&)>& read) {
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   impl_->db.Phase("begin");
   const auto before = ExposureStates(impl_->db);
   ScanWriter writer(impl_->db, impl_->Now(), LoadRules(impl_->db), FutureMarginSeconds());
@@ -207,7 +205,7 @@ ExposureChanges Store::ChangesSince(const std::vector<core::Exposure>& before,
 }
 
 void Store::RecomputeLifecycle() {
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   impl_->Recompute();
   transaction.Commit();
 }

@@ -20,10 +20,6 @@
 
 namespace ttmtrack::db {
 
-namespace sqlite {
-class Database;
-}
-
 // The ttmtrack database: imported scans, their hosts and coverage facts, c564e5ab detections,
 // rules, settings, and the derived lifecycle (exposures and outcomes). docs/schema.md describes
 // the tables, docs/verification.md the lifecycle, docs/rules.md the rules.
@@ -32,8 +28,9 @@ class Database;
 // settings after every import, rule change and setting change (RecomputeLifecycle), so any
 // import order gives the same states and histories.
 //
-// Ownership and threads: a Store owns one SQLite connection. Not thread-safe; use one Store per
-// thread (SQLite's WAL and busy timeout let several processes share the file).
+// Ownership and threads: a Store owns one database connection (db/open_connection.hpp). Not
+// thread-safe; use one Store per thread (SQLite's WAL and busy timeout let several processes
+// share the file).
 //
 // Errors: every method throws ttmtrack::Error — kBusy when the database stays locked past the
 // busy timeout, kDatabase for other SQLite failures, kUsage for invalid arguments (unknown
@@ -48,17 +45,18 @@ class Store {
     // Ceiling of SQLite's page cache, KiB. Memory use is this plus a bounded constant,
     // whatever the size of an export or the database (docs/benchmark.md).
     int page_cache_kib = 8192;
-    // A test hook (db/sqlite/phase_observer.hpp): told each named point an import passes, from
+    // A test hook (db/sql/phase_observer.hpp): told each named point an import passes, from
     // BEGIN through the recomputation to inside the COMMIT. Empty: no observation at all.
     PhaseObserver phase_observer;
   };
 
-  // The newest schema version this build knows (PRAGMA user_version).
+  // The newest schema version this build knows (SQLite keeps it in PRAGMA user_version).
   static int SupportedSchemaVersion();
 
-  // Opens or creates the database at `path` and runs pending migrations in one transaction.
-  // Throws kDatabase when the file is not a database or its schema version is newer than
-  // SupportedSchemaVersion() (the message names both versions), kBusy when locked.
+  // Opens or creates the database `path` names (a file, or a location db/open_connection.hpp
+  // parses) and runs pending migrations in one transaction. Throws kDatabase when the file is not
+  // a database or its schema version is newer than SupportedSchemaVersion() (the message names
+  // both versions), kBusy when locked, kUsage for a location this build cannot open.
   explicit Store(const std::string& path);
   Store(const std::string& path, Options options);
   Store(Store&&) noexcept;

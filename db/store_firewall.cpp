@@ -3,7 +3,7 @@
 // reads them, so storing one recomputes nothing.
 #include "core/error.hpp"
 #include "core/host_key.hpp"
-#include "db/sqlite/transaction.hpp"
+#include "db/sql/write_transaction.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
 #include "db/store_text.hpp"
@@ -11,7 +11,7 @@
 namespace ttmtrack::db {
 
 void Store::RecordFirewallChecks(const std::vector<core::FirewallCheck>& checks) {
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   auto insert = impl_->db.Prepare(
       "INSERT INTO firewall_checks(ip, port, protocol, verdict, rule, rule_text, sources, reason, "
       "summary, file, sha256, format, trusted, collected_at, recorded_at) "
@@ -46,7 +46,7 @@ std::string FirewallCheckColumns() {
          "format, trusted, collected_at, recorded_at";
 }
 
-core::FirewallCheck ReadFirewallCheck(const sqlite::Statement& row, int first) {
+core::FirewallCheck ReadFirewallCheck(const sql::Statement& row, int first) {
   core::FirewallCheck c;
   c.ip = row.Text(first);
   c.port = row.Int(first + 1);
@@ -66,7 +66,7 @@ core::FirewallCheck ReadFirewallCheck(const sqlite::Statement& row, int first) {
   return c;
 }
 
-std::vector<core::FirewallCheck> SelectFirewallChecks(sqlite::Database& db,
+std::vector<core::FirewallCheck> SelectFirewallChecks(sql::Connection& db,
                                                       const core::Exposure& exposure) {
   auto select = db.Prepare("SELECT " + FirewallCheckColumns() +
                            " FROM firewall_checks WHERE ip = ?1 AND port = ?2 AND protocol = ?3 "

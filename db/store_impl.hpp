@@ -14,8 +14,8 @@
 #include "core/firewall_check.hpp"
 #include "core/scan_ref.hpp"
 #include "db/lifecycle/recomputer.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 #include "db/store.hpp"
 
 namespace ttmtrack::db {
@@ -35,7 +35,7 @@ class Store::Impl {
   // (lifecycle::Recomputer::RunAfterImport), or Recompute when the import learned a rule.
   void RecomputeAfterImport(std::int64_t scan_id, bool rules_changed);
 
-  sqlite::Database db;
+  sql::Connection db;
   Store::Options options;
 };
 
@@ -48,21 +48,21 @@ inline constexpr const char* kLatestScanOfEachTask =
     "(t.scan_time, t.sha256) > (s.scan_time, s.sha256))";
 
 // The scan with this id, as ListScans gives it; nullopt when none.
-std::optional<ScanRow> FindScan(sqlite::Database& db, std::int64_t id);
+std::optional<ScanRow> FindScan(sql::Connection& db, std::int64_t id);
 
 // SQL select-list of a scan reference for a `scans` table aliased `alias`: six columns that
 // ReadScanRef reads back starting at `first`.
 std::string ScanRefColumns(std::string_view alias);
-core::ScanRef ReadScanRef(const sqlite::Statement& row, int first);
+core::ScanRef ReadScanRef(const sql::Statement& row, int first);
 // nullopt when the reference's id column is NULL (an outer join found no scan).
-std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, int first);
+std::optional<core::ScanRef> ReadOptionalScanRef(const sql::Statement& row, int first);
 
 // SQL select-list of a matched detection as evidence, for a `detections` table aliased `alias`:
 // seven columns (port to tier) that ReadEvidenceRow reads back starting at `first`.
 std::string EvidenceColumns(std::string_view alias);
 // The evidence of one detection row, but for its scan, which the caller sets: from ReadScanRef
 // on the same row, or from a cache of scan references (HostReportReader).
-core::Evidence ReadEvidenceRow(const sqlite::Statement& row, int first);
+core::Evidence ReadEvidenceRow(const sql::Statement& row, int first);
 
 // SQL select-list and joins of an exposure as ListExposures gives it (exposures aliased `e`),
 // to be followed by a WHERE clause; ReadExposure reads a row back. kSelected: its hostname is
@@ -70,7 +70,7 @@ core::Evidence ReadEvidenceRow(const sqlite::Statement& row, int first);
 // the host's names anyway, HostReportReader).
 enum class ExposureHostname { kSelected, kLeftEmpty };
 std::string ExposureSelect(ExposureHostname hostname);
-core::Exposure ReadExposure(const sqlite::Statement& row);
+core::Exposure ReadExposure(const sql::Statement& row);
 
 // SQL expression naming a scan_hosts row aliased `alias`: FQDN, else NetBIOS name, else the
 // scanned name when it is not the IP itself; '' when none.
@@ -80,18 +80,18 @@ std::string HostNameExpression(std::string_view alias);
 // columns that ReadVantageCheckRow reads back starting at `first`, as a check of `exposure`
 // (whose address and port the row's own are).
 std::string VantageCheckColumns(std::string_view alias);
-core::VantageCheckRecord ReadVantageCheckRow(const sqlite::Statement& row, int first,
+core::VantageCheckRecord ReadVantageCheckRow(const sql::Statement& row, int first,
                                              const core::Exposure& exposure);
 // Every vantage-point check of the exposure's (ip, port, protocol), oldest first.
-std::vector<core::VantageCheckRecord> SelectVantageChecks(sqlite::Database& db,
+std::vector<core::VantageCheckRecord> SelectVantageChecks(sql::Connection& db,
                                                           const core::Exposure& exposure);
 
 // SQL select-list of a firewall_checks row (no alias; columns ip first) that ReadFirewallCheck
 // reads back starting at `first`.
 std::string FirewallCheckColumns();
-core::FirewallCheck ReadFirewallCheck(const sqlite::Statement& row, int first);
+core::FirewallCheck ReadFirewallCheck(const sql::Statement& row, int first);
 // Every firewall-ruleset answer for the exposure's (ip, port, protocol), oldest collection first.
-std::vector<core::FirewallCheck> SelectFirewallChecks(sqlite::Database& db,
+std::vector<core::FirewallCheck> SelectFirewallChecks(sql::Connection& db,
                                                       const core::Exposure& exposure);
 
 // What judging an exposure's status needs beside its own facts: read once per report or
@@ -114,13 +114,13 @@ struct TriageContext {
 // (core::ApplyOutcome), so memory holds one exposure's changes, not the database's outcomes.
 using ChangesVisitor =
     std::function<void(std::int64_t exposure_id, std::span<const core::StateChange> changes)>;
-void ForEachExposureChanges(sqlite::Database& db, const ExposureFilter& filter,
+void ForEachExposureChanges(sql::Connection& db, const ExposureFilter& filter,
                             const ChangesVisitor& visit);
 
 // The status of each of `exposures` (what ListExposures(filter) gave), in their order, from one
 // pass of ForEachExposureChanges; `also`, when set, sees each exposure's changes too (the
 // summary's chart counts them in the same pass).
-std::vector<core::ExposureStatus> AssessExposures(sqlite::Database& db,
+std::vector<core::ExposureStatus> AssessExposures(sql::Connection& db,
                                                   const std::vector<core::Exposure>& exposures,
                                                   const ExposureFilter& filter,
                                                   const TriageContext& triage,

@@ -27,7 +27,7 @@ std::string ScanRowSelect() {
          "LEFT JOIN scan_result_filters f ON f.scan_id = s.id ";
 }
 
-ScanRow ReadScanRow(const sqlite::Statement& r) {
+ScanRow ReadScanRow(const sql::Statement& r) {
   ScanRow row;
   row.id = r.Int64(0);
   row.info.file_name = r.Text(1);
@@ -57,8 +57,8 @@ ScanRow ReadScanRow(const sqlite::Statement& r) {
   return row;
 }
 
-std::vector<ScanRow> SelectScans(sqlite::Database& db, const std::string& where,
-                                 const std::function<void(sqlite::Statement&)>& bind) {
+std::vector<ScanRow> SelectScans(sql::Connection& db, const std::string& where,
+                                 const std::function<void(sql::Statement&)>& bind) {
   auto select = db.Prepare(ScanRowSelect() + where);
   bind(select);
   std::vector<ScanRow> rows;
@@ -66,7 +66,7 @@ std::vector<ScanRow> SelectScans(sqlite::Database& db, const std::string& where,
   return rows;
 }
 
-std::vector<core::Evidence> SelectEvidence(sqlite::Database& db, const core::Exposure& e) {
+std::vector<core::Evidence> SelectEvidence(sql::Connection& db, const core::Exposure& e) {
   auto select =
       db.Prepare("SELECT " + ScanRefColumns("s") + ", " + EvidenceColumns("d") +
                  " FROM detections d JOIN scans s ON s.id = d.scan_id "
@@ -82,7 +82,7 @@ std::vector<core::Evidence> SelectEvidence(sqlite::Database& db, const core::Exp
   return evidence;
 }
 
-std::vector<core::Outcome> SelectTimeline(sqlite::Database& db, std::int64_t exposure_id) {
+std::vector<core::Outcome> SelectTimeline(sql::Connection& db, std::int64_t exposure_id) {
   auto select = db.Prepare("SELECT " + ScanRefColumns("s") +
                            ", o.kind, o.reason, o.assumption, o.basis FROM outcomes o "
                            "JOIN scans s ON s.id = o.scan_id WHERE o.exposure_id = ?1 "
@@ -121,7 +121,7 @@ std::string ScanRefColumns(std::string_view alias) {
          ".scan_time, " + a + ".sha256";
 }
 
-core::ScanRef ReadScanRef(const sqlite::Statement& row, int first) {
+core::ScanRef ReadScanRef(const sql::Statement& row, int first) {
   core::ScanRef ref;
   ref.id = row.Int64(first);
   ref.file_name = row.Text(first + 1);
@@ -132,7 +132,7 @@ core::ScanRef ReadScanRef(const sqlite::Statement& row, int first) {
   return ref;
 }
 
-std::optional<core::ScanRef> ReadOptionalScanRef(const sqlite::Statement& row, int first) {
+std::optional<core::ScanRef> ReadOptionalScanRef(const sql::Statement& row, int first) {
   if (row.IsNull(first)) return std::nullopt;
   return ReadScanRef(row, first);
 }
@@ -143,7 +143,7 @@ std::string EvidenceColumns(std::string_view alias) {
          ".severity, " + a + ".output, " + a + ".tier";
 }
 
-core::Evidence ReadEvidenceRow(const sqlite::Statement& row, int first) {
+core::Evidence ReadEvidenceRow(const sql::Statement& row, int first) {
   core::Evidence item;
   item.port = static_cast<std::uint16_t>(row.Int(first));
   item.protocol = row.Text(first + 1);
@@ -161,15 +161,15 @@ std::string HostNameExpression(std::string_view alias) {
          ".name <> " + a + ".ip THEN " + a + ".name ELSE '' END)";
 }
 
-std::optional<ScanRow> FindScan(sqlite::Database& db, std::int64_t id) {
-  auto rows = SelectScans(db, "WHERE s.id = ?1", [&](sqlite::Statement& s) { s.Bind(1, id); });
+std::optional<ScanRow> FindScan(sql::Connection& db, std::int64_t id) {
+  auto rows = SelectScans(db, "WHERE s.id = ?1", [&](sql::Statement& s) { s.Bind(1, id); });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }
 
 std::optional<ScanRow> Store::FindScanBySha256(const std::string& sha256) {
-  auto rows = SelectScans(impl_->db, "WHERE s.sha256 = ?1",
-                          [&](sqlite::Statement& s) { s.Bind(1, sha256); });
+  auto rows =
+      SelectScans(impl_->db, "WHERE s.sha256 = ?1", [&](sql::Statement& s) { s.Bind(1, sha256); });
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }
@@ -185,7 +185,7 @@ bool Store::MayHoldFile(std::uint64_t file_size, const std::string& file_tail_sh
 std::optional<ScanRow> Store::FindScanByFile(std::uint64_t file_size,
                                              const std::string& file_sha256) {
   auto rows = SelectScans(impl_->db, "WHERE s.file_sha256 = ?1 AND s.file_size = ?2 LIMIT 1",
-                          [&](sqlite::Statement& s) {
+                          [&](sql::Statement& s) {
                             s.Bind(1, file_sha256).Bind(2, static_cast<std::int64_t>(file_size));
                           });
   if (rows.empty()) return std::nullopt;
@@ -193,7 +193,7 @@ std::optional<ScanRow> Store::FindScanByFile(std::uint64_t file_size,
 }
 
 std::vector<ScanRow> Store::ListScans() {
-  return SelectScans(impl_->db, "ORDER BY s.scan_time, s.sha256", [](sqlite::Statement&) {});
+  return SelectScans(impl_->db, "ORDER BY s.scan_time, s.sha256", [](sql::Statement&) {});
 }
 
 std::vector<DetectionRow> Store::ListDetections(const DetectionFilter& filter) {
@@ -257,7 +257,7 @@ std::string ExposureSelect(ExposureHostname hostname) {
          ", e.tier FROM exposures e LEFT JOIN scans v ON v.id = e.verified_by_scan_id ";
 }
 
-core::Exposure ReadExposure(const sqlite::Statement& row) {
+core::Exposure ReadExposure(const sql::Statement& row) {
   core::Exposure e;
   e.id = row.Int64(0);
   e.ip = row.Text(1);

@@ -33,7 +33,7 @@ void AddOpenDeltas(std::span<const core::StateChange> changes,
 // it, from every exposure's `deltas` (AddOpenDeltas). The states come from the same replay of
 // the stored covering outcomes as the statuses, so the chart and the exposure table cannot
 // disagree.
-std::vector<core::OpenCountPoint> OpenOverTime(sqlite::Database& db,
+std::vector<core::OpenCountPoint> OpenOverTime(sql::Connection& db,
                                                std::vector<std::pair<std::int64_t, int>> deltas) {
   std::sort(deltas.begin(), deltas.end());
   std::vector<core::OpenCountPoint> points;

@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 #include "core/setting_catalogue.hpp"
 #include "db/rules_table.hpp"
-#include "db/sqlite/transaction.hpp"
+#include "db/sql/write_transaction.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
 #include "db/zoneless_times.hpp"
@@ -17,7 +17,7 @@ std::vector<core::Rule> Store::ListRules() { return LoadRules(impl_->db); }
 AddRuleResult Store::AddRule(core::RuleKind kind, const std::string& value,
                              const std::string& note) {
   const std::string clean = core::CanonicalRuleValue(kind, value);
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   // Name and service rules match case-insensitively (ASCII), so a case variant is the same
   // rule; SQLite's lower() folds ASCII only, as MatchRule does.
   auto find = impl_->db.Prepare(
@@ -50,14 +50,16 @@ AddRuleResult Store::AddRule(core::RuleKind kind, const std::string& value,
     return result;
   }
   auto insert = impl_->db.Prepare(
-      "INSERT INTO rules(kind, value, origin, created_at, note) VALUES (?1, ?2, ?5, ?3, ?4)");
+      "INSERT INTO rules(kind, value, origin, created_at, note) VALUES (?1, ?2, ?5, ?3, ?4) "
+      "RETURNING id");
   insert.Bind(1, core::ToText(kind))
       .Bind(2, clean)
       .Bind(3, impl_->Now())
       .Bind(4, note)
       .Bind(5, core::ToText(core::RuleOrigin::kUser));
-  insert.Run();
-  const std::int64_t id = impl_->db.LastInsertRowId();
+  insert.Step();
+  const std::int64_t id = insert.Int64(0);
+  insert.Reset();
   impl_->Recompute();
   AddRuleResult result{AddRuleStatus::kAdded, *LoadRule(impl_->db, id)};
   transaction.Commit();
@@ -65,7 +67,7 @@ AddRuleResult Store::AddRule(core::RuleKind kind, const std::string& value,
 }
 
 RemoveRuleStatus Store::RemoveRule(std::int64_t id) {
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   const auto rule = LoadRule(impl_->db, id);
   if (!rule) return RemoveRuleStatus::kNotFound;
   if (rule->origin == core::RuleOrigin::kDefault) return RemoveRuleStatus::kIsDefault;
@@ -83,7 +85,7 @@ RemoveRuleStatus Store::RemoveRule(std::int64_t id) {
 }
 
 bool Store::SetRuleEnabled(std::int64_t id, bool enabled) {
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   auto update = impl_->db.Prepare("UPDATE rules SET enabled = ?2 WHERE id = ?1");
   update.Bind(1, id).Bind(2, enabled ? 1 : 0);
   update.Run();
@@ -108,7 +110,7 @@ std::string Store::GetSetting(const std::string& key) {
 void Store::SetSetting(const std::string& key, const std::string& value) {
   const core::SettingDefinition& definition = core::RequireSetting(key);
   const std::string canonical = core::CanonicalSettingValue(definition, value);
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   auto upsert = impl_->db.Prepare(
       "INSERT INTO settings(key, value) VALUES (?1, ?2) "
       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");

@@ -9,7 +9,7 @@
 #include "core/error.hpp"
 #include "core/host_key.hpp"
 #include "core/lifecycle.hpp"
-#include "db/sqlite/transaction.hpp"
+#include "db/sql/write_transaction.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
 #include "db/store_text.hpp"
@@ -17,7 +17,7 @@
 namespace ttmtrack::db {
 namespace {
 
-core::DecisionRecord ReadDecision(const sqlite::Statement& row) {
+core::DecisionRecord ReadDecision(const sql::Statement& row) {
   core::DecisionRecord record;
   record.id = row.Int64(0);
   std::string problem;
@@ -48,7 +48,7 @@ std::int64_t Store::Now() { return impl_->Now(); }
 core::DecisionRecord Store::RecordDecision(core::DecisionRecord record) {
   Require(!core::Trim(record.reason).empty(), "a decision needs a reason (--reason)");
   Require(!core::Trim(record.by).empty(), "a decision needs the name of who made it (--by)");
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   record.made_at = impl_->Now();
   if (record.kind == core::DecisionKind::kRevoke) {
     record.until.reset();
@@ -68,7 +68,7 @@ core::DecisionRecord Store::RecordDecision(core::DecisionRecord record) {
   }
   auto insert = impl_->db.Prepare(
       "INSERT INTO triage_decisions(target, kind, reason, decided_by, made_at, until_at, ticket, "
-      "survives_reopen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "survives_reopen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
   insert.Bind(1, record.target.ToString())
       .Bind(2, core::ToText(record.kind))
       .Bind(3, record.reason)
@@ -77,8 +77,9 @@ core::DecisionRecord Store::RecordDecision(core::DecisionRecord record) {
       .Bind(6, record.until)
       .Bind(7, record.ticket)
       .Bind(8, record.survives_reopen ? 1 : 0);
-  insert.Run();
-  record.id = impl_->db.LastInsertRowId();
+  insert.Step();
+  record.id = insert.Int64(0);
+  insert.Reset();
   transaction.Commit();
   return record;
 }
@@ -97,7 +98,7 @@ core::DeadlinePolicy Store::GetDeadlinePolicy() {
       [this](std::string_view key) { return impl_->SettingValue(key); });
 }
 
-void ForEachExposureChanges(sqlite::Database& db, const ExposureFilter& filter,
+void ForEachExposureChanges(sql::Connection& db, const ExposureFilter& filter,
                             const ChangesVisitor& visit) {
   // Outcomes come by their primary key (exposure_id, scan_id), so only each exposure's own rows
   // are sorted into timeline order (core::Replay's: scan time, then sha256; I7).
@@ -128,7 +129,7 @@ void ForEachExposureChanges(sqlite::Database& db, const ExposureFilter& filter,
   if (current) visit(*current, folded.changes);
 }
 
-std::vector<core::ExposureStatus> AssessExposures(sqlite::Database& db,
+std::vector<core::ExposureStatus> AssessExposures(sql::Connection& db,
                                                   const std::vector<core::Exposure>& exposures,
                                                   const ExposureFilter& filter,
                                                   const TriageContext& triage,

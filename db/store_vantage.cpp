@@ -2,7 +2,7 @@
 // Facts, stored as the prober found them; the lifecycle reads them (lifecycle/vantage_evidence).
 #include "core/error.hpp"
 #include "core/host_key.hpp"
-#include "db/sqlite/transaction.hpp"
+#include "db/sql/write_transaction.hpp"
 #include "db/store.hpp"
 #include "db/store_impl.hpp"
 #include "db/store_text.hpp"
@@ -10,7 +10,7 @@
 namespace ttmtrack::db {
 
 void Store::RecordVantageChecks(const std::vector<core::VantageCheckRecord>& checks) {
-  sqlite::Transaction transaction(impl_->db);
+  sql::WriteTransaction transaction(impl_->db);
   auto insert = impl_->db.Prepare(
       "INSERT INTO vantage_checks(ip, port, protocol, vantage, untrusted, checked_at, outcome, "
       "sent, reply, service, waited_ms, detail) "
@@ -41,7 +41,7 @@ std::string VantageCheckColumns(std::string_view alias) {
          ".sent, " + a + ".reply, " + a + ".service, " + a + ".waited_ms, " + a + ".detail";
 }
 
-core::VantageCheckRecord ReadVantageCheckRow(const sqlite::Statement& row, int first,
+core::VantageCheckRecord ReadVantageCheckRow(const sql::Statement& row, int first,
                                              const core::Exposure& exposure) {
   core::VantageCheckRecord r;
   r.vantage = row.Text(first);
@@ -58,7 +58,7 @@ core::VantageCheckRecord ReadVantageCheckRow(const sqlite::Statement& row, int f
   return r;
 }
 
-std::vector<core::VantageCheckRecord> SelectVantageChecks(sqlite::Database& db,
+std::vector<core::VantageCheckRecord> SelectVantageChecks(sql::Connection& db,
                                                           const core::Exposure& exposure) {
   auto select = db.Prepare("SELECT " + VantageCheckColumns("v") +
                            " FROM vantage_checks v WHERE v.ip = ?1 AND v.port = ?2 AND "

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "core/civil_time.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 
 namespace ttmtrack::db {
 namespace {
@@ -27,7 +27,7 @@ constexpr const char* kScansWithTexts =
 
 }  // namespace
 
-void ReadZonelessTimesAgain(sqlite::Database& db, int utc_offset_seconds) {
+void ReadZonelessTimesAgain(sql::Connection& db, int utc_offset_seconds) {
   auto select = db.Prepare(
       "SELECT id, started_text, ended_text, started_at, ended_at FROM scan_hosts "
       "WHERE id > ?1 AND (started_text IS NOT NULL OR ended_text IS NOT NULL) "

@@ -2,8 +2,8 @@
 
 namespace ttmtrack::db {
 
-namespace sqlite {
-class Database;
+namespace sql {
+class Connection;
 }
 
 // Nessus writes HOST_START/HOST_END without a zone when an export lacks the epoch tags; the
@@ -16,6 +16,6 @@ class Database;
 // before schema v4 kept no text and keep their times.
 // Works in batches of hosts: memory does not grow with the database.
 // REQUIRES: a write transaction is open on `db`. Throws ttmtrack::Error (kDatabase, kBusy).
-void ReadZonelessTimesAgain(sqlite::Database& db, int utc_offset_seconds);
+void ReadZonelessTimesAgain(sql::Connection& db, int utc_offset_seconds);
 
 }  // namespace ttmtrack::db

@@ -11,8 +11,8 @@
 #include "core/port_range.hpp"
 #include "db/result_filters_table.hpp"
 #include "db/rules_table.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 #include "db/store_text.hpp"
 
 namespace ttmtrack::db::lifecycle {
@@ -43,7 +43,7 @@ std::string SeenTierColumns(const char* tier) {
 
 }  // namespace
 
-Recomputer::Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy)
+Recomputer::Recomputer(sql::Connection& db, const core::CoveragePolicy& policy)
     : db_(db),
       policy_(policy),
       select_detected_(
@@ -125,7 +125,8 @@ void Recomputer::RematchDetections(const std::vector<core::Rule>& rules) {
 void Recomputer::SyncExposures() {
   auto insert = db_.Prepare(
       "INSERT INTO exposures(ip, port, protocol, state) "
-      "SELECT DISTINCT ip, port, protocol, ?1 FROM detections WHERE rule_id IS NOT NULL "
+      "SELECT DISTINCT ip, port, protocol, CAST(?1 AS TEXT) FROM detections "
+      "WHERE rule_id IS NOT NULL "
       "ORDER BY ip, port, protocol "
       "ON CONFLICT(ip, port, protocol) DO NOTHING");
   insert.Bind(1, core::ToText(core::ExposureState::kOpen));
@@ -139,7 +140,7 @@ void Recomputer::SyncExposures() {
       "AND v.ip = exposures.ip AND v.port = exposures.port AND v.protocol = exposures.protocol)");
 }
 
-core::PluginJudgement Recomputer::Judge(const sqlite::Statement& scan,
+core::PluginJudgement Recomputer::Judge(const sql::Statement& scan,
                                         const std::vector<core::Rule>& rules) {
   core::ScanCoverage coverage;
   const bool detected_any = scan.Int(8) != 0;
@@ -256,7 +257,7 @@ void Recomputer::ForEachExposure(const std::function<void(const ExposureRow&)>& 
   auto first = db_.Prepare(select_from + in_key_order);
   auto next = db_.Prepare(select_from + "WHERE (ip, port, protocol) > (?2, ?3, ?4)" + in_key_order);
   std::vector<ExposureRow> batch;
-  sqlite::Statement* select = &first;
+  sql::Statement* select = &first;
   while (true) {
     select->Bind(1, kBatch);
     if (!batch.empty()) {
@@ -300,14 +301,15 @@ void Recomputer::LoadHostFacts(const std::string& ip) {
   facts_ip_ = ip;
   completion_.assign(templates_.size(), kNotInScan);
   auto select = db_.Prepare(
-      "SELECT scan_id, completion, unreadable_time IS NOT NULL FROM scan_hosts WHERE ip = ?1");
+      "SELECT scan_id, completion, CASE WHEN unreadable_time IS NULL THEN 0 ELSE 1 END "
+      "FROM scan_hosts WHERE ip = ?1");
   select.Bind(1, ip);
   while (select.Step()) {
     completion_[ScanIndex(select.Int64(0))] = PackHostFact(select.Text(1), select.Int(2) != 0);
   }
 }
 
-void Recomputer::MarkScans(sqlite::Statement& select, const ExposureRow& row,
+void Recomputer::MarkScans(sql::Statement& select, const ExposureRow& row,
                            std::vector<char>& marks) {
   marks.assign(templates_.size(), 0);
   select.Bind(1, row.ip).Bind(2, static_cast<std::int64_t>(row.port)).Bind(3, row.protocol);

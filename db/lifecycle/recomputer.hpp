@@ -17,12 +17,12 @@
 #include "core/lifecycle.hpp"
 #include "core/plugin_enablement.hpp"
 #include "core/rule.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/statement.hpp"
 
 namespace ttmtrack::db {
 
-namespace sqlite {
-class Database;
+namespace sql {
+class Connection;
 }
 
 namespace lifecycle {
@@ -67,7 +67,7 @@ void UnpackHostFact(int fact, core::ExposureObservation& o);
 // batch of exposures, not by the database. Throws ttmtrack::Error.
 class Recomputer {
  public:
-  Recomputer(sqlite::Database& db, const core::CoveragePolicy& policy);
+  Recomputer(sql::Connection& db, const core::CoveragePolicy& policy);
 
   // Recomputes everything, in this order:
   //  1. each detection's rule: MatchRule against the current enabled rules (NULL: none
@@ -94,14 +94,14 @@ class Recomputer {
   void RematchDetections(const std::vector<core::Rule>& rules);
   void SyncExposures();
   void JudgeScans(const std::vector<core::Rule>& rules);
-  core::PluginJudgement Judge(const sqlite::Statement& scan, const std::vector<core::Rule>& rules);
+  core::PluginJudgement Judge(const sql::Statement& scan, const std::vector<core::Rule>& rules);
   void StoreJudgements();
   // Every exposure, in (ip, port, protocol) order.
   void ForEachExposure(const std::function<void(const ExposureRow&)>& process);
   bool AnyScanNeedsProbes() const;
   void LoadHostFacts(const std::string& ip);
   void ProcessExposure(const ExposureRow& row);
-  void MarkScans(sqlite::Statement& select, const ExposureRow& row, std::vector<char>& marks);
+  void MarkScans(sql::Statement& select, const ExposureRow& row, std::vector<char>& marks);
   void WriteOutcomes(std::int64_t exposure_id, const std::vector<core::Outcome>& timeline);
   void WriteOutcome(std::int64_t exposure_id, const core::Outcome& outcome);
   void UpdateExposure(const ExposureRow& row, const core::LifecycleResult& result);
@@ -121,13 +121,13 @@ class Recomputer {
   void DecideInNewScan(const ExposureRow& row, std::size_t scan, bool scan_is_last);
   void ReplayStored(const ExposureRow& row);
 
-  sqlite::Database& db_;
+  sql::Connection& db_;
   core::CoveragePolicy policy_;
-  sqlite::Statement select_detected_;
-  sqlite::Statement select_probed_;
-  sqlite::Statement select_outcomes_;
-  sqlite::Statement upsert_outcome_;
-  sqlite::Statement update_exposure_;
+  sql::Statement select_detected_;
+  sql::Statement select_probed_;
+  sql::Statement select_outcomes_;
+  sql::Statement upsert_outcome_;
+  sql::Statement update_exposure_;
 
   // One observation per scan, in lifecycle order (scan time, sha256), with the scan's own
   // facts filled in; the exposure's fields are filled in place, so a scan's strings are not

@@ -12,8 +12,8 @@
 #include "core/error.hpp"
 #include "db/lifecycle/recomputer.hpp"
 #include "db/rules_table.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 #include "db/store_text.hpp"
 
 namespace ttmtrack::db::lifecycle {
@@ -45,7 +45,7 @@ std::int64_t Recomputer::AddExposuresOf(std::int64_t scan_id) {
   // Row ids of new rows exceed every existing one (INTEGER PRIMARY KEY picks max + 1).
   auto insert = db_.Prepare(
       "INSERT INTO exposures(ip, port, protocol, state) "
-      "SELECT DISTINCT ip, port, protocol, ?2 FROM detections "
+      "SELECT DISTINCT ip, port, protocol, CAST(?2 AS TEXT) FROM detections "
       "WHERE scan_id = ?1 AND rule_id IS NOT NULL ORDER BY ip, port, protocol "
       "ON CONFLICT(ip, port, protocol) DO NOTHING");
   insert.Bind(1, scan_id).Bind(2, core::ToText(core::ExposureState::kOpen));
@@ -55,7 +55,8 @@ std::int64_t Recomputer::AddExposuresOf(std::int64_t scan_id) {
 
 void Recomputer::LoadScanFacts(std::int64_t scan_id) {
   auto hosts = db_.Prepare(
-      "SELECT ip, completion, unreadable_time IS NOT NULL FROM scan_hosts WHERE scan_id = ?1 "
+      "SELECT ip, completion, CASE WHEN unreadable_time IS NULL THEN 0 ELSE 1 END "
+      "FROM scan_hosts WHERE scan_id = ?1 "
       "AND ip IN (SELECT ip FROM exposures)");
   hosts.Bind(1, scan_id);
   while (hosts.Step()) {

@@ -2,7 +2,7 @@
 // ever had, confirmed when any of its matched detections is, or any check from an untrusted
 // vantage point that found the signature (docs/verification.md, "Vantage-point checks").
 #include "db/lifecycle/recomputer.hpp"
-#include "db/sqlite/database.hpp"
+#include "db/sql/connection.hpp"
 
 namespace ttmtrack::db::lifecycle {
 

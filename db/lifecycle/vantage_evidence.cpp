@@ -3,8 +3,8 @@
 // check's time. Unreachable checks change nothing here: they are evidence for the auditor (history,
 // reports), never a proof of a fix.
 #include "db/lifecycle/recomputer.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 
 namespace ttmtrack::db::lifecycle {
 namespace {

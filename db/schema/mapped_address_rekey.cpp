@@ -9,8 +9,8 @@
 #include "core/host_key.hpp"
 #include "core/ip_address.hpp"
 #include "db/scan_writer.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 
 namespace ttmtrack::db::schema {
 namespace {
@@ -25,10 +25,11 @@ struct MappedHost {
 };
 
 // Earlier versions wrote every mapped address as glibc's inet_ntop does: "::ffff:a.b.c.d".
-std::vector<MappedHost> FindMappedHosts(sqlite::Database& db) {
+// lower(): SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+std::vector<MappedHost> FindMappedHosts(sql::Connection& db) {
   auto select = db.Prepare(
       "SELECT id, scan_id, ip, name, fqdn, netbios_name, os, mac, started_at, ended_at, "
-      "completion FROM scan_hosts WHERE ip LIKE '::ffff:%' ORDER BY id");
+      "completion FROM scan_hosts WHERE lower(ip) LIKE '::ffff:%' ORDER BY id");
   std::vector<MappedHost> hosts;
   while (select.Step()) {
     const std::optional<core::IpAddress> address = core::IpAddress::Parse(select.Text(2));
@@ -53,14 +54,15 @@ std::vector<MappedHost> FindMappedHosts(sqlite::Database& db) {
 
 }  // namespace
 
-void RekeyMappedAddresses(sqlite::Database& db) {
+void RekeyMappedAddresses(sql::Connection& db) {
   const std::vector<MappedHost> hosts = FindMappedHosts(db);
   if (hosts.empty()) return;
   auto upsert = db.Prepare(std::string(UpsertScanHostSql()));
   auto find = db.Prepare("SELECT id FROM scan_hosts WHERE scan_id = ?1 AND ip = ?2");
   auto move_ports = db.Prepare(
-      "INSERT OR IGNORE INTO scan_host_ports(scan_host_id, port, protocol) "
-      "SELECT ?2, port, protocol FROM scan_host_ports WHERE scan_host_id = ?1");
+      "INSERT INTO scan_host_ports(scan_host_id, port, protocol) "
+      "SELECT ?2, port, protocol FROM scan_host_ports WHERE scan_host_id = ?1 "
+      "ON CONFLICT DO NOTHING");
   auto move_detections =
       db.Prepare("UPDATE detections SET scan_host_id = ?2, ip = ?3 WHERE scan_host_id = ?1");
   auto remove = db.Prepare("DELETE FROM scan_hosts WHERE id = ?1");

@@ -1,7 +1,7 @@
 #pragma once
 
-namespace ttmtrack::db::sqlite {
-class Database;
+namespace ttmtrack::db::sql {
+class Connection;
 }
 
 namespace ttmtrack::db::schema {
@@ -13,6 +13,6 @@ namespace ttmtrack::db::schema {
 // the address takes its canonical text; each touched scan's hosts_read is recounted. Derived
 // tables are left to the recomputation that follows every upgrade.
 // REQUIRES: inside the upgrade's write transaction (schema::Migrate). Throws ttmtrack::Error.
-void RekeyMappedAddresses(sqlite::Database& db);
+void RekeyMappedAddresses(sql::Connection& db);
 
 }  // namespace ttmtrack::db::schema

@@ -7,17 +7,17 @@
 #include "core/rule.hpp"
 #include "db/schema/mapped_address_rekey.hpp"
 #include "db/schema/schema_sql.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
+#include "db/sql/connection.hpp"
+#include "db/sql/statement.hpp"
 
 namespace ttmtrack::db::schema {
 namespace {
 
 // Version 1 starts with the default rules of its time (the confirmed tier's); later versions
 // keep the user's rules as they are, and version 5 adds the unconfirmed tier's.
-void SeedDefaultRules(sqlite::Database& db, std::int64_t now) {
+void SeedDefaultRules(sql::Connection& db, std::int64_t now) {
   auto insert = db.Prepare(
-      "INSERT INTO rules(kind, value, origin, created_at, note) VALUES (?, ?, ?, ?, ?) "
+      "INSERT INTO rules(kind, value, origin, created_at, note) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT(kind, value) DO NOTHING");
   for (const core::Rule& rule : core::DefaultRules()) {
     if (rule.tier == core::DetectionTier::kUnconfirmed) continue;
@@ -32,7 +32,7 @@ void SeedDefaultRules(sqlite::Database& db, std::int64_t now) {
 
 // Version 2 records the plugin family of ID rules; the default ones get theirs from
 // core::DefaultRules, so the constant lives in one place.
-void SetDefaultRuleFamilies(sqlite::Database& db) {
+void SetDefaultRuleFamilies(sql::Connection& db) {
   auto update = db.Prepare(
       "UPDATE rules SET plugin_family = ?3 WHERE origin = ?4 AND kind = ?1 AND value = ?2");
   for (const core::Rule& rule : core::DefaultRules()) {
@@ -48,7 +48,7 @@ void SetDefaultRuleFamilies(sqlite::Database& db) {
 // Version 5 adds the default rules of the unconfirmed tier with their tier. A rule for the same
 // ID may exist already: learned from the name rule (which matched the sibling plugin before
 // version 5) or added by the user; it becomes the default rule, keeping whether it is enabled.
-void AddUnconfirmedTierRules(sqlite::Database& db, std::int64_t now) {
+void AddUnconfirmedTierRules(sql::Connection& db, std::int64_t now) {
   auto upsert = db.Prepare(
       "INSERT INTO rules(kind, value, origin, created_at, note, plugin_family, tier) "
       "VALUES (?1, ?2, 'default', ?3, ?4, ?5, ?6) "
@@ -67,7 +67,7 @@ void AddUnconfirmedTierRules(sqlite::Database& db, std::int64_t now) {
   }
 }
 
-void AfterMigration(sqlite::Database& db, int version, std::int64_t now) {
+void AfterMigration(sql::Connection& db, int version, std::int64_t now) {
   if (version == 1) SeedDefaultRules(db, now);
   if (version == 2) SetDefaultRuleFamilies(db);
   if (version == 3) RekeyMappedAddresses(db);
@@ -82,22 +82,18 @@ int LatestVersion() {
   return latest;
 }
 
-int CurrentVersion(sqlite::Database& db) {
-  auto statement = db.Prepare("PRAGMA user_version");
-  statement.Step();
-  return statement.Int(0);
-}
+int CurrentVersion(sql::Connection& db) { return db.SchemaVersion(); }
 
-void RefuseNewer(sqlite::Database& db, int version) {
+void RefuseNewer(sql::Connection& db, int version) {
   if (version <= LatestVersion()) return;
   throw Error(Error::Kind::kDatabase,
               "database schema version " + std::to_string(version) +
                   " is newer than this ttmtrack supports (version " +
                   std::to_string(LatestVersion()) + "); use a newer ttmtrack",
-              Error::Context{.file = db.path()});
+              Error::Context{.file = db.name()});
 }
 
-MigrationResult Migrate(sqlite::Database& db, std::int64_t now, std::optional<int> target) {
+MigrationResult Migrate(sql::Connection& db, std::int64_t now, std::optional<int> target) {
   MigrationResult result;
   result.from = CurrentVersion(db);
   RefuseNewer(db, result.from);
@@ -107,8 +103,7 @@ MigrationResult Migrate(sqlite::Database& db, std::int64_t now, std::optional<in
     if (migration.version <= result.to || migration.version > goal) continue;
     db.Exec(std::string(migration.sql));
     AfterMigration(db, migration.version, now);
-    // PRAGMA takes no bound parameters; the version is our own integer.
-    db.Exec("PRAGMA user_version = " + std::to_string(migration.version));
+    db.SetSchemaVersion(migration.version);
     result.to = migration.version;
   }
   return result;

@@ -23,7 +23,7 @@ void StopCountingAllocations() {
 
 }  // namespace
 
-Database::Database(const std::string& path, Mode mode, PhaseObserver observer) : path_(path) {
+Database::Database(const std::string& path, Mode mode, sql::PhaseObserver observer) : path_(path) {
   StopCountingAllocations();
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   switch (mode) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "db/sqlite/phase_observer.hpp"
+#include "db/sql/phase_observer.hpp"
 
 struct sqlite3;
 
@@ -17,15 +17,15 @@ class Statement;
 // timeout, foreign_keys=ON and WAL journaling. Not thread-safe: one Database per thread.
 // Throws ttmtrack::Error on failure.
 //
-// With a PhaseObserver (a test hook, phase_observer.hpp) the connection's files go through an
-// ObservedVfs and its commits through a commit hook, and Phase() calls reach the observer;
+// With a PhaseObserver (a test hook, db/sql/phase_observer.hpp) the connection's files go through
+// an ObservedVfs and its commits through a commit hook, and Phase() calls reach the observer;
 // without one, Phase() does nothing and SQLite runs unshimmed.
 class Database {
  public:
   enum class Mode { kReadWriteCreate, kReadWrite, kReadOnly };
 
   explicit Database(const std::string& path, Mode mode = Mode::kReadWriteCreate,
-                    PhaseObserver observer = {});
+                    sql::PhaseObserver observer = {});
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
   Database(const Database&) = delete;

@@ -98,7 +98,7 @@ std::atomic<int> next_id{0};
 
 }  // namespace
 
-ObservedVfs::ObservedVfs(PhaseObserver observer)
+ObservedVfs::ObservedVfs(sql::PhaseObserver observer)
     : observer_(std::move(observer)),
       name_("ttmtrack-observed-" + std::to_string(next_id++)),
       real_(sqlite3_vfs_find(nullptr)),

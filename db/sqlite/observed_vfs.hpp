@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "db/sqlite/phase_observer.hpp"
+#include "db/sql/phase_observer.hpp"
 
 struct sqlite3_vfs;
 
@@ -20,7 +20,7 @@ namespace ttmtrack::db::sqlite {
 // through it is closed before it is destroyed. Not copyable or movable.
 class ObservedVfs {
  public:
-  explicit ObservedVfs(PhaseObserver observer);
+  explicit ObservedVfs(sql::PhaseObserver observer);
   ~ObservedVfs();
   ObservedVfs(const ObservedVfs&) = delete;
   ObservedVfs& operator=(const ObservedVfs&) = delete;
@@ -31,7 +31,7 @@ class ObservedVfs {
   void Notify(std::string_view phase) const { observer_(phase); }
 
  private:
-  PhaseObserver observer_;
+  sql::PhaseObserver observer_;
   std::string name_;
   sqlite3_vfs* real_;
   std::unique_ptr<sqlite3_vfs> vfs_;

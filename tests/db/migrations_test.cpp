@@ -7,9 +7,8 @@
 
 #include "core/enum_text.hpp"
 #include "core/error.hpp"
-#include "db/sqlite/database.hpp"
-#include "db/sqlite/statement.hpp"
-#include "db/sqlite/transaction.hpp"
+#include "db/open_connection.hpp"
+#include "db/sql/write_transaction.hpp"
 #include "db/store.hpp"
 #include "tests/db/fake_scan.hpp"
 #include "tests/support/database_dump.hpp"
@@ -20,13 +19,13 @@ namespace {
 
 using test::TempDir;
 
-std::int64_t Count(sqlite::Database& db, const std::string& sql) {
+std::int64_t Count(sql::Connection& db, const std::string& sql) {
   auto s = db.Prepare(sql);
   s.Step();
   return s.Int64(0);
 }
 
-bool HasColumn(sqlite::Database& db, const std::string& table, const std::string& column) {
+bool HasColumn(sql::Connection& db, const std::string& table, const std::string& column) {
   auto s = db.Prepare("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2");
   s.Bind(1, table).Bind(2, column);
   s.Step();
@@ -36,8 +35,8 @@ bool HasColumn(sqlite::Database& db, const std::string& table, const std::string
 // A database as a version-1 ttmtrack left it: schema v1 only, with one scan, its host, a
 // detection and the derived rows v1 wrote (outcomes without a basis).
 void CreateVersion1Database(const std::string& path) {
-  sqlite::Database db(path);
-  sqlite::Transaction transaction(db);
+  sql::Connection db = OpenConnection(path);
+  sql::WriteTransaction transaction(db);
   const auto result = schema::Migrate(db, 1000, 1);
   ASSERT_EQ(result.from, 0);
   ASSERT_EQ(result.to, 1);
@@ -60,8 +59,8 @@ void CreateVersion1Database(const std::string& path) {
 // host under both keys (one export, two spellings), and an IPv4-translated address
 // (::ffff:0:a.b.c.d), which is IPv6 and must stay.
 void CreateVersion2DatabaseWithMappedHosts(const std::string& path) {
-  sqlite::Database db(path);
-  sqlite::Transaction transaction(db);
+  sql::Connection db = OpenConnection(path);
+  sql::WriteTransaction transaction(db);
   ASSERT_EQ(schema::Migrate(db, 1000, 2).to, 2);
   db.Exec(
       "INSERT INTO scans(id, file_name, sha256, format, scanner, scan_time, imported_at, "
@@ -89,7 +88,7 @@ void CreateVersion2DatabaseWithMappedHosts(const std::string& path) {
 
 // The spellings a column's `CHECK (column IN ('a', 'b'))` allows, read from the table's SQL as
 // SQLite keeps it (ALTER TABLE ADD COLUMN appends to it). Empty when the table has no such CHECK.
-std::set<std::string> CheckedSpellings(sqlite::Database& db, const std::string& table,
+std::set<std::string> CheckedSpellings(sql::Connection& db, const std::string& table,
                                        const std::string& column) {
   auto s = db.Prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1");
   s.Bind(1, table);
@@ -118,8 +117,8 @@ std::set<std::string> CoreSpellings() {
 // A database as a version-4 ttmtrack left it after importing a scan of the unconfirmed-listener
 // plugin: the name rule matched it and taught a learned rule for 9564502, which matches it since.
 void CreateVersion4DatabaseWithLearnedSibling(const std::string& path) {
-  sqlite::Database db(path);
-  sqlite::Transaction transaction(db);
+  sql::Connection db = OpenConnection(path);
+  sql::WriteTransaction transaction(db);
   ASSERT_EQ(schema::Migrate(db, 1000, 4).to, 4);
   db.Exec(
       "INSERT INTO scans(id, file_name, sha256, file_sha256, file_size, format, scanner, "
@@ -150,7 +149,7 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
     EXPECT_EQ(Store::SupportedSchemaVersion(), 8);
     EXPECT_EQ(store.ListRules().size(), 6u);
   }
-  sqlite::Database db(path);
+  sql::Connection db = OpenConnection(path);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM settings"), 0);
   EXPECT_TRUE(HasColumn(db, "rules", "enabled"));
   EXPECT_TRUE(HasColumn(db, "outcomes", "basis"));
@@ -167,7 +166,7 @@ TEST_F(MigrationsTest, FreshDatabaseGetsTheLatestSchemaAndDefaultRules) {
 TEST_F(MigrationsTest, CheckConstraintsAllowExactlyTheCoreSpellings) {
   const std::string path = dir_.File("spellings.db");
   { Store store(path); }
-  sqlite::Database db(path);
+  sql::Connection db = OpenConnection(path);
   EXPECT_EQ(CheckedSpellings(db, "scans", "format"), CoreSpellings<core::ScanFormat>());
   EXPECT_EQ(CheckedSpellings(db, "scan_hosts", "completion"),
             CoreSpellings<core::HostCompletion>());
@@ -196,8 +195,8 @@ TEST_F(MigrationsTest, TheFirewallVersionAddsFirewallChecksStoredAllOrNone) {
   const std::string path = dir_.File("v6-firewall.db");
   CreateVersion1Database(path);
   {
-    sqlite::Database db(path);
-    sqlite::Transaction transaction(db);
+    sql::Connection db = OpenConnection(path);
+    sql::WriteTransaction transaction(db);
     ASSERT_EQ(schema::Migrate(db, 1000, 6).to, 6);
     transaction.Commit();
     EXPECT_EQ(Count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'firewall_checks'"), 0);
@@ -254,7 +253,7 @@ TEST_F(MigrationsTest, TheTriageVersionAddsAnAppendOnlyDecisionTable) {
     record.by = "auditor";
     EXPECT_EQ(store.RecordDecision(record).made_at, 1'800'000'000);
   }
-  sqlite::Database db(path);
+  sql::Connection db = OpenConnection(path);
   EXPECT_THROW(db.Exec("UPDATE triage_decisions SET reason = 'changed'"), Error);
   EXPECT_THROW(db.Exec("DELETE FROM triage_decisions"), Error);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM triage_decisions WHERE reason = 'vendor appliance'"),
@@ -273,7 +272,7 @@ TEST_F(MigrationsTest, VersionOneDatabaseIsUpgradedInPlace) {
   const std::string path = dir_.File("v1.db");
   CreateVersion1Database(path);
   {
-    sqlite::Database db(path);
+    sql::Connection db = OpenConnection(path);
     EXPECT_EQ(schema::CurrentVersion(db), 1);
     EXPECT_FALSE(HasColumn(db, "rules", "enabled"));
   }
@@ -315,7 +314,7 @@ TEST_F(MigrationsTest, VersionThreeMovesMappedHostsToTheirIpv4Key) {
     // The scanned name "::FFFF:192.0.2.38" is the address: no host name.
     EXPECT_EQ(store.History("192.0.2.38").at(0).exposure.hostname, "");
   }
-  sqlite::Database db(path);
+  sql::Connection db = OpenConnection(path);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM scan_hosts WHERE ip LIKE '::ffff:%.%'"), 0);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM detections WHERE ip LIKE '::ffff:%'"), 0);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM exposures WHERE ip LIKE '::ffff:%'"), 0);
@@ -403,8 +402,8 @@ TEST_F(MigrationsTest, ScansStoredBeforeVersionEightMatchOnTheirSizeAlone) {
   const std::string path = dir_.File("v7.db");
   CreateVersion1Database(path);
   {
-    sqlite::Database db(path);
-    sqlite::Transaction transaction(db);
+    sql::Connection db = OpenConnection(path);
+    sql::WriteTransaction transaction(db);
     ASSERT_EQ(schema::Migrate(db, 1000, 7).to, 7);
     db.Exec("UPDATE scans SET file_size = 4096");
     transaction.Commit();
@@ -412,7 +411,7 @@ TEST_F(MigrationsTest, ScansStoredBeforeVersionEightMatchOnTheirSizeAlone) {
   Store store(path, Store::Options{.now = [] { return std::int64_t{1'800'000'000}; }});
   EXPECT_TRUE(store.MayHoldFile(4096, "any-tail"));
   EXPECT_FALSE(store.MayHoldFile(4097, "any-tail"));
-  sqlite::Database db(path);
+  sql::Connection db = OpenConnection(path);
   EXPECT_EQ(Count(db, "SELECT count(*) FROM scans WHERE file_tail_sha256 IS NULL"), 1);
 }
 
@@ -420,7 +419,7 @@ TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
   const std::string path = dir_.File("future.db");
   { Store store(path); }
   {
-    sqlite::Database db(path);
+    sql::Connection db = OpenConnection(path);
     db.Exec("PRAGMA user_version = 9");
   }
   try {
@@ -435,7 +434,7 @@ TEST_F(MigrationsTest, NewerDatabaseIsRefusedNamingBothVersions) {
         << message;
     EXPECT_NE(message.find(path), std::string::npos) << message;
   }
-  sqlite::Database db(path);
+  sql::Connection db = OpenConnection(path);
   EXPECT_EQ(schema::CurrentVersion(db), 9);  // refused, not touched
 }
 
@@ -455,11 +454,11 @@ TEST_F(MigrationsTest, FailedMigrationLeavesTheOldVersion) {
   CreateVersion1Database(path);
   {
     // An index v2 creates after its ALTER TABLEs makes the script fail midway.
-    sqlite::Database db(path);
+    sql::Connection db = OpenConnection(path);
     db.Exec("CREATE INDEX outcomes_by_scan ON outcomes(kind)");
   }
   EXPECT_THROW(Store store(path), Error);
-  sqlite::Database db(path);
+  sql::Connection db = OpenConnection(path);
   EXPECT_EQ(schema::CurrentVersion(db), 1);
   EXPECT_FALSE(HasColumn(db, "rules", "enabled"));
 }

@@ -3,7 +3,7 @@
 #include <functional>
 #include <string_view>
 
-namespace ttmtrack::db::sqlite {
+namespace ttmtrack::db::sql {
 
 // A test hook: called with the name of each point a write passes, so a fault test can stop or
 // kill the process at a known point and say afterwards where it struck (tests/cli/
@@ -14,8 +14,9 @@ namespace ttmtrack::db::sqlite {
 //                                    (sqlite3_commit_hook);
 //   wal-write, wal-sync, db-write,   before each write or sync of the write-ahead log or the
 //   db-sync                          database file (a shim over SQLite's own file system layer).
+// The last five come from the SQLite backend only (db/sqlite/observed_vfs.hpp).
 // It runs on the thread that writes, may block (the test steps the process through the points)
 // and must not throw. An empty observer costs nothing: the shim is not installed.
 using PhaseObserver = std::function<void(std::string_view phase)>;
 
-}  // namespace ttmtrack::db::sqlite
+}  // namespace ttmtrack::db::sql

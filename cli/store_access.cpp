@@ -19,7 +19,7 @@ db::Store OpenStore(const CommandContext& context, StoreMode mode) {
                 "point --db / TTMTRACK_DB at the database",
                 Error::Context{.file = location.target});
   }
-  return db::Store(context.db_path, StoreOptionsFromEnvironment());
+  return {context.db_path, StoreOptionsFromEnvironment()};
 }
 
 importer::ReadOptions ReadOptionsFor(db::Store& store) {

@@ -81,10 +81,10 @@ constexpr const char* kHostTimeTextsSql =
 }  // namespace
 
 std::string_view UpsertScanHostSql() {
-  static const std::string sql =
+  static const std::string kSql =
       std::string(kInsertHostValues) + "ON CONFLICT(scan_id, ip) DO UPDATE SET " +
       std::string(kMergeHostAttributes) + ", " + std::string(kMergeHostCompletion);
-  return sql;
+  return kSql;
 }
 
 namespace {

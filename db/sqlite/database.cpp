@@ -17,8 +17,8 @@ namespace {
 // import). Turned off once, before the first connection initialises the library; should
 // anything have initialised it already, the call is refused and the counting simply stays.
 void StopCountingAllocations() {
-  static const int once = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  static_cast<void>(once);
+  static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(kConfigured);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace ttmtrack::cli {
 //                                    256): a small one makes an import spill pages to the
 //                                    write-ahead log before its COMMIT.
 //   TTMTRACK_PHASE_MARKERS=FD[:wait] writes "phase:NAME\n" to the inherited descriptor FD at
-//                                    each point an import passes (db/sqlite/phase_observer.hpp
+//                                    each point an import passes (db/sql/phase_observer.hpp
 //                                    lists them); with ":wait" the process then reads one byte
 //                                    from FD before it goes on, so a test can hold it at any
 //                                    point and kill it there. Once FD is closed, or a write or

@@ -37,8 +37,9 @@ std::vector<std::string> Split(const std::string& text) {
 std::string SeenTierColumns(const char* tier) {
   const std::string where = std::string("WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL AND ") +
                             "d.tier = '" + tier + "'";
-  return "EXISTS (SELECT 1 FROM detections d " + where +
-         "), (SELECT max(d.qod) FROM detections d " + where + ")";
+  // CASE: a truth value read as a number (PostgreSQL's EXISTS is a boolean, not 0/1).
+  return "CASE WHEN EXISTS (SELECT 1 FROM detections d " + where +
+         ") THEN 1 ELSE 0 END, (SELECT max(d.qod) FROM detections d " + where + ")";
 }
 
 }  // namespace
@@ -170,8 +171,8 @@ core::PluginJudgement Recomputer::Judge(const sql::Statement& scan,
 void Recomputer::JudgeScans(const std::vector<core::Rule>& rules) {
   auto select = db_.Prepare(
       "SELECT s.id, s.sha256, s.scan_time, s.format, s.plugin_set_id, s.enabled_families, "
-      "s.disabled_families, s.port_range, EXISTS (SELECT 1 FROM detections d "
-      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL), s.mixed_families, "
+      "s.disabled_families, s.port_range, CASE WHEN EXISTS (SELECT 1 FROM detections d "
+      "WHERE d.scan_id = s.id AND d.rule_id IS NOT NULL) THEN 1 ELSE 0 END, s.mixed_families, "
       "s.individual_selection, " +
       SeenTierColumns("confirmed") + ", " + SeenTierColumns("unconfirmed") + ", " +
       ResultFilterColumns("f") +

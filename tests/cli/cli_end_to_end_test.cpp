@@ -229,6 +229,30 @@ TEST_F(CliEndToEndTest, EnvironmentVariableChoosesTheDatabase) {
   EXPECT_FALSE(std::filesystem::exists(dir_.File("ttmtrack.db")));
 }
 
+TEST_F(CliEndToEndTest, SqlitePrefixNamesTheSameDatabaseFile) {
+  const ProcessResult import =
+      cli_without_db_flag_.Run({"--db", "sqlite:" + Db(), "import", JanuaryScan()});
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  ASSERT_TRUE(std::filesystem::exists(Db()));
+  const ProcessResult scans = Ttmtrack({"scans"});  // the plain path
+  ASSERT_EQ(scans.exit_code, 0) << scans.err;
+  EXPECT_NE(scans.out.find("jan.nessus"), std::string::npos) << scans.out;
+}
+
+TEST_F(CliEndToEndTest, PostgresqlLocationIsAUsageErrorUntilItIsBuilt) {
+  for (const std::string location : {"postgresql://ttm@127.0.0.1/ttm", "postgres://localhost/t"}) {
+    for (const auto& command : std::vector<std::string>{"status", "import"}) {
+      std::vector<std::string> args{"--db", location, command};
+      if (command == "import") args.push_back(JanuaryScan());
+      const ProcessResult result = cli_without_db_flag_.Run(args);
+      EXPECT_EQ(result.exit_code, 64) << location << " " << command;
+      EXPECT_NE(result.err.find("PostgreSQL support is not built yet"), std::string::npos)
+          << result.err;
+    }
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir_.File("ttmtrack.db")));
+}
+
 TEST_F(CliEndToEndTest, DefaultDatabaseIsInTheWorkingDirectory) {
   ASSERT_EQ(cli_without_db_flag_.Run({"import", JanuaryScan()}).exit_code, 0);
   EXPECT_TRUE(std::filesystem::exists(dir_.File("ttmtrack.db")));

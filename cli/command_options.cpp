@@ -31,6 +31,7 @@ CLI::Option* AddFormatOption(CLI::App& command, OutputFormat& format,
                              const std::vector<OutputFormat>& allowed,
                              const std::string& description) {
   std::vector<std::string> texts;
+  texts.reserve(allowed.size());
   for (const OutputFormat value : allowed) texts.emplace_back(core::ToText(value));
   CLI::Option* option = command.add_option_function<std::string>(
       "--format",

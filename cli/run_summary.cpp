@@ -153,7 +153,7 @@ std::string RunSummaryText(const RunSummary& summary, bool include_notifications
     Line(out, "reopened", Plural(summary.exposures.reopened.size(), "exposure") + ":");
     List(out, summary.exposures.reopened, list_limit, ExposureName);
   }
-  const std::size_t fresh = static_cast<std::size_t>(
+  const auto fresh = static_cast<std::size_t>(
       std::count_if(summary.dropped_out.begin(), summary.dropped_out.end(),
                     [&](const db::DroppedOutHost& h) { return summary.DroppedOutInThisRun(h); }));
   Line(out, "dropped out",

@@ -24,6 +24,7 @@ std::vector<core::IpNetwork> TrustedNetworks(const std::vector<std::string>& opt
                                              const CommandContext& context) {
   if (option_values.empty()) return ConfigOf(context).Networks("report.trusted-networks");
   std::vector<core::IpNetwork> networks;
+  networks.reserve(option_values.size());
   for (const std::string& text : option_values) networks.push_back(TrustedNetwork(text));
   return networks;
 }

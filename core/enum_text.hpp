@@ -72,6 +72,7 @@ constexpr std::optional<Enum> FromText(std::string_view text) {
 template <typename Enum>
 std::vector<Enum> AllValues() {
   std::vector<Enum> values;
+  values.reserve(std::size(EnumTexts<Enum>::kTexts));
   for (const EnumText<Enum>& entry : EnumTexts<Enum>::kTexts) values.push_back(entry.value);
   return values;
 }

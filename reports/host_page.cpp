@@ -90,6 +90,7 @@ std::vector<ScanGroup> GroupScans(const std::vector<core::ScanRef>& scans) {
     if (group.last == nullptr || !(scan.time < group.last->time)) group.last = &scan;
   }
   std::vector<ScanGroup> groups;
+  groups.reserve(by_name.size());
   for (const auto& [name, group] : by_name) groups.push_back(group);
   std::stable_sort(groups.begin(), groups.end(), [](const ScanGroup& a, const ScanGroup& b) {
     return a.first->time < b.first->time;

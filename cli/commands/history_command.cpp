@@ -40,6 +40,85 @@ std::string ShowDecision(const nlohmann::ordered_json& row) {
   return text + ": " + d["reason"].get<std::string>();
 }
 
+// The table of history rows: one column per field of a row (docs/json.md, "history").
+std::unique_ptr<RowWriter> MakeHistoryWriter(OutputFormat format, std::ostream& out) {
+  // What the outcome rests on, whole: the facts from the export, wrapped on a terminal.
+  Column basis{"basis", "BASIS"};
+  basis.wrap = true;
+  return MakeRowWriter(format,
+                       {{"port", "PORT"},
+                        {"protocol", "PROTO"},
+                        {"time", "TIME"},
+                        {"scanner", "SCANNER"},
+                        // The verification file is what an auditor looks for: whole.
+                        {"file", "FILE", 0, ShowBaseName("file")},
+                        {"outcome", "OUTCOME"},
+                        {"state_after", "STATE AFTER"},
+                        {"tier", "TIER"},
+                        {"reason", "REASON"},
+                        {"assumption", "ASSUMPTION"},
+                        basis,
+                        // The plugin output's first line; json and csv carry it whole.
+                        {"evidence", "EVIDENCE (first line)", 50, ShowFirstLine("evidence")},
+                        {"decision", "DECISION", 80, ShowDecision}},
+                       out);
+}
+
+// Writes one exposure's rows with the state after each: the lifecycle applied one outcome at a
+// time, in the timeline's (scan time, sha256) order, exactly as Replay does; a vantage-point
+// check that counts as a detection is applied as one at its time, after the scans of the same
+// second. Firewall-ruleset answers go in by their collection time, after the scans of the same
+// second, and never change the state; decisions covering the exposure by the time they were
+// made (after a scan of the same time).
+void WriteExposureHistory(RowWriter& writer, const core::ExposureReport& report,
+                          const std::vector<core::DecisionRecord>& records) {
+  core::LifecycleResult state;
+  std::size_t next_check = 0;
+  auto checks_until = [&](std::optional<std::int64_t> time) {
+    for (; next_check < report.vantage_checks.size(); ++next_check) {
+      const core::VantageCheckRecord& check = report.vantage_checks[next_check];
+      if (time && check.checked_at >= *time) break;
+      if (check.IsDetection()) {
+        core::Outcome detected;
+        detected.kind = core::OutcomeKind::kDetected;
+        detected.scan.time = check.checked_at;
+        core::ApplyOutcome(state, detected);
+      }
+      writer.Row(VantageHistoryJson(report.exposure, check, state.state));
+    }
+  };
+  std::size_t next_firewall = 0;
+  auto firewall_until = [&](std::optional<std::int64_t> time) {
+    for (; next_firewall < report.firewall_checks.size(); ++next_firewall) {
+      const core::FirewallCheck& check = report.firewall_checks[next_firewall];
+      if (time && check.collected_at >= *time) break;
+      writer.Row(FirewallHistoryJson(report.exposure, check, state.state));
+    }
+  };
+  auto record = records.begin();
+  const auto write_decisions_until = [&](std::optional<std::int64_t> time) {
+    for (; record != records.end() && (!time || record->made_at < *time); ++record) {
+      const core::Exposure& e = report.exposure;
+      if (record->target.Covers(e.ip, e.port, e.protocol)) {
+        writer.Row(HistoryDecisionJson(e, *record));
+      }
+    }
+  };
+  for (const core::Outcome& outcome : report.timeline) {
+    checks_until(outcome.scan.time);
+    firewall_until(outcome.scan.time);
+    write_decisions_until(outcome.scan.time);
+    core::ApplyOutcome(state, outcome);
+    writer.Row(HistoryJson(report.exposure, outcome, state.state,
+                           outcome.kind == core::OutcomeKind::kDetected
+                               ? StrongestDetection(report, outcome.scan)
+                               : nullptr));
+  }
+  checks_until(std::nullopt);
+  firewall_until(std::nullopt);
+  write_decisions_until(std::nullopt);
+}
+
 }  // namespace
 
 CLI::App* SetupHistoryCommand(CLI::App& app, HistoryOptions& options) {
@@ -68,80 +147,10 @@ int RunHistoryCommand(const HistoryOptions& options, const CommandContext& conte
                     (options.port ? " port " + std::to_string(*options.port) : std::string()) +
                     " (ttmtrack status lists the exposures)");
   }
-  // What the outcome rests on, whole: the facts from the export, wrapped on a terminal.
-  Column basis{"basis", "BASIS"};
-  basis.wrap = true;
-  auto writer = MakeRowWriter(options.format,
-                              {{"port", "PORT"},
-                               {"protocol", "PROTO"},
-                               {"time", "TIME"},
-                               {"scanner", "SCANNER"},
-                               // The verification file is what an auditor looks for: whole.
-                               {"file", "FILE", 0, ShowBaseName("file")},
-                               {"outcome", "OUTCOME"},
-                               {"state_after", "STATE AFTER"},
-                               {"tier", "TIER"},
-                               {"reason", "REASON"},
-                               {"assumption", "ASSUMPTION"},
-                               basis,
-                               // The plugin output's first line; json and csv carry it whole.
-                               {"evidence", "EVIDENCE (first line)", 50, ShowFirstLine("evidence")},
-                               {"decision", "DECISION", 80, ShowDecision}},
-                              context.out);
+  const std::unique_ptr<RowWriter> writer = MakeHistoryWriter(options.format, context.out);
   const std::vector<core::DecisionRecord> records = store.ListDecisions();
   for (const core::ExposureReport& report : exposures) {
-    // The state after each row: the lifecycle applied one outcome at a time, in the timeline's
-    // (scan time, sha256) order, exactly as Replay does; a vantage-point check that counts as a
-    // detection is applied as one at its time, after the scans of the same second. Decisions
-    // covering the exposure go in among them by the time they were made (after a scan of the
-    // same time).
-    core::LifecycleResult state;
-    std::size_t next_check = 0;
-    auto checks_until = [&](std::optional<std::int64_t> time) {
-      for (; next_check < report.vantage_checks.size(); ++next_check) {
-        const core::VantageCheckRecord& check = report.vantage_checks[next_check];
-        if (time && check.checked_at >= *time) break;
-        if (check.IsDetection()) {
-          core::Outcome detected;
-          detected.kind = core::OutcomeKind::kDetected;
-          detected.scan.time = check.checked_at;
-          core::ApplyOutcome(state, detected);
-        }
-        writer->Row(VantageHistoryJson(report.exposure, check, state.state));
-      }
-    };
-    // Firewall-ruleset answers by their collection time, after the scans of the same second;
-    // they never change the state.
-    std::size_t next_firewall = 0;
-    auto firewall_until = [&](std::optional<std::int64_t> time) {
-      for (; next_firewall < report.firewall_checks.size(); ++next_firewall) {
-        const core::FirewallCheck& check = report.firewall_checks[next_firewall];
-        if (time && check.collected_at >= *time) break;
-        writer->Row(FirewallHistoryJson(report.exposure, check, state.state));
-      }
-    };
-    auto record = records.begin();
-    const auto write_decisions_until = [&](std::optional<std::int64_t> time) {
-      for (; record != records.end() && (!time || record->made_at < *time); ++record) {
-        const core::Exposure& e = report.exposure;
-        if (record->target.Covers(e.ip, e.port, e.protocol)) {
-          writer->Row(HistoryDecisionJson(e, *record));
-        }
-      }
-    };
-    for (const core::Outcome& outcome : report.timeline) {
-      checks_until(outcome.scan.time);
-      firewall_until(outcome.scan.time);
-      write_decisions_until(outcome.scan.time);
-      core::ApplyOutcome(state, outcome);
-      writer->Row(HistoryJson(report.exposure, outcome, state.state,
-                              outcome.kind == core::OutcomeKind::kDetected
-                                  ? StrongestDetection(report, outcome.scan)
-                                  : nullptr));
-    }
-    checks_until(std::nullopt);
-    firewall_until(std::nullopt);
-    write_decisions_until(std::nullopt);
+    WriteExposureHistory(*writer, report, records);
   }
   writer->Finish();
   return exit_code::kOk;

@@ -153,7 +153,7 @@ Config::Config() {
   }
 }
 
-Config Config::Defaults() { return Config(); }
+Config Config::Defaults() { return {}; }
 
 Config Config::Load(const std::optional<std::string>& explicit_path,
                     const EnvironmentLookup& environment, const std::string& default_path) {

@@ -73,7 +73,11 @@ std::string SafeTerminalText(std::string_view text, std::size_t max_width) {
 std::string CutMiddle(std::string_view safe_text, std::size_t max_width) {
   const std::size_t width = DisplayWidth(safe_text);
   if (max_width == 0 || width <= max_width) return std::string(safe_text);
-  if (max_width <= 3) return std::string(max_width, '.');
+  if (max_width <= 3) {
+    // Not braced: std::string{n, '.'} would be the two characters n and '.'.
+    std::string dots(max_width, '.');
+    return dots;
+  }
   const std::size_t tail = (max_width - 3) / 2;
   const std::size_t head = max_width - 3 - tail;
   // Byte offsets of the code points that start the kept tail and end the kept head.

@@ -1,10 +1,10 @@
 #include "cli/spool/file_mover.hpp"
 
 #include <fcntl.h>
-#include <stdio.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "core/error.hpp"
@@ -89,7 +89,7 @@ std::filesystem::path MoveIntoFolder(const std::filesystem::path& file,
   std::filesystem::path source = file;  // what gets renamed into place
   bool copied = false;
   for (int number = 1; number < 10000; ++number) {
-    const std::filesystem::path target = folder / (number == 1 ? name : NumberedName(name, number));
+    std::filesystem::path target = folder / (number == 1 ? name : NumberedName(name, number));
     if (!sidecar_suffix.empty() && !Free(target.string() + std::string(sidecar_suffix))) continue;
     const int rc = RenameNoReplace(source, target);
     if (rc == 0) {

@@ -8,12 +8,15 @@ have run first (it makes the generated schema header and the dependency files us
 Prints each finding once (a header's finding is reported by every file that includes it) and a
 count line; exits 1 when there is a finding, 0 when the tree is clean.
 
-A file found clean is remembered in BUILD_DIR/tidy/clean/ under a hash of everything its result
-depends on: clang-tidy's version, .clang-tidy, the compile command, and the content of every
-file the compiler read for it (the build's dependency file, FILE.o.d). A later run skips it
-until one of those changes; a file with findings is checked again every time. A fresh clone
-checks every file (about 10 s of CPU each: clang-tidy's matchers walk the standard library and
-GoogleTest too); a rerun after an edit checks the files the edit reaches.
+A file found clean is remembered under a hash of everything its result depends on: clang-tidy's
+version, .clang-tidy, the compile command, and the content of every file the compiler read for
+it (the build's dependency file, FILE.o.d), with the checkout's own path taken out so that
+another clone or worktree of the same sources finds the same key. A later run skips it until
+one of those changes; a file with findings is checked again every time. The memory lives in
+$TTMTRACK_TIDY_CACHE, by default ~/.cache/ttmtrack/clang-tidy (as ccache's does, outside the
+checkout): a first run on a machine checks every file (about 5 s of CPU each: clang-tidy's
+matchers walk the standard library and GoogleTest too); a fresh clone of sources already
+checked there, or a rerun after an edit, checks only the files that differ.
 """
 
 import concurrent.futures
@@ -49,12 +52,15 @@ def main():
     for entry in entries:
         entry["command"] = PCH.sub("", entry["command"])
     tidy_dir = os.path.abspath(os.path.join(build, "tidy"))
-    clean_dir = os.path.join(tidy_dir, "clean")
+    os.makedirs(tidy_dir, exist_ok=True)
+    clean_dir = os.environ.get("TTMTRACK_TIDY_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ttmtrack",
+        "clang-tidy")
     os.makedirs(clean_dir, exist_ok=True)
     with open(os.path.join(tidy_dir, "compile_commands.json"), "w", encoding="utf-8") as f:
         json.dump(entries, f, indent=1)
 
-    hasher = Hasher()
+    hasher = Hasher(os.getcwd())
     context = (subprocess.run([TIDY, "--version"], capture_output=True, text=True, check=True)
                .stdout + hasher.content(".clang-tidy"))
     work = []
@@ -117,8 +123,13 @@ def parse_findings(output):
 class Hasher:
     """Content hashes of files, each file read once per run."""
 
-    def __init__(self):
+    def __init__(self, root):
         self.hashes = {}
+        self.root = root + os.sep
+
+    def portable(self, text):
+        """`text` without the checkout's own path, the same in every clone."""
+        return text.replace(self.root, "")
 
     def content(self, path):
         if path not in self.hashes:
@@ -144,13 +155,13 @@ class Hasher:
         # "target: dep dep \<newline> dep ...": paths relative to the build folder.
         deps = text.replace("\\\n", " ").split(":", 1)[-1].split()
         digest = hashlib.sha256(context.encode())
-        digest.update(entry["command"].encode())
+        digest.update(self.portable(entry["command"]).encode())
         for dep in deps:
             path = os.path.normpath(os.path.join(entry["directory"], dep))
             try:
                 if os.stat(path).st_mtime > made:
                     return None
-                digest.update(path.encode() + b"\0" + self.content(path).encode())
+                digest.update(self.portable(path).encode() + b"\0" + self.content(path).encode())
             except OSError:
                 return None
         return digest.hexdigest()

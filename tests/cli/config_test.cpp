@@ -45,7 +45,7 @@ class ConfigTest : public ::testing::Test {
       return error;
     }
     ADD_FAILURE() << "no error";
-    return Error(Error::Kind::kInternal, "no error");
+    return {Error::Kind::kInternal, "no error"};
   }
 
   test::TempDir dir_;

@@ -33,7 +33,7 @@ class DropFolderTest : public ::testing::Test {
 
   // A file written ten minutes ago: settled.
   fs::path Drop(const std::string& name, const std::string& content) {
-    const fs::path path = folder_.incoming / name;
+    fs::path path = folder_.incoming / name;
     std::ofstream(path, std::ios::binary) << content;
     fs::last_write_time(path, fs::file_time_type::clock::now() - std::chrono::minutes(10));
     return path;

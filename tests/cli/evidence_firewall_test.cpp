@@ -168,7 +168,7 @@ TEST_F(EvidenceFirewallTest, AMalformedFileIsAClearErrorAndStoresNothing) {
   const ProcessResult bad_line = Evidence(garbage);
   EXPECT_EQ(bad_line.exit_code, 65) << bad_line.err;
   EXPECT_NE(bad_line.err.find("garbage.rules:3"), std::string::npos) << bad_line.err;
-  const ProcessResult bad_json = Evidence(Write("broken.json", "{\"nftables\": [{\"table\": "));
+  const ProcessResult bad_json = Evidence(Write("broken.json", R"({"nftables": [{"table": )"));
   EXPECT_EQ(bad_json.exit_code, 65) << bad_json.err;
   EXPECT_NE(bad_json.err.find("broken.json"), std::string::npos) << bad_json.err;
   EXPECT_EQ(test::DumpDatabase(cli_.DatabasePath()), before);

@@ -12,9 +12,8 @@
 // (it came after); `status` prints what a clean run prints for that database; and importing the
 // same file again succeeds and ends in the clean import's database. docs/principles.md and
 // docs/importer.md cite this file. Labelled slow.
-#include <signal.h>
-
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -39,7 +38,7 @@ namespace {
 using nlohmann::json;
 using test::PhaseChannel;
 
-const std::vector<std::string>& kMasked = test::kRunClockColumns;
+const std::vector<std::string>& masked_columns = test::kRunClockColumns;
 const std::string kSmallPageCache = "TTMTRACK_PAGE_CACHE_KIB=256";
 constexpr int kKilled = 128 + SIGKILL;
 
@@ -71,7 +70,7 @@ void BuildReference(Reference& ref) {
   const std::filesystem::path& dir = ref.dir.path();
   ASSERT_NO_FATAL_FAILURE(test::WriteTwoScans(dir, 200));
   const test::TtmtrackCli baseline(dir, "baseline.db");
-  ref.before = test::DumpDatabase(baseline.DatabasePath(), kMasked);
+  ref.before = test::DumpDatabase(baseline.DatabasePath(), masked_columns);
   ref.status_before = Status(baseline);
 
   std::filesystem::copy_file(baseline.DatabasePath(), dir / "reference.db");
@@ -87,7 +86,7 @@ void BuildReference(Reference& ref) {
   const process::ProcessResult second = child->Wait();
   ASSERT_EQ(second.exit_code, 0) << second.err;
   ref.phases = channel.seen();
-  ref.after = test::DumpDatabase(reference.DatabasePath(), kMasked);
+  ref.after = test::DumpDatabase(reference.DatabasePath(), masked_columns);
   ref.status_after = Status(reference);
   ASSERT_NE(ref.before, ref.after);
 
@@ -111,19 +110,19 @@ std::string Region(const Reference& ref, std::size_t index) {
 class ImportFaultTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    reference_ = new Reference();
-    BuildReference(*reference_);
+    shared_reference = new Reference();
+    BuildReference(*shared_reference);
   }
   static void TearDownTestSuite() {
-    delete reference_;
-    reference_ = nullptr;
+    delete shared_reference;
+    shared_reference = nullptr;
   }
   void SetUp() override {
     if (HasFatalFailure()) return;
-    ASSERT_FALSE(reference_->phases.empty()) << "the reference import failed";
+    ASSERT_FALSE(shared_reference->phases.empty()) << "the reference import failed";
   }
 
-  const Reference& ref() const { return *reference_; }
+  const Reference& ref() const { return *shared_reference; }
 
   // A fresh copy of the baseline in its own folder, with the export beside it.
   std::unique_ptr<test::TtmtrackCli> Fresh(const test::TempDir& dir) const {
@@ -142,7 +141,7 @@ class ImportFaultTest : public ::testing::Test {
       ASSERT_TRUE(check.Step());
       EXPECT_EQ(check.Text(0), "ok");
     }
-    const std::string dump = test::DumpDatabase(cli.DatabasePath(), kMasked);
+    const std::string dump = test::DumpDatabase(cli.DatabasePath(), masked_columns);
     const bool is_after = dump == ref().after;
     ASSERT_TRUE(is_after || dump == ref().before) << "neither before nor after; the dump begins:\n"
                                                   << dump.substr(0, 2000);
@@ -155,16 +154,16 @@ class ImportFaultTest : public ::testing::Test {
     EXPECT_NE(again.out.find(is_after ? "already imported as scan 2" : "imported as scan 2"),
               std::string::npos)
         << again.out;
-    EXPECT_EQ(test::DumpDatabase(cli.DatabasePath(), kMasked), ref().after);
+    EXPECT_EQ(test::DumpDatabase(cli.DatabasePath(), masked_columns), ref().after);
     ++(is_after ? present_ : absent_);
   }
 
-  static Reference* reference_;
+  static Reference* shared_reference;
   int present_ = 0;
   int absent_ = 0;
 };
 
-Reference* ImportFaultTest::reference_ = nullptr;
+Reference* ImportFaultTest::shared_reference = nullptr;
 
 // The kill points: every phase that occurs once, and the first, middle and last occurrence of
 // each repeated one within each region (hosts, writes spilled during the parse, exposures

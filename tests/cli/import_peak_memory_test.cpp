@@ -27,8 +27,8 @@ constexpr bool kSanitized = true;
 constexpr bool kSanitized = false;
 #endif
 
-constexpr long kCeilingKib = 40 * 1024;
-constexpr long kMaxGrowthKib = 8 * 1024;
+constexpr long kCeilingKib = 40L * 1024;
+constexpr long kMaxGrowthKib = 8L * 1024;
 
 class ImportPeakMemoryTest : public ::testing::TestWithParam<bool> {
  protected:

@@ -123,7 +123,7 @@ TEST_F(ImportToleranceTest, AScanFromTheFutureIsRefusedUnlessTheMarginAllowsIt) 
   const auto in_two_days = std::chrono::duration_cast<std::chrono::seconds>(
                                std::chrono::system_clock::now().time_since_epoch())
                                .count() +
-                           2 * 86400;
+                           std::int64_t{2} * 86400;
   const std::string scan = Generate(
       "ahead.nessus",
       {"--time", core::FormatIso8601Utc(in_two_days).value(), "--host", "10.0.0.5:detect=5010"});

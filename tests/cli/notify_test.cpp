@@ -95,7 +95,7 @@ TEST(WebhookTest, UrlsAreShownWithoutPathOrQuery) {
 std::string DecodeQuotedPrintable(const std::string& text) {
   std::istringstream in(text);
   Poco::Net::QuotedPrintableDecoder decoder(in);
-  return std::string(std::istreambuf_iterator<char>(decoder), {});
+  return {std::istreambuf_iterator<char>(decoder), {}};
 }
 
 EmailTarget Target(std::uint16_t port) {

@@ -57,7 +57,7 @@ class RunCommandTest : public ::testing::Test {
       return e.rfind("TTMTRACK_CONFIG=", 0) == 0;
     });
     if (!names_config) env.push_back("TTMTRACK_CONFIG=" + dir_.File("ttmtrack.conf"));
-    env.push_back("JOURNAL_STREAM=");
+    env.emplace_back("JOURNAL_STREAM=");
     return test::TtmtrackCli(dir_.path(), "").Run(args, env);
   }
 

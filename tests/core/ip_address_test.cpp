@@ -409,6 +409,7 @@ TEST(IpAddressTest, OrderIsIpv4ThenIpv6EachNumerically) {
                                             "fe80::1",
                                             "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"};
   std::vector<IpAddress> addresses;
+  addresses.reserve(std::size(ordered));
   for (const std::string& text : ordered) addresses.push_back(Address(text));
   for (std::size_t i = 0; i < addresses.size(); ++i) {
     for (std::size_t j = 0; j < addresses.size(); ++j) {

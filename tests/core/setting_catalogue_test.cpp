@@ -143,7 +143,7 @@ TEST(SettingCatalogueTest, PolicyFollowsTheStoredValues) {
 }
 
 TEST(SettingCatalogueTest, NessusOffsetFollowsTheStoredValue) {
-  const auto stored = [](std::string value) {
+  const auto stored = [](const std::string& value) {
     return [value](std::string_view key) {
       EXPECT_EQ(key, kNessusUtcOffsetSetting);
       return value;

@@ -92,22 +92,26 @@ ExposureState StateAfter(const std::vector<StateChange>& changes) {
   return changes.empty() ? ExposureState::kOpen : changes.back().state;
 }
 
-std::vector<DecisionScenario> Scenarios() {
-  const auto accept = [](std::int64_t id, std::string_view target, std::int64_t at) {
-    return Record(id, target, DecisionKind::kAccept, at);
-  };
-  DecisionRecord until = accept(1, "192.0.2.10:5010", 2 * kDay);
+DecisionRecord Accept(std::int64_t id, std::string_view target, std::int64_t at) {
+  return Record(id, target, DecisionKind::kAccept, at);
+}
+
+// Accepted on day 2 until day 10.
+DecisionRecord AcceptedUntilDay10() {
+  DecisionRecord until = Accept(1, "192.0.2.10:5010", 2 * kDay);
   until.until = 10 * kDay;
-  DecisionRecord survives = accept(1, "192.0.2.10:5010", 2 * kDay);
-  survives.survives_reopen = true;
-  const auto fp = Record(1, "192.0.2.10:5010", DecisionKind::kFalsePositive, 2 * kDay);
-  const auto revoke = Record(2, "192.0.2.10:5010", DecisionKind::kRevoke, 3 * kDay);
-  const auto fixed_day5 = StateChange{5 * kDay, ExposureState::kFixed};
-  const auto reopened_day8 = StateChange{8 * kDay, ExposureState::kReopened};
+  return until;
+}
+
+const StateChange kFixedDay5{5 * kDay, ExposureState::kFixed};
+const StateChange kReopenedDay8{8 * kDay, ExposureState::kReopened};
+
+// Acceptances alone: active, lapsed at their expiry.
+std::vector<DecisionScenario> AcceptanceScenarios() {
   return {
       {"AcceptanceIsActive",
        {},
-       {accept(1, "192.0.2.10:5010", 2 * kDay)},
+       {Accept(1, "192.0.2.10:5010", 2 * kDay)},
        3 * kDay,
        DecisionStatus::kActive,
        std::nullopt,
@@ -115,7 +119,7 @@ std::vector<DecisionScenario> Scenarios() {
        1},
       {"AcceptanceThenExpiry",
        {},
-       {until},
+       {AcceptedUntilDay10()},
        11 * kDay,
        DecisionStatus::kLapsed,
        10 * kDay,
@@ -123,30 +127,38 @@ std::vector<DecisionScenario> Scenarios() {
        1},
       {"AcceptanceBeforeItsExpiry",
        {},
-       {until},
+       {AcceptedUntilDay10()},
        9 * kDay,
        DecisionStatus::kActive,
        std::nullopt,
        std::nullopt,
        1},
+  };
+}
+
+// A fix closes a decision made before it; a reopening revives only one made to survive it.
+std::vector<DecisionScenario> FixScenarios() {
+  DecisionRecord survives = Accept(1, "192.0.2.10:5010", 2 * kDay);
+  survives.survives_reopen = true;
+  return {
       {"AcceptanceThenFix",
-       {fixed_day5},
-       {accept(1, "192.0.2.10:5010", 2 * kDay)},
+       {kFixedDay5},
+       {Accept(1, "192.0.2.10:5010", 2 * kDay)},
        6 * kDay,
        DecisionStatus::kClosed,
        5 * kDay,
        std::nullopt,
        1},
       {"AcceptanceThenFixThenReopen",
-       {fixed_day5, reopened_day8},
-       {accept(1, "192.0.2.10:5010", 2 * kDay)},
+       {kFixedDay5, kReopenedDay8},
+       {Accept(1, "192.0.2.10:5010", 2 * kDay)},
        9 * kDay,
        DecisionStatus::kClosed,
        5 * kDay,
        std::nullopt,
        1},
       {"AcceptanceThatSurvivesReopen",
-       {fixed_day5, reopened_day8},
+       {kFixedDay5, kReopenedDay8},
        {survives},
        9 * kDay,
        DecisionStatus::kActive,
@@ -154,13 +166,21 @@ std::vector<DecisionScenario> Scenarios() {
        std::nullopt,
        1},
       {"FixBeforeTheDecisionClosesNothing",
-       {fixed_day5, reopened_day8},
-       {accept(1, "192.0.2.10:5010", 8 * kDay + 1)},
+       {kFixedDay5, kReopenedDay8},
+       {Accept(1, "192.0.2.10:5010", 8 * kDay + 1)},
        9 * kDay,
        DecisionStatus::kActive,
        std::nullopt,
        std::nullopt,
        1},
+  };
+}
+
+// False positives outlive fixes and detections; a revoke ends only its own target's decision.
+std::vector<DecisionScenario> FalsePositiveAndRevokeScenarios() {
+  const auto fp = Record(1, "192.0.2.10:5010", DecisionKind::kFalsePositive, 2 * kDay);
+  const auto revoke = Record(2, "192.0.2.10:5010", DecisionKind::kRevoke, 3 * kDay);
+  return {
       {"FalsePositiveThenDetection",
        {},
        {fp},
@@ -170,7 +190,7 @@ std::vector<DecisionScenario> Scenarios() {
        7 * kDay,
        1},
       {"FalsePositiveSurvivesAFix",
-       {fixed_day5, reopened_day8},
+       {kFixedDay5, kReopenedDay8},
        {fp},
        9 * kDay,
        DecisionStatus::kActive,
@@ -179,7 +199,7 @@ std::vector<DecisionScenario> Scenarios() {
        1},
       {"RevokeLeavesNoDecision",
        {},
-       {accept(1, "192.0.2.10:5010", 2 * kDay), revoke},
+       {Accept(1, "192.0.2.10:5010", 2 * kDay), revoke},
        4 * kDay,
        std::nullopt,
        std::nullopt,
@@ -187,16 +207,23 @@ std::vector<DecisionScenario> Scenarios() {
        0},
       {"RevokeOfTheExposureLeavesTheNetworkDecision",
        {},
-       {accept(3, "192.0.2.0/24", 1 * kDay), accept(1, "192.0.2.10:5010", 2 * kDay), revoke},
+       {Accept(3, "192.0.2.0/24", 1 * kDay), Accept(1, "192.0.2.10:5010", 2 * kDay), revoke},
        4 * kDay,
        DecisionStatus::kActive,
        std::nullopt,
        std::nullopt,
        3},
+  };
+}
+
+// Which of several records applies: the narrowest target, the latest record, none made later than
+// now.
+std::vector<DecisionScenario> PrecedenceScenarios() {
+  return {
       {"TheExposureDecisionWinsOverTheNetworks",
        {},
-       {accept(1, "192.0.2.10:5010", 1 * kDay), accept(2, "192.0.2.0/24", 2 * kDay),
-        accept(3, "192.0.2.10", 3 * kDay)},
+       {Accept(1, "192.0.2.10:5010", 1 * kDay), Accept(2, "192.0.2.0/24", 2 * kDay),
+        Accept(3, "192.0.2.10", 3 * kDay)},
        4 * kDay,
        DecisionStatus::kActive,
        std::nullopt,
@@ -204,7 +231,7 @@ std::vector<DecisionScenario> Scenarios() {
        1},
       {"ALaterRecordForTheTargetSupersedes",
        {},
-       {accept(1, "192.0.2.10:5010", 1 * kDay),
+       {Accept(1, "192.0.2.10:5010", 1 * kDay),
         Record(2, "192.0.2.10:5010", DecisionKind::kCompensatingControl, 2 * kDay)},
        4 * kDay,
        DecisionStatus::kActive,
@@ -213,7 +240,7 @@ std::vector<DecisionScenario> Scenarios() {
        2},
       {"ARecordMadeLaterThanNowIsIgnored",
        {},
-       {accept(1, "192.0.2.10:5010", 5 * kDay)},
+       {Accept(1, "192.0.2.10:5010", 5 * kDay)},
        4 * kDay,
        std::nullopt,
        std::nullopt,
@@ -221,13 +248,22 @@ std::vector<DecisionScenario> Scenarios() {
        0},
       {"DecisionOnANetworkCoversAHostFirstDetectedLater",
        {},
-       {accept(1, "192.0.2.0/24", -30 * kDay)},
+       {Accept(1, "192.0.2.0/24", -30 * kDay)},
        2 * kDay,
        DecisionStatus::kActive,
        std::nullopt,
        std::nullopt,
        1},
   };
+}
+
+std::vector<DecisionScenario> Scenarios() {
+  std::vector<DecisionScenario> all;
+  for (auto group :
+       {AcceptanceScenarios, FixScenarios, FalsePositiveAndRevokeScenarios, PrecedenceScenarios}) {
+    for (DecisionScenario& scenario : group()) all.push_back(std::move(scenario));
+  }
+  return all;
 }
 
 class DecisionScenarioTest : public ::testing::TestWithParam<DecisionScenario> {};

@@ -213,7 +213,7 @@ TEST(StoreHostReportWindowsTest, EveryHostOfEveryWindowGetsItsOwnFacts) {
   const std::int64_t now = store.Now() + 40 * core::kSecondsPerDay;
 
   std::vector<std::string> wanted = store.ExposedHostIps();
-  wanted.push_back("203.0.113.1");  // never reported: left out
+  wanted.emplace_back("203.0.113.1");  // never reported: left out
   std::vector<core::HostReport> reports;
   int windows = 0;
   store.ReadHostReports(

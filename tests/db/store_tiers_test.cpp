@@ -55,6 +55,7 @@ TEST_P(StoreTiersTest, TierIsTheStrongestEvidenceInEveryImportOrder) {
   for (const bool reversed : {false, true}) {
     Store store(dir_.File(std::string(reversed ? "rev" : "fwd") + ".db"));
     std::vector<const FakeScan*> order;
+    order.reserve(scans.size());
     for (const FakeScan& s : scans) order.push_back(&s);
     if (reversed) std::reverse(order.begin(), order.end());
     for (const FakeScan* s : order) store.ImportScan(s->Reader());

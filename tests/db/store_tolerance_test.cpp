@@ -159,7 +159,7 @@ TEST_F(StoreToleranceTest, ChangingTheNessusZoneReadsTheKeptTextsAgainAndReorder
 
 TEST_F(StoreToleranceTest, AScanFromTheFutureIsRefusedAndStoresNothing) {
   const std::string before = test::DumpDatabase(path_);
-  FakeScan future = NessusScan("future", kNow + 3 * 86400);
+  FakeScan future = NessusScan("future", kNow + std::int64_t{3} * 86400);
   future.Host("192.0.2.10").Detect("192.0.2.10");
   try {
     store_.ImportScan(future.Reader());
@@ -177,7 +177,7 @@ TEST_F(StoreToleranceTest, AScanFromTheFutureIsRefusedAndStoresNothing) {
   EXPECT_EQ(test::DumpDatabase(path_), before);
 
   // Within the margin: a scanner clock a few hours fast is fine.
-  FakeScan skewed = NessusScan("skewed", kNow + 3 * 3600);
+  FakeScan skewed = NessusScan("skewed", kNow + std::int64_t{3} * 3600);
   skewed.Host("192.0.2.10");
   EXPECT_EQ(store_.ImportScan(skewed.Reader()).status, ImportStatus::kImported);
   // The margin is a setting.
@@ -189,7 +189,7 @@ TEST_F(StoreToleranceTest, AScanFromTheFutureIsRefusedAndStoresNothing) {
 TEST_F(StoreToleranceTest, AHostEndedInTheFutureMakesItsScanAFutureScan) {
   FakeScan scan = NessusScan("late-host", 1000);
   scan.Host("192.0.2.10");
-  scan.hosts[0].ended_at = kNow + 400 * 86400;
+  scan.hosts[0].ended_at = kNow + std::int64_t{400} * 86400;
   EXPECT_THROW(store_.ImportScan(scan.Reader()), Error);
   EXPECT_TRUE(store_.ListScans().empty());
 }

@@ -105,6 +105,7 @@ TEST(PortProberTest, ResultsKeepTheTargetsOrderAndTheBoundInFlight) {
   FakeServer ttm({});
   ttm.Start();
   std::vector<ProbeTarget> targets;
+  targets.reserve(13);
   for (int i = 0; i < 12; ++i) targets.push_back({kLoopback, listener.port()});
   targets.push_back({kLoopback, ttm.port()});
   std::vector<int> completion;

@@ -223,7 +223,7 @@ TEST_F(NessusReaderTest, LocalHostTimesUseTheConfiguredUtcOffset) {
   new_york.nessus_local_utc_offset_seconds = -4 * 3600;  // EDT
   const RecordingSink edt = Import("nessus/local-time-without-timestamps.nessus", new_york);
   EXPECT_EQ(edt.hosts[0].started_at, 1583848407 + 4 * 3600);
-  EXPECT_EQ(edt.hosts[0].ended_at, *utc.hosts[0].ended_at + 4 * 3600);
+  EXPECT_EQ(edt.hosts[0].ended_at, *utc.hosts[0].ended_at + std::int64_t{4} * 3600);
 }
 
 TEST_F(NessusReaderTest, HostTimesAreReadInEverySpellingRealExportsUse) {

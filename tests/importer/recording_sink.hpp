@@ -13,19 +13,19 @@ namespace ttmtrack::importer::testing {
 class RecordingSink : public core::ScanSink {
  public:
   void BeginScan(const core::ScanInfo& scan) override {
-    calls.push_back("BeginScan");
+    calls.emplace_back("BeginScan");
     begin = scan;
   }
   void Host(const core::HostRecord& host) override {
-    calls.push_back("Host");
+    calls.emplace_back("Host");
     hosts.push_back(host);
   }
   void Result(const core::ResultRecord& result) override {
-    calls.push_back("Result");
+    calls.emplace_back("Result");
     results.push_back(result);
   }
   void EndScan(const core::ScanInfo& scan, const core::ScanCoverage& scan_coverage) override {
-    calls.push_back("EndScan");
+    calls.emplace_back("EndScan");
     end = scan;
     coverage = scan_coverage;
   }

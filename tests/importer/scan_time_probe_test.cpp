@@ -26,7 +26,7 @@ constexpr const char* kNessusHead = R"(<?xml version="1.0" ?>
 class ScanTimeProbeTest : public ::testing::Test {
  protected:
   std::string Write(const std::string& name, const std::string& content) {
-    const std::string path = ::testing::TempDir() + "probe-" + name;
+    std::string path = ::testing::TempDir() + "probe-" + name;
     std::ofstream(path, std::ios::binary) << content;
     return path;
   }

@@ -35,7 +35,7 @@ inline Error ImportError(const std::string& path, RecordingSink* sink_out = null
     return e;
   }
   ADD_FAILURE() << path << " imported without error";
-  return Error(Error::Kind::kInternal, "no error");
+  return {Error::Kind::kInternal, "no error"};
 }
 
 }  // namespace ttmtrack::importer::testing

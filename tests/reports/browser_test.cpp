@@ -57,7 +57,7 @@ class BrowserTest : public ::testing::Test {
   }
 
   std::filesystem::path Screenshot(const std::filesystem::path& page, const std::string& name) {
-    const std::filesystem::path png = artifacts_ / name;
+    std::filesystem::path png = artifacts_ / name;
     const PageVisit visit = Visit(page, /*screenshot=*/true);
     EXPECT_THAT(visit.Everything(), IsEmpty()) << page;
     std::ofstream(png, std::ios::binary | std::ios::trunc) << visit.png;
@@ -91,6 +91,8 @@ TEST_F(BrowserTest, HostPageShowsProofEvidenceAndFirewallRulesWithThePort) {
   const PageVisit run = Visit(report_ / "hosts" / "192.0.2.10.html");
   for (const char* fact :
        {"<h1>192.0.2.10</h1>", "trade-gw1.example.net", "TRADEGW1", "00:16:3e:12:34:56",
+        // Long facts are split over lines on purpose: each is one string.
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
         "Fixed: verified by scan \u201Cweekly-dmz\u201D (Nessus, weekly-dmz-0202.nessus) on "
         "2026-02-02 09:30 UTC, which scanned the host completely with the ttm_cmd plugin enabled",
         "Open: detected by scan \u201Cbaseline-dmz\u201D (Nessus, baseline-dmz.nessus) on "
@@ -204,27 +206,31 @@ struct Control {
 void PrintTo(const Control& control, std::ostream* out) { *out << control.name; }
 
 const Control kControls[] = {
-    {"Image", "<img src=\"http://127.0.0.1:9/image.png\">", "127.0.0.1:9/image.png"},
-    {"Stylesheet", "<link rel=\"stylesheet\" href=\"http://127.0.0.1:9/sheet.css\">",
+    {"Image", R"html(<img src="http://127.0.0.1:9/image.png">)html", "127.0.0.1:9/image.png"},
+    {"Stylesheet", R"html(<link rel="stylesheet" href="http://127.0.0.1:9/sheet.css">)html",
      "127.0.0.1:9/sheet.css"},
     {"CssUrlInStyleElement",
      "<style>body{background:url(http://127.0.0.1:9/background.png)}</style>",
      "127.0.0.1:9/background.png"},
     {"CssUrlInStyleAttribute",
-     "<div style=\"background:url(http://127.0.0.1:9/attribute.png)\">x</div>",
+     R"html(<div style="background:url(http://127.0.0.1:9/attribute.png)">x</div>)html",
      "127.0.0.1:9/attribute.png"},
-    {"MetaRefresh", "<meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/refresh\">",
+    {"MetaRefresh",
+     R"html(<meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/refresh">)html",
      "127.0.0.1:9/refresh"},
-    {"LinkPrefetch", "<link rel=\"prefetch\" href=\"http://127.0.0.1:9/prefetch\">",
+    {"LinkPrefetch", R"html(<link rel="prefetch" href="http://127.0.0.1:9/prefetch">)html",
      "127.0.0.1:9/prefetch"},
-    {"LinkPreconnect", "<link rel=\"preconnect\" href=\"http://127.0.0.1:9\">", "127.0.0.1:9"},
-    {"DnsPrefetch", "<link rel=\"dns-prefetch\" href=\"http://127.0.0.1:9\">", "127.0.0.1:9"},
-    {"Frame", "<iframe src=\"http://127.0.0.1:9/frame\"></iframe>", "127.0.0.1:9/frame"},
-    {"LocalFile", "<img src=\"beside-the-report.png\">", "beside-the-report.png"},
-    {"Icon", "<link rel=\"icon\" href=\"http://127.0.0.1:9/favicon.ico\">",
+    {"LinkPreconnect", R"html(<link rel="preconnect" href="http://127.0.0.1:9">)html",
+     "127.0.0.1:9"},
+    {"DnsPrefetch", R"html(<link rel="dns-prefetch" href="http://127.0.0.1:9">)html",
+     "127.0.0.1:9"},
+    {"Frame", R"html(<iframe src="http://127.0.0.1:9/frame"></iframe>)html", "127.0.0.1:9/frame"},
+    {"LocalFile", R"html(<img src="beside-the-report.png">)html", "beside-the-report.png"},
+    {"Icon", R"html(<link rel="icon" href="http://127.0.0.1:9/favicon.ico">)html",
      "127.0.0.1:9/favicon.ico"},
-    {"ObjectData", "<object data=\"http://127.0.0.1:9/object\"></object>", "127.0.0.1:9/object"},
-    {"VideoPoster", "<video poster=\"http://127.0.0.1:9/poster.png\"></video>",
+    {"ObjectData", R"html(<object data="http://127.0.0.1:9/object"></object>)html",
+     "127.0.0.1:9/object"},
+    {"VideoPoster", R"html(<video poster="http://127.0.0.1:9/poster.png"></video>)html",
      "127.0.0.1:9/poster.png"},
 };
 

@@ -19,7 +19,7 @@ constexpr std::int64_t k20260105 = 1767571200;  // midnight UTC
 std::string Chart(const std::vector<core::OpenCountPoint>& points) {
   HtmlWriter html;
   RenderOpenChart(html, DailyOpenCounts(points));
-  const std::string svg = html.Release();
+  std::string svg = html.Release();
   EXPECT_TRUE(testing::OutlinePage(svg).errors.empty()) << svg;
   return svg;
 }
@@ -42,7 +42,8 @@ TEST(OpenChartTest, OnePointIsADotInTheMiddleWithItsDate) {
 
 TEST(OpenChartTest, ManyPointsDrawALineWithOnePointPerDate) {
   std::vector<core::OpenCountPoint> points;
-  for (int i = 0; i < 30; ++i) points.push_back({k20260105 + i * 7 * kDay, i % 9});
+  points.reserve(30);
+  for (int i = 0; i < 30; ++i) points.push_back({k20260105 + kDay * 7 * i, i % 9});
   const std::string svg = Chart(points);
   EXPECT_EQ(Count(svg, "<circle"), 30u);
   EXPECT_EQ(Count(svg, "<polyline"), 1u);
@@ -82,6 +83,7 @@ TEST(OpenChartTest, AllZeroCountsStillDrawASensibleScale) {
 TEST(OpenChartTest, AYearOfNightlyPointsHasMonthTicksAndMarkersOnlyWhereTheValueChanges) {
   constexpr std::int64_t k20260101 = 1767225600;
   std::vector<core::OpenCountPoint> points;
+  points.reserve(365);
   for (int i = 0; i < 365; ++i) {
     points.push_back({k20260101 + i * kDay + 7200, i < 100 ? 5 : i < 200 ? 2 : 3});
   }

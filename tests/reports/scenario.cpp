@@ -54,7 +54,8 @@ core::Exposure MakeExposure(std::int64_t id, const char* ip, std::uint16_t port,
                             std::int64_t first_seen, std::int64_t last_seen,
                             std::optional<std::int64_t> last_checked,
                             std::optional<core::ScanRef> verified_by) {
-  return {id, ip, port, "tcp", state, hostname, first_seen, last_seen, last_checked, verified_by};
+  return {id,       ip,         port,      "tcp",        state,
+          hostname, first_seen, last_seen, last_checked, std::move(verified_by)};
 }
 
 // A `ttmtrack evidence firewall` answer collected 2026-03-01 09:00 UTC.

@@ -31,24 +31,24 @@ std::string_view Slice(std::string_view text, std::string_view begin, std::strin
 class YearHistoryTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    work_ = new test::TempDir();
-    history_ = testing::MakeYearHistory(work_->path());
+    shared_work = new test::TempDir();
+    shared_history = testing::MakeYearHistory(shared_work->path());
   }
   static void TearDownTestSuite() {
-    delete work_;
-    work_ = nullptr;
+    delete shared_work;
+    shared_work = nullptr;
   }
   static std::string HostPage() {
-    return test::ReadFileBytes(history_.html / "hosts" /
+    return test::ReadFileBytes(shared_history.html / "hosts" /
                                (std::string(testing::kYearHost) + ".html"));
   }
 
-  static test::TempDir* work_;
-  static testing::YearHistory history_;
+  static test::TempDir* shared_work;
+  static testing::YearHistory shared_history;
 };
 
-test::TempDir* YearHistoryTest::work_ = nullptr;
-testing::YearHistory YearHistoryTest::history_;
+test::TempDir* YearHistoryTest::shared_work = nullptr;
+testing::YearHistory YearHistoryTest::shared_history;
 
 TEST_F(YearHistoryTest, TimelineShowsEachStateChangeOnItsOwnRowAndCollapsesTheRest) {
   const std::string page = HostPage();
@@ -113,8 +113,8 @@ TEST_F(YearHistoryTest, EveryScanStaysInTheFoldedListsWithoutScript) {
 }
 
 TEST_F(YearHistoryTest, JsonKeepsEveryScanAndNamesTheRuns) {
-  const auto host = nlohmann::json::parse(
-      test::ReadFileBytes(history_.json / "hosts" / (std::string(testing::kYearHost) + ".json")));
+  const auto host = nlohmann::json::parse(test::ReadFileBytes(
+      shared_history.json / "hosts" / (std::string(testing::kYearHost) + ".json")));
   ASSERT_EQ(host["exposures"].size(), 1u);
   const auto& exposure = host["exposures"][0];
   EXPECT_EQ(exposure["state"], "reopened");

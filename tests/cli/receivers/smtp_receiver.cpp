@@ -28,7 +28,7 @@ namespace {
 // Line-oriented I/O over a socket that may turn into a TLS socket mid-session.
 class Connection {
  public:
-  explicit Connection(Poco::Net::StreamSocket socket) : socket_(std::move(socket)) {
+  explicit Connection(const Poco::Net::StreamSocket& socket) : socket_(socket) {
     socket_.setReceiveTimeout(Poco::Timespan(10, 0));
   }
   bool ReadLine(std::string& line) {
@@ -49,7 +49,7 @@ class Connection {
   void Send(const std::string& text) {
     socket_.sendBytes(text.data(), static_cast<int>(text.size()));
   }
-  void StartTls(Poco::Net::Context::Ptr context) {
+  void StartTls(const Poco::Net::Context::Ptr& context) {
     socket_ = Poco::Net::SecureStreamSocket::attach(socket_, context);
     buffer_.clear();
   }
@@ -62,7 +62,7 @@ class Connection {
 std::string Base64Decode(const std::string& text) {
   std::istringstream in(text);
   Poco::Base64Decoder decoder(in);
-  return std::string(std::istreambuf_iterator<char>(decoder), {});
+  return {std::istreambuf_iterator<char>(decoder), {}};
 }
 
 std::string Address(const std::string& command) {
@@ -135,11 +135,11 @@ void Converse(SmtpReceiver::State& state, Connection& connection, ReceivedMail& 
   }
 }
 
-void Serve(SmtpReceiver::State& state, Poco::Net::StreamSocket socket) {
+void Serve(SmtpReceiver::State& state, const Poco::Net::StreamSocket& socket) {
   ReceivedMail mail;
   bool recorded = false;
   try {
-    Connection connection(std::move(socket));
+    Connection connection(socket);
     Converse(state, connection, mail, recorded);
   } catch (const Poco::Exception&) {
     // A broken session is recorded as far as it got.

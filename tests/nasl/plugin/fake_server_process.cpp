@@ -1,7 +1,6 @@
 #include "fake_server_process.hpp"
 
-#include <signal.h>
-
+#include <csignal>
 #include <fstream>
 #include <thread>
 

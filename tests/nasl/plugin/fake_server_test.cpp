@@ -129,6 +129,7 @@ TEST_F(FakeServerTest, TtmModeClosesAFrameLeftUnfinished) {
 TEST_F(FakeServerTest, ServesSeveralConnectionsAtOnce) {
   StartServer(ServiceMode::kTtm);
   std::vector<std::unique_ptr<Client>> clients;
+  clients.reserve(6);
   for (int i = 0; i < 6; ++i) clients.push_back(std::make_unique<Client>(port()));
   // All connections are open before any is answered: each must be served concurrently.
   for (auto& client : clients) client->Send(kProbe);

@@ -212,6 +212,7 @@ class ProbeBlocksDifferentialTest : public ::testing::TestWithParam<std::string>
 TEST_P(ProbeBlocksDifferentialTest, NaslClassifierReadsEveryReplyAsTheCxxOneDoes) {
   const std::vector<std::string> replies = Replies();
   std::vector<std::string> expected;
+  expected.reserve(replies.size());
   for (const std::string& reply : replies) {
     expected.emplace_back(core::ClassifyReply(reply).Name());
   }

@@ -191,7 +191,7 @@ TEST(ParserTest, Ipv4LiteralIsAPureString) {
 }
 
 TEST(ParserTest, PureStringsKeepBackslashesAndDataStringsDecodeThem) {
-  const Program p = ParseSource("a = \"x\\ny\"; b = 'x\\ny\\x41\\t\\\\\\'\\0';", "t");
+  const Program p = ParseSource(R"(a = "x\ny"; b = 'x\ny\x41\t\\\'\0';)", "t");
   EXPECT_EQ(p.statements[0]->expr->children[1]->text, "x\\ny");
   EXPECT_EQ(p.statements[1]->expr->children[1]->text, std::string("x\nyA\t\\'\0", 8));
 }

@@ -207,7 +207,7 @@ void ScenarioChecker::CheckRows(const ExpectHistory& expected,
                              : e.assumed == Assumed::kYes;
     // docs/json.md: no assumption is null, never "".
     ASSERT_TRUE(row.contains("assumption"));
-    const nlohmann::json assumption = row["assumption"];
+    const nlohmann::json& assumption = row["assumption"];
     ASSERT_TRUE(assumption.is_null() || (assumption.is_string() && !assumption.empty()))
         << assumption;
     if (e.assumed == Assumed::kAny) continue;

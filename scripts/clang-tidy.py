@@ -48,7 +48,9 @@ def main():
     if not os.path.isfile(database):
         sys.exit(f"clang-tidy.py: no {database}: configure and build first")
     with open(database, encoding="utf-8") as f:
-        entries = [e for e in json.load(f) if only.search(e["file"])]
+        # Not the compilations that make GCC's precompiled headers: they have no source of ours.
+        entries = [e for e in json.load(f)
+                   if only.search(e["file"]) and not e["file"].endswith("cmake_pch.hxx.cxx")]
     for entry in entries:
         entry["command"] = PCH.sub("", entry["command"])
     tidy_dir = os.path.abspath(os.path.join(build, "tidy"))

@@ -34,8 +34,7 @@ class ImportPeakMemoryTest : public ::testing::TestWithParam<bool> {
  protected:
   // ttmtrack-gen's big mode: `hosts` hosts of 20 results each, every 50th with a detection.
   std::string Export(int hosts) {
-    const std::string name =
-        "scan-" + std::to_string(hosts) + (GetParam() ? ".nessus.gz" : ".nessus");
+    std::string name = "scan-" + std::to_string(hosts) + (GetParam() ? ".nessus.gz" : ".nessus");
     std::vector<std::string> args = {
         "nessus",         "--hosts", std::to_string(hosts), "--results-per-host", "20",
         "--detect-every", "50"};

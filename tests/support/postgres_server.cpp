@@ -99,8 +99,15 @@ PostgresServer::PostgresServer() {
         "/usr/lib/postgresql/<major>/bin; scripts/setup-deps.sh --test installs them");
   }
   binaries_ = *binaries;
-  dir_.emplace();
   as_postgres_user_ = geteuid() == 0;
+  // The `postgres` user must reach its directory: a private $TMPDIR (the test command makes
+  // one, mode 0700, for each run) is closed to it, so under root the directory goes in /tmp,
+  // which every user can traverse. The watchdog removes it as it does elsewhere.
+  if (as_postgres_user_) {
+    dir_.emplace(std::filesystem::path("/tmp"));
+  } else {
+    dir_.emplace();
+  }
   if (as_postgres_user_) {
     const passwd* user = getpwnam(kServerUser);
     if (user == nullptr) {

@@ -12,6 +12,8 @@ namespace ttmtrack::test {
 class TempDir {
  public:
   TempDir();
+  // A fresh directory under `parent` instead.
+  explicit TempDir(const std::filesystem::path& parent);
   ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
